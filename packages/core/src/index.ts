@@ -1,0 +1,2 @@
+/** @mirai/core: the pure domain of Mirai. */
+export * from './errors';
