@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Fails when a package imports a layer it may not (see docs/architecture.md):
+//   web, cli -> api -> app -> db ; app -> core ; db -> core ; core -> nothing.
+// The web app may import types only from api.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const allowed = {
+  core: [],
+  db: ['core'],
+  app: ['core', 'db'],
+  api: ['core', 'app'],
+  web: ['core'],
+  cli: ['core', 'app', 'db', 'api'],
+};
+const typeOnly = { web: ['api'] };
+const nodeForbidden = new Set(['core', 'web']);
+
+function* files(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') continue;
+    if (statSync(p).isDirectory()) yield* files(p);
+    else if (/\.(ts|tsx)$/.test(name)) yield p;
+  }
+}
+
+const errors = [];
+const importRe =
+  /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+for (const pkg of Object.keys(allowed)) {
+  const dir = join(root, 'packages', pkg, 'src');
+  for (const file of files(dir)) {
+    const text = readFileSync(file, 'utf8');
+    const isTest = /\.test\.tsx?$/.test(file);
+    for (const m of text.matchAll(importRe)) {
+      const spec = m[3] ?? m[4];
+      const isType = Boolean(m[2]);
+      const rel = relative(root, file);
+      const layer = /^@mirai\/([a-z]+)/.exec(spec)?.[1];
+      if (layer && layer !== pkg) {
+        const ok = allowed[pkg].includes(layer) || (isType && typeOnly[pkg]?.includes(layer));
+        if (!ok) errors.push(`${rel}: ${pkg} may not import @mirai/${layer}`);
+      }
+      if (
+        !isTest &&
+        nodeForbidden.has(pkg) &&
+        (spec.startsWith('node:') || ['fs', 'path', 'os', 'child_process'].includes(spec))
+      ) {
+        errors.push(`${rel}: ${pkg} may not import Node API ${spec}`);
+      }
+    }
+  }
+}
+if (errors.length > 0) {
+  console.error(errors.join('\n'));
+  console.error(`check-layers: ${errors.length} forbidden import(s)`);
+  process.exit(1);
+}
+console.log('check-layers: imports flow one way');
