@@ -1,2 +1,4 @@
 /** @mirai/core: the pure domain of Mirai. */
+export * from './calendar';
 export * from './errors';
+export * from './text';

@@ -1,0 +1,54 @@
+/**
+ * The plan's review calendar, derived from its periods: an administrative
+ * evaluation every fiscal year; at the end of each medium-term phase a review
+ * and the drafting of the next phase; the long-term strategy revised if needed
+ * at the end of every phase but the last; the next plan drafted in the last year.
+ */
+import { formatFiscalYear } from './fiscal-year';
+
+export type ReviewEventKey =
+  | 'annual-evaluation'
+  | 'medium-term-review'
+  | 'next-phase-drafting'
+  | 'long-term-revision-if-needed'
+  | 'next-plan-drafting';
+
+export const reviewEventLabels: Record<ReviewEventKey, { ja: string; en: string }> = {
+  'annual-evaluation': { ja: '行政評価・改善', en: 'Annual administrative evaluation' },
+  'medium-term-review': { ja: '中期戦略の見直し評価', en: 'Medium-term strategy review' },
+  'next-phase-drafting': { ja: '次期中期戦略の策定', en: 'Drafting of the next medium-term phase' },
+  'long-term-revision-if-needed': {
+    ja: '長期戦略の必要に応じた修正',
+    en: 'Revision of the long-term strategy if needed',
+  },
+  'next-plan-drafting': { ja: '次期総合計画の策定', en: 'Drafting of the next comprehensive plan' },
+};
+
+export interface PlanPeriods {
+  startFiscalYear: number;
+  endFiscalYear: number;
+  phases: readonly { number: number; startFiscalYear: number; endFiscalYear: number }[];
+}
+
+export interface CalendarYear {
+  fiscalYear: number;
+  label: string;
+  phase: number | null;
+  events: ReviewEventKey[];
+}
+
+export function reviewCalendar(plan: PlanPeriods): CalendarYear[] {
+  const years: CalendarYear[] = [];
+  const lastPhase = Math.max(...plan.phases.map((p) => p.number));
+  for (let fy = plan.startFiscalYear; fy <= plan.endFiscalYear; fy++) {
+    const phase = plan.phases.find((p) => p.startFiscalYear <= fy && fy <= p.endFiscalYear);
+    const events: ReviewEventKey[] = ['annual-evaluation'];
+    if (phase && fy === phase.endFiscalYear) {
+      events.push('medium-term-review', 'next-phase-drafting');
+      if (phase.number !== lastPhase) events.push('long-term-revision-if-needed');
+    }
+    if (fy === plan.endFiscalYear) events.push('next-plan-drafting');
+    years.push({ fiscalYear: fy, label: formatFiscalYear(fy), phase: phase?.number ?? null, events });
+  }
+  return years;
+}
