@@ -1,0 +1,3 @@
+export * from './decode-text';
+export * from './io-problems';
+export * from './read-table-file';

@@ -1,0 +1,72 @@
+// Real files on disk, real decoders (iconv-lite, csv-parse, exceljs); nothing mocked.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { encodeText } from './decode-text';
+import { readTableFile } from './read-table-file';
+
+const dir = mkdtempSync(join(tmpdir(), 'mirai-io-'));
+const csv = '指標コード,年度,値\r\nTOP-1,令和6年度,"１，２３４"\r\n\r\nTOP-2,2024,６．７７\r\n';
+
+describe('readTableFile', () => {
+  it('reads CP932 (Shift_JIS) CSV as Excel saves it', async () => {
+    const path = join(dir, 'sjis.csv');
+    writeFileSync(path, encodeText(csv, 'cp932'));
+    const r = await readTableFile(path);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.encoding).toBe('cp932');
+    expect(r.value.headers).toEqual(['指標コード', '年度', '値']);
+    expect(r.value.rows).toEqual([
+      { row: 2, cells: { 指標コード: 'TOP-1', 年度: '令和6年度', 値: '1,234' } },
+      { row: 4, cells: { 指標コード: 'TOP-2', 年度: '2024', 値: '6.77' } },
+    ]);
+  });
+
+  it('reads UTF-8 with and without BOM alike', async () => {
+    const a = join(dir, 'bom.csv');
+    const b = join(dir, 'plain.csv');
+    writeFileSync(a, encodeText(csv, 'utf-8-bom'));
+    writeFileSync(b, csv, 'utf8');
+    const ra = await readTableFile(a);
+    const rb = await readTableFile(b);
+    expect(ra.ok && rb.ok).toBe(true);
+    if (ra.ok && rb.ok) {
+      expect(ra.value.encoding).toBe('utf-8-bom');
+      expect(rb.value.encoding).toBe('utf-8');
+      expect(ra.value.rows).toEqual(rb.value.rows);
+    }
+  });
+
+  it('reads the first worksheet of an xlsx', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('実績');
+    ws.addRow(['指標コード', '年度', '値']);
+    ws.addRow(['TOP-1', 2024, 6.77]);
+    ws.addRow(['TOP-2', '令和6年度', { formula: '1+1', result: 2 }]);
+    const path = join(dir, 'book.xlsx');
+    await wb.xlsx.writeFile(path);
+    const r = await readTableFile(path);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.sheet).toBe('実績');
+    expect(r.value.rows[0]).toEqual({ row: 2, cells: { 指標コード: 'TOP-1', 年度: '2024', 値: '6.77' } });
+    expect(r.value.rows[1]?.cells['値']).toBe('2');
+  });
+
+  it('names the problem for duplicate headers, unknown formats and missing files', async () => {
+    const dup = join(dir, 'dup.csv');
+    writeFileSync(dup, 'a,b,a\n1,2,3\n');
+    const r1 = await readTableFile(dup);
+    expect(r1.ok ? [] : r1.problems.map((p) => [p.code, p.where?.column])).toEqual([
+      ['io/duplicate-header', 3],
+    ]);
+    const r2 = await readTableFile(join(dir, 'x.pdf'));
+    expect(r2.ok ? '' : r2.problems[0]?.code).toBe('io/file-not-found');
+    writeFileSync(join(dir, 'x.pdf'), 'x');
+    const r3 = await readTableFile(join(dir, 'x.pdf'));
+    expect(r3.ok ? '' : r3.problems[0]?.code).toBe('io/unsupported-format');
+  });
+});
