@@ -1,6 +1,5 @@
 /** @mirai/core: the pure domain of Mirai. */
 export * from './calendar';
 export * from './errors';
-export * from './plan';
 export * from './population';
 export * from './text';
