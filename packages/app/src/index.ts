@@ -1,2 +1,4 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
+export * from './context';
 export * from './io';
+export * from './plan';

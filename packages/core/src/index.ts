@@ -2,5 +2,7 @@
 export * from './calendar';
 export * from './errors';
 export * from './evaluation';
+export * from './plan';
 export * from './population';
+export * from './survey';
 export * from './text';

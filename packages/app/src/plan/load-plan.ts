@@ -1,0 +1,71 @@
+/**
+ * Reads a plan document from YAML or JSON text: checks its shape (zod) and its
+ * domain rules (core), and reports every problem with file, line and path.
+ */
+import { type PlanDocument, type Problem, planProblems, type Result, validatePlanRules } from '@mirai/core';
+import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { planDocumentSchema } from './plan-schema';
+
+export function loadPlanText(text: string, file: string): Result<PlanDocument> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) =>
+        planProblems.unreadable.create(
+          { reason: e.message.split('\n')[0] ?? e.code },
+          { file, line: e.linePos?.[0]?.line },
+        ),
+      ),
+    };
+  }
+  const locate = (path: string): Problem['where'] => {
+    const line = lineOf(doc, lineCounter, path);
+    return line === undefined ? { file, path } : { file, line, path };
+  };
+  const parsed = planDocumentSchema.safeParse(doc.toJS());
+  if (!parsed.success) {
+    return { ok: false, problems: parsed.error.issues.map((i) => shapeProblem(i, locate)) };
+  }
+  const value = parsed.data as PlanDocument;
+  const problems = validatePlanRules(value).map((p) => ({
+    ...p,
+    where: { ...locate(p.where?.path ?? ''), ...p.where, file },
+  }));
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, value };
+}
+
+function shapeProblem(issue: z.core.$ZodIssue, locate: (path: string) => Problem['where']): Problem {
+  const path = issue.path
+    .map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i === 0 ? '' : '.'}${String(s)}`))
+    .join('');
+  let reason = issue.message;
+  let reasonJa = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    reason = `unknown key(s) ${issue.keys.join(', ')}`;
+    reasonJa = `未知の項目 ${issue.keys.join(', ')}`;
+  } else if (issue.code === 'invalid_type') {
+    reason = `expected ${issue.expected}`;
+    reasonJa = `${issue.expected} 型の値が必要です`;
+  } else if (issue.code === 'invalid_value') {
+    reason = `expected one of ${issue.values.map(String).join(', ')}`;
+    reasonJa = `次のいずれかが必要です: ${issue.values.map(String).join(', ')}`;
+  }
+  const problem = planProblems.invalidShape.create({ reason }, locate(path));
+  problem.message = { ja: `計画ファイルの形式が正しくありません: ${reasonJa}`, en: problem.message.en };
+  return problem;
+}
+
+/** Line number (1-based) of the node at a path like `fields[2].strategy`. */
+function lineOf(doc: Document, counter: LineCounter, path: string): number | undefined {
+  const segments = [...path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1]!,
+  );
+  for (let n = segments.length; n >= 0; n--) {
+    const node = doc.getIn(segments.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,192 @@
+/**
+ * The shape of a plan document (YAML or JSON), as a zod schema. The published
+ * JSON Schema (data/schema/plan.schema.json) is generated from it.
+ */
+import type { PlanDocument } from '@mirai/core';
+import { z } from 'zod';
+
+const text = z.strictObject({ ja: z.string().min(1), en: z.string().optional() });
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, - and _ only');
+const fiscalYear = z.number().int().min(1900).max(2200);
+const sample = z.boolean().optional();
+
+const target = z.strictObject({
+  fiscalYear,
+  value: z.number(),
+  comparison: z.enum(['at-least', 'at-most', 'equal']).optional(),
+});
+
+const indicator = z.strictObject({
+  code,
+  name: text,
+  unit: text,
+  kind: z.enum(['statistic', 'survey', 'administrative']),
+  direction: z.enum(['higher-is-better', 'lower-is-better', 'within-band']),
+  band: z.strictObject({ lower: z.number(), upper: z.number() }).optional(),
+  range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  baseline: z
+    .strictObject({
+      value: z.number(),
+      asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
+      source: text,
+      note: text.optional(),
+    })
+    .optional(),
+  targets: z.array(target),
+  finalTarget: target.optional(),
+  frequency: z.enum(['yearly', 'quarterly', 'census', 'irregular']),
+  ownerDepartment: code.optional(),
+  areas: z.array(code).optional(),
+  serves: code,
+  survey: z
+    .strictObject({
+      question: text,
+      scale: z.strictObject({
+        min: z.number(),
+        max: z.number(),
+        anchors: z.record(z.string(), text).optional(),
+      }),
+    })
+    .optional(),
+  projections: z
+    .array(z.strictObject({ code, name: text, source: text, values: z.record(z.string(), z.number()) }))
+    .optional(),
+  sample,
+});
+
+export const planDocumentSchema = z.strictObject({
+  formatVersion: z.literal(1),
+  municipality: z.strictObject({ code: z.string().regex(/^\d{5,6}$/), name: text, prefecture: text }),
+  plan: z.strictObject({
+    code,
+    ordinal: z.number().int().positive(),
+    title: text,
+    subtitle: text.optional(),
+    startFiscalYear: fiscalYear,
+    endFiscalYear: fiscalYear,
+    status: z.enum(['draft', 'approved', 'revised']),
+    adopted: z.string().optional(),
+    revisions: z.array(z.strictObject({ date: z.string(), summary: text })),
+  }),
+  vision: z.strictObject({
+    slogan: text,
+    summary: text,
+    aims: z.array(text),
+    approaches: z.array(text),
+    meanings: z.array(z.strictObject({ word: z.string(), summary: text })).optional(),
+  }),
+  brand: z.strictObject({
+    vision: text,
+    value: text,
+    identity: text,
+    purpose: text.nullable(),
+    assets: z.array(text),
+    note: text.optional(),
+  }),
+  administration: z
+    .strictObject({
+      mission: text,
+      principles: z.array(z.strictObject({ code, name: text, points: z.array(text) })),
+    })
+    .optional(),
+  topIndicators: z.array(code),
+  strategies: z
+    .array(z.strictObject({ code, name: text, promise: text, surroundings: z.array(text) }))
+    .min(1),
+  fields: z.array(
+    z.strictObject({
+      code,
+      strategy: code,
+      number: z.number().int().positive(),
+      name: text,
+      desiredState: text,
+      investFirst: z.boolean(),
+      affectsSatisfaction: z.boolean(),
+    }),
+  ),
+  phases: z.array(
+    z.strictObject({
+      number: z.number().int().positive(),
+      startFiscalYear: fiscalYear,
+      endFiscalYear: fiscalYear,
+      goals: z.array(text).optional(),
+    }),
+  ),
+  measures: z.array(
+    z.strictObject({
+      code,
+      field: code,
+      phase: z.number().int().positive(),
+      name: text,
+      summary: text.optional(),
+      promotionPeriod: z.enum(['short', 'long']),
+      targetAreas: z.array(code),
+      logicModel: z
+        .strictObject({
+          inputs: z.array(text),
+          activities: z.array(text),
+          outputs: z.array(text),
+          outcomes: z.array(text),
+        })
+        .optional(),
+      partners: z.array(code).optional(),
+      derivedFrom: code.optional(),
+      sample,
+    }),
+  ),
+  implementationPlans: z.array(
+    z.strictObject({
+      fiscalYear,
+      projects: z.array(
+        z.strictObject({
+          code,
+          measure: code,
+          name: text,
+          department: code,
+          budget: z.strictObject({ amount: z.number().nonnegative(), currency: z.literal('JPY') }).optional(),
+          schedule: text.optional(),
+          sample,
+        }),
+      ),
+    }),
+  ),
+  indicators: z.array(indicator),
+  areas: z.array(
+    z.strictObject({
+      code,
+      layer: z.enum(['region', 'city', 'district', 'school-district']),
+      name: text,
+      parent: code.optional(),
+      sample,
+    }),
+  ),
+  partners: z.array(
+    z.strictObject({
+      code,
+      name: text,
+      location: z.enum(['inside', 'outside']),
+      kind: z.string(),
+      areas: z.array(code).optional(),
+      sample,
+    }),
+  ),
+  departments: z.array(z.strictObject({ code, name: text, sample })),
+  provenance: z.array(text).optional(),
+});
+
+// Compile-time check that the schema and the core type agree.
+type Parsed = z.infer<typeof planDocumentSchema>;
+const _agree: (p: Parsed) => PlanDocument = (p) => p as PlanDocument;
+const _agreeBack: (p: PlanDocument) => Parsed = (p) => p;
+void _agree;
+void _agreeBack;
+
+/** The JSON Schema published in data/schema/plan.schema.json. */
+export function planJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(planDocumentSchema, { target: 'draft-2020-12' }),
+    $id: 'https://mirai.example/schema/plan.schema.json',
+    title: 'Mirai plan document (format version 1)',
+    description: 'A municipal comprehensive plan (総合計画) as data. See docs/plan-format.md.',
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * The comprehensive plan as data: the types of the plan document that
+ * `data/<municipality>/plan.yaml` holds and the database stores per version.
+ */
+
+/** Text in Japanese, with English where available. */
+export interface Text {
+  ja: string;
+  en?: string;
+}
+
+export type PlanStatus = 'draft' | 'approved' | 'revised';
+export type AreaLayer = 'region' | 'city' | 'district' | 'school-district';
+export type PromotionPeriod = 'short' | 'long';
+export type Direction = 'higher-is-better' | 'lower-is-better' | 'within-band';
+
+export interface Municipality {
+  code: string;
+  name: Text;
+  prefecture: Text;
+}
+
+export interface Revision {
+  date: string;
+  summary: Text;
+}
+
+export interface Vision {
+  slogan: Text;
+  summary: Text;
+  aims: Text[];
+  approaches: Text[];
+  meanings?: { word: string; summary: Text }[];
+}
+
+export interface BrandPhilosophy {
+  vision: Text;
+  /** 約束する価値: the value promised to citizens. */
+  value: Text;
+  /** 地域らしさ. */
+  identity: Text;
+  /** パーパス; null where the statement is not in the source. */
+  purpose: Text | null;
+  assets: Text[];
+  note?: Text;
+}
+
+export interface Administration {
+  mission: Text;
+  principles: { code: string; name: Text; points: Text[] }[];
+}
+
+export interface Area {
+  code: string;
+  layer: AreaLayer;
+  name: Text;
+  parent?: string;
+  sample?: boolean;
+}
+
+export interface Partner {
+  code: string;
+  name: Text;
+  /** Inside or outside the city (関係人口・連繋人口 are outside). */
+  location: 'inside' | 'outside';
+  kind: string;
+  areas?: string[];
+  sample?: boolean;
+}
+
+export interface Department {
+  code: string;
+  name: Text;
+  sample?: boolean;
+}
+
+export interface Baseline {
+  value: number;
+  /** Fiscal year or ISO date (YYYY-MM or YYYY-MM-DD) the baseline refers to. */
+  asOf: string;
+  source: Text;
+  note?: Text;
+}
+
+export interface Target {
+  fiscalYear: number;
+  value: number;
+  /** `at-least` / `at-most` / `equal`: how the plan phrases the target. */
+  comparison?: 'at-least' | 'at-most' | 'equal';
+}
+
+export interface ProjectionSeries {
+  code: string;
+  name: Text;
+  source: Text;
+  /** Calendar year -> value. */
+  values: Record<string, number>;
+}
+
+export interface IndicatorDefinition {
+  code: string;
+  name: Text;
+  unit: Text;
+  kind: 'statistic' | 'survey' | 'administrative';
+  direction: Direction;
+  band?: { lower: number; upper: number };
+  range?: { min?: number; max?: number };
+  baseline?: Baseline;
+  targets: Target[];
+  finalTarget?: Target;
+  frequency: 'yearly' | 'quarterly' | 'census' | 'irregular';
+  ownerDepartment?: string;
+  areas?: string[];
+  /** Code of the plan element it serves: `plan`, a field or a measure. */
+  serves: string;
+  survey?: { question: Text; scale: { min: number; max: number; anchors?: Record<string, Text> } };
+  projections?: ProjectionSeries[];
+  sample?: boolean;
+}
+
+export interface LogicModel {
+  inputs: Text[];
+  activities: Text[];
+  outputs: Text[];
+  outcomes: Text[];
+}
+
+export interface Measure {
+  code: string;
+  field: string;
+  phase: number;
+  name: Text;
+  summary?: Text;
+  promotionPeriod: PromotionPeriod;
+  targetAreas: string[];
+  logicModel?: LogicModel;
+  partners?: string[];
+  derivedFrom?: string;
+  sample?: boolean;
+}
+
+export interface Phase {
+  number: number;
+  startFiscalYear: number;
+  endFiscalYear: number;
+  goals?: Text[];
+}
+
+export interface Project {
+  code: string;
+  measure: string;
+  name: Text;
+  department: string;
+  budget?: { amount: number; currency: 'JPY' };
+  schedule?: Text;
+  sample?: boolean;
+}
+
+export interface ImplementationPlan {
+  fiscalYear: number;
+  projects: Project[];
+}
+
+export interface Field {
+  code: string;
+  /** The strategy (A, B, C) the field belongs to. */
+  strategy: string;
+  number: number;
+  name: Text;
+  desiredState: Text;
+  /** Named most often in the citizen survey as where to invest first. */
+  investFirst: boolean;
+  /** Among the fields that most affect satisfaction with daily life. */
+  affectsSatisfaction: boolean;
+}
+
+export interface Strategy {
+  code: string;
+  name: Text;
+  promise: Text;
+  surroundings: Text[];
+}
+
+export interface Plan {
+  code: string;
+  ordinal: number;
+  title: Text;
+  subtitle?: Text;
+  startFiscalYear: number;
+  endFiscalYear: number;
+  status: PlanStatus;
+  adopted?: string;
+  revisions: Revision[];
+}
+
+export interface PlanDocument {
+  formatVersion: 1;
+  municipality: Municipality;
+  plan: Plan;
+  vision: Vision;
+  brand: BrandPhilosophy;
+  administration?: Administration;
+  topIndicators: string[];
+  strategies: Strategy[];
+  fields: Field[];
+  phases: Phase[];
+  measures: Measure[];
+  implementationPlans: ImplementationPlan[];
+  indicators: IndicatorDefinition[];
+  areas: Area[];
+  partners: Partner[];
+  departments: Department[];
+  /** Free notes on provenance: where the data comes from and what is sample. */
+  provenance?: Text[];
+}

@@ -1,0 +1,51 @@
+/**
+ * The audit trail: every write records who, when, what, before and after, in
+ * the same transaction as the write. The table refuses updates and deletes.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema';
+
+export interface AuditEntry {
+  actor: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+  details?: Record<string, unknown>;
+}
+
+const json = (v: unknown) => (v === undefined ? null : JSON.stringify(v));
+
+export async function audit(db: Kysely<Database> | Transaction<Database>, entry: AuditEntry): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor: entry.actor,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      before: json(entry.before),
+      after: json(entry.after),
+      details: json(entry.details),
+    } as never)
+    .execute();
+}
+
+export interface AuditQuery {
+  from?: Date;
+  to?: Date;
+  entityType?: string;
+  entityId?: string;
+  limit?: number;
+}
+
+export async function listAudit(db: Kysely<Database>, q: AuditQuery = {}) {
+  let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc');
+  if (q.from) query = query.where('at', '>=', q.from);
+  if (q.to) query = query.where('at', '<', q.to);
+  if (q.entityType) query = query.where('entity_type', '=', q.entityType);
+  if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.limit) query = query.limit(q.limit);
+  return query.execute();
+}

@@ -1,0 +1,68 @@
+/**
+ * Opens the database: PGlite embedded in a data directory (the default) or in
+ * memory, or a PostgreSQL server by URL. Both speak the same SQL through Kysely.
+ */
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrations } from './migrations';
+import type { Database } from './schema';
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export interface MiraiDatabase {
+  db: Kysely<Database>;
+  dialect: 'pglite' | 'postgres';
+  /** The server schema in use when not the default (tests). */
+  schema?: string;
+  close(): Promise<void>;
+}
+
+// Return numeric and bigint columns as JS numbers where they are counts or values.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatabase> {
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      dialect: 'pglite',
+      close: async () => {
+        await db.destroy();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  const options = target.schema ? `-c search_path=${target.schema}` : undefined;
+  const pool = new pg.Pool({ connectionString: target.url, max: 10, ...(options ? { options } : {}) });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  if (target.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(target.schema)}`.execute(db);
+  return {
+    db,
+    dialect: 'postgres',
+    ...(target.schema ? { schema: target.schema } : {}),
+    close: () => db.destroy(),
+  };
+}
+
+/** Applies every pending migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+    provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);
+  }
+  return result;
+}

@@ -1,0 +1,6 @@
+/** @mirai/db: schema, migrations, repositories, and the database factory. */
+export * from './audit';
+export * from './create-database';
+export * from './migrations';
+export * from './repositories/plan.repository';
+export type * from './schema';

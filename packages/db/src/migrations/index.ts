@@ -1,0 +1,10 @@
+/**
+ * The static list of migrations, applied in order at start. Never edit a
+ * migration after it has landed: add a new one.
+ */
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-plan-and-audit';
+
+export const migrations: Record<string, Migration> = {
+  '0001-plan-and-audit': m0001,
+};

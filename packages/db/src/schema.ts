@@ -1,0 +1,58 @@
+/**
+ * Table types for Kysely. One interface per table; migrations create them.
+ * Other aggregates add their tables here next to their migration.
+ */
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface PlansTable {
+  id: Generated<number>;
+  code: string;
+  municipality_code: string;
+  current_version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionsTable {
+  plan_id: number;
+  version: number;
+  status: string;
+  document: JSONColumnType<Record<string, unknown>>;
+  note: string | null;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A derived index of the current version's elements, for lookups and foreign keys. */
+export interface PlanNodesTable {
+  plan_id: number;
+  code: string;
+  kind: string;
+  parent_code: string | null;
+  sort: number;
+  name_ja: string;
+  name_en: string | null;
+  department_code: string | null;
+  sample: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: JSONColumnType<object> | null;
+  after: JSONColumnType<object> | null;
+  details: JSONColumnType<Record<string, unknown>> | null;
+}
+
+export interface Database {
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  plan_nodes: PlanNodesTable;
+  audit_log: AuditLogTable;
+}
