@@ -59,15 +59,13 @@ export async function importPlan(
     return ok({ code: doc.plan.code, version: (current?.version ?? 0) + 1, dryRun: true });
   }
   try {
-    const saved = await ctx.database.db
-      .transaction()
-      .execute((tx) =>
-        savePlanVersion(tx, doc, {
-          actor: opts.actor,
-          expectedVersion: opts.expectedVersion,
-          note: opts.note,
-        }),
-      );
+    const saved = await ctx.database.db.transaction().execute((tx) =>
+      savePlanVersion(tx, doc, {
+        actor: opts.actor,
+        expectedVersion: opts.expectedVersion,
+        note: opts.note,
+      }),
+    );
     return ok({ code: saved.code, version: saved.version, dryRun: false });
   } catch (error) {
     if (error instanceof PlanVersionConflict) {
