@@ -5,4 +5,5 @@ export * from './evaluation';
 export * from './plan';
 export * from './population';
 export * from './survey';
+export * from './survey';
 export * from './text';

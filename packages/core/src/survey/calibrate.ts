@@ -1,0 +1,186 @@
+/**
+ * Calibration of weights to population counts: post-stratification and raking
+ * (iterative proportional fitting), as R's `postStratify` and `rake`. Raking
+ * uses `survey`'s stopping rule by default (at most 10 sweeps; stop when no cell
+ * of the crossed margins changes by 1 or more in weighted count) so that
+ * results match R; both are options.
+ */
+import { fail, ok, type Problem, type Result } from '../errors';
+import type { PostStratStep, RakingMargin } from './calibration-step';
+import { type SurveyDesign, withWeights } from './design';
+import { crossFactors, type Factor } from './factor';
+import { surveyProblems as P } from './survey-problems';
+
+/** A calibration variable and its population count per level (same order as `factor.levels`). */
+export interface CalibrationMargin {
+  factor: Factor;
+  /** Population count per level of the factor. */
+  population: ArrayLike<number>;
+  /** Name for messages (column). */
+  name?: string;
+}
+
+export interface CalibrationInfo {
+  iterations: number;
+  maxMarginError: number;
+  converged: boolean;
+}
+
+export interface RakeControl {
+  /** Most sweeps over the margins (default 10, as `survey`). */
+  maxit?: number;
+  /** Stop when no crossed cell changes by this much; below 1 a fraction of the weight total (default 1). */
+  epsilon?: number;
+}
+
+/** Weighted count per level. */
+export function weightedCounts(w: Float64Array, group: Int32Array, nGroups: number): Float64Array {
+  const t = new Float64Array(nGroups);
+  for (let i = 0; i < w.length; i++)
+    t[group[i] as number] = (t[group[i] as number] as number) + (w[i] as number);
+  return t;
+}
+
+/** Checks a margin against the sample: every sample cell in the population, every population cell in the sample. */
+function checkMargin(m: CalibrationMargin, w: Float64Array): Problem[] {
+  const problems: Problem[] = [];
+  const column = m.name ?? 'population';
+  const sample = weightedCounts(w, m.factor.codes, m.factor.levels.length);
+  for (let g = 0; g < m.factor.levels.length; g++) {
+    const pop = m.population[g] as number;
+    const label = m.factor.levels[g] as string;
+    if (!Number.isFinite(pop) || pop < 0)
+      problems.push(P.populationCountInvalid.create({ count: pop }, { column: 'count', field: label }));
+    else if (pop > 0 && (sample[g] as number) === 0)
+      problems.push(P.populationCellEmpty.create({ cell: label }, { column, field: label }));
+    else if (pop === 0 && (sample[g] as number) > 0)
+      problems.push(P.sampleCellMissing.create({ cell: label }, { column, field: label }));
+  }
+  for (let i = 0; i < m.factor.codes.length; i++) {
+    if ((m.factor.codes[i] as number) < 0) {
+      problems.push(P.sampleCellMissing.create({ cell: '(unknown)' }, { column, row: i + 1 }));
+      break;
+    }
+  }
+  return problems;
+}
+
+/** Multiplies weights so that each cell's weighted count equals its population count. */
+export function adjust(
+  w: Float64Array,
+  group: Int32Array,
+  nGroups: number,
+  pop: ArrayLike<number>,
+): Float64Array {
+  const sample = weightedCounts(w, group, nGroups);
+  const factor = new Float64Array(nGroups);
+  for (let g = 0; g < nGroups; g++)
+    factor[g] = (sample[g] as number) > 0 ? (pop[g] as number) / (sample[g] as number) : 0;
+  const out = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) out[i] = (w[i] as number) * (factor[group[i] as number] as number);
+  return out;
+}
+
+/** Post-stratifies the design on one factor (cross several with `crossFactors` first). */
+export function postStratify(design: SurveyDesign, margin: CalibrationMargin): Result<SurveyDesign> {
+  const problems = checkMargin(margin, design.weights);
+  if (problems.length > 0) return fail(problems);
+  const { codes, levels } = margin.factor;
+  const weights = adjust(design.weights, codes, levels.length, margin.population);
+  const step: PostStratStep = {
+    kind: 'poststratify',
+    group: codes,
+    nGroups: levels.length,
+    oldWeights: design.weights,
+    weights,
+  };
+  return ok(withWeights(design, weights, step));
+}
+
+/** Checks that every margin adds up to the same population total. */
+export function checkMarginTotals(margins: readonly CalibrationMargin[], tolerance = 1e-9): Problem[] {
+  const total = (m: CalibrationMargin) =>
+    Array.from(m.population as ArrayLike<number>).reduce((a, b) => a + b, 0);
+  const first = margins[0] ? total(margins[0]) : 0;
+  const problems: Problem[] = [];
+  for (const m of margins.slice(1)) {
+    const t = total(m);
+    if (Math.abs(t - first) > tolerance * Math.max(1, Math.abs(first)))
+      problems.push(
+        P.marginsDisagree.create({ first, other: t, variable: m.name ?? '?' }, { column: m.name ?? 'count' }),
+      );
+  }
+  return problems;
+}
+
+/**
+ * Rakes the design to the margins; returns the calibrated design with the
+ * number of sweeps and the largest remaining margin error.
+ */
+export function rake(
+  design: SurveyDesign,
+  margins: readonly CalibrationMargin[],
+  control: RakeControl = {},
+): Result<{ design: SurveyDesign; info: CalibrationInfo }> {
+  const problems = [...checkMarginTotals(margins), ...margins.flatMap((m) => checkMargin(m, design.weights))];
+  if (problems.length > 0) return fail(problems);
+  const maxit = control.maxit ?? 10;
+  const eps = control.epsilon ?? 1;
+  const epsilon = eps < 1 ? eps * design.weights.reduce((a, b) => a + b, 0) : eps;
+  const { weights, lastPass, iterations, converged } = rakeWeights(design.weights, margins, {
+    maxit,
+    epsilon,
+  });
+  let maxMarginError = 0;
+  for (const m of margins) {
+    const t = weightedCounts(weights, m.factor.codes, m.factor.levels.length);
+    for (let g = 0; g < t.length; g++)
+      maxMarginError = Math.max(maxMarginError, Math.abs((t[g] as number) - (m.population[g] as number)));
+  }
+  const info = { iterations, maxMarginError, converged };
+  const warnings = converged
+    ? []
+    : [P.rakingNotConverged.create({ iterations, maxMarginError }, undefined, 'warning')];
+  return ok({ design: withWeights(design, weights, { kind: 'raking', margins: lastPass }), info }, warnings);
+}
+
+/**
+ * The raking loop on one weight vector. With `sweeps` given, runs exactly that
+ * many sweeps (used to rake replicate weights as many times as the full sample).
+ */
+export function rakeWeights(
+  start: Float64Array,
+  margins: readonly CalibrationMargin[],
+  opts: { maxit: number; epsilon: number; sweeps?: number },
+): { weights: Float64Array; lastPass: RakingMargin[]; iterations: number; converged: boolean } {
+  const cross = crossFactors(margins.map((m) => m.factor));
+  const nCells = cross.levels.length;
+  let oldTable = opts.sweeps === undefined ? weightedCounts(start, cross.codes, nCells) : new Float64Array(0);
+  let w = start;
+  let lastPass: RakingMargin[] = [];
+  let iter = 0;
+  let passes = 0;
+  let converged = false;
+  const limit = opts.sweeps ?? opts.maxit;
+  while (iter < limit) {
+    lastPass = [];
+    for (const m of margins) {
+      w = adjust(w, m.factor.codes, m.factor.levels.length, m.population);
+      lastPass.push({ group: m.factor.codes, nGroups: m.factor.levels.length, weights: w });
+    }
+    passes++;
+    if (opts.sweeps === undefined) {
+      const newTable = weightedCounts(w, cross.codes, nCells);
+      let delta = 0;
+      for (let c = 0; c < nCells; c++)
+        delta = Math.max(delta, Math.abs((oldTable[c] as number) - (newTable[c] as number)));
+      if (delta < opts.epsilon) {
+        converged = true;
+        break;
+      }
+      oldTable = newTable;
+    }
+    iter++;
+  }
+  return { weights: w, lastPass, iterations: passes, converged: opts.sweeps !== undefined || converged };
+}

@@ -1,0 +1,82 @@
+/**
+ * Factors: a categorical column as integer codes (Int32Array) plus its levels,
+ * so that hot loops index typed arrays instead of hashing strings per row.
+ */
+
+export interface Factor {
+  readonly codes: Int32Array;
+  /** Level labels; `codes[i]` indexes this array. */
+  readonly levels: readonly string[];
+}
+
+/**
+ * Codes a column; levels are sorted as R sorts factor levels of numbers and
+ * strings (numeric order when every label is a number, otherwise code-point order).
+ */
+export function factorize(values: readonly string[], levels?: readonly string[]): Factor {
+  const order = levels ? [...levels] : sortLevels([...new Set(values)]);
+  const index = new Map<string, number>();
+  order.forEach((level, i) => {
+    index.set(level, i);
+  });
+  const codes = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const code = index.get(values[i] as string);
+    codes[i] = code === undefined ? -1 : code;
+  }
+  return { codes, levels: order };
+}
+
+function sortLevels(levels: string[]): string[] {
+  const numeric = levels.every((l) => l.trim() !== '' && Number.isFinite(Number(l)));
+  return numeric
+    ? levels.sort((a, b) => Number(a) - Number(b))
+    : levels.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Accepts either labels or an already coded factor. */
+export function asFactor(column: Factor | readonly string[]): Factor {
+  return Array.isArray(column) ? factorize(column as readonly string[]) : (column as Factor);
+}
+
+/** Combines several factors into one whose levels are their crossings ("a × b"). */
+export function crossFactors(factors: readonly Factor[], separator = ' × '): Factor {
+  if (factors.length === 1) return factors[0] as Factor;
+  const n = factors[0]?.codes.length ?? 0;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let key = 0;
+    for (const f of factors) key = key * f.levels.length + (f.codes[i] as number);
+    keys[i] = key;
+  }
+  const seen = new Map<number, number>();
+  const codes = new Int32Array(n);
+  const levelKeys: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = keys[i] as number;
+    let code = seen.get(key);
+    if (code === undefined) {
+      code = levelKeys.length;
+      seen.set(key, code);
+      levelKeys.push(key);
+    }
+    codes[i] = code;
+  }
+  const labelOf = (key: number): string => {
+    const parts: string[] = [];
+    for (let j = factors.length - 1; j >= 0; j--) {
+      const f = factors[j] as Factor;
+      parts.unshift(f.levels[key % f.levels.length] as string);
+      key = Math.floor(key / f.levels.length);
+    }
+    return parts.join(separator);
+  };
+  // Order levels by the lexicographic order of the component codes (R's interaction order differs; callers label by name).
+  const order = levelKeys.map((k, i) => [k, i] as const).sort((a, b) => a[0] - b[0]);
+  const remap = new Int32Array(levelKeys.length);
+  order.forEach(([, old], i) => {
+    remap[old] = i;
+  });
+  for (let i = 0; i < n; i++) codes[i] = remap[codes[i] as number] as number;
+  return { codes, levels: order.map(([k]) => labelOf(k)) };
+}

@@ -1,0 +1,15 @@
+/** Design-based survey estimation (citizen happiness survey), matching R's `survey` package. */
+export * from './calibrate';
+export type * from './calibration-step';
+export * from './design';
+export * from './distribution';
+export * from './distributions';
+export * from './domain';
+export * from './estimate';
+export * from './factor';
+export * from './linearization';
+export * from './quantile';
+export * from './replicates';
+export * from './rng';
+export * from './survey-problems';
+export * from './waves';
