@@ -5,5 +5,4 @@ export * from './evaluation';
 export * from './plan';
 export * from './population';
 export * from './survey';
-export * from './survey';
 export * from './text';
