@@ -22,14 +22,14 @@ export type CensusTable = Map<string, number>;
 const key = (year: number, sex: string, age: string) => `${year}|${sex}|${age}`;
 
 /**
- * Reads census rows (columns `municipality_code` or `area_code`, `year`, `sex`,
+ * Reads census rows (columns `municipality_code`, `area_code` or `district_code`, `year`, `sex`,
  * `age_group`, `population`) for one area.
  */
 export function censusFromRows(rows: TableRow[], area: string, file?: string): Result<CensusTable> {
   const table: CensusTable = new Map();
   const problems: Problem[] = [];
   for (const r of rows) {
-    const code = r.cells.municipality_code ?? r.cells.area_code;
+    const code = r.cells.municipality_code ?? r.cells.area_code ?? r.cells.district_code;
     if (code !== area) continue;
     const year = Number(r.cells.year);
     const value = Number(r.cells.population);
