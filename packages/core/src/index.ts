@@ -1,6 +1,9 @@
 /** @mirai/core: the pure domain of Mirai. */
 export * from './calendar';
 export * from './errors';
+export * from './indicators';
+// The plan model holds indicators in the shape defined by ./indicators.
+export type { IndicatorDefinition } from './indicators';
 export * from './evaluation';
 export * from './plan';
 export * from './population';

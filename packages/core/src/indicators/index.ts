@@ -1,0 +1,14 @@
+export * from './achievement';
+export * from './actual-history';
+export * from './import-problems';
+export { addMonths, type IndicatorPeriod, parsePeriod, periodEnd } from './indicator-period';
+export * from './indicator-problems';
+export * from './indicator-status';
+export * from './indicator-types';
+export * from './roll-up';
+export * from './staleness';
+export * from './status-scheme';
+export * from './survey-margin';
+export * from './target-for-year';
+export * from './validate-definition';
+export * from './validate-import-rows';

@@ -1,0 +1,199 @@
+/**
+ * The status of one indicator at a reference date: the latest city-wide
+ * actual compared with the year's target (direction-aware, with the survey
+ * margin rule), placed in the plan's status bands; "no data" when there is
+ * no actual, "stale" when the next value is overdue. Every status carries
+ * the figures it came from and an explanation in Japanese and English.
+ */
+import { type CalendarDate, formatFiscalYear } from '../calendar';
+import { type Achievement, computeAchievement } from './achievement';
+import { currentActuals } from './actual-history';
+import { dayNumber, formatIsoDate, type IndicatorPeriod, parsePeriod, periodEnd } from './indicator-period';
+import type { ActualVersion, IndicatorDefinition, IndicatorText } from './indicator-types';
+import { isOverdue, nextDueDate } from './staleness';
+import { bandFor, type StatusScheme } from './status-scheme';
+import { compareWithMargin, type MarginBand, type MarginComparison } from './survey-margin';
+import { type TargetForYear, targetForYear } from './target-for-year';
+
+export interface IndicatorPolicy {
+  scheme: StatusScheme;
+  /** Margin for survey indicators without a confidence interval or their own band. */
+  surveyBand?: MarginBand;
+}
+
+export type StatusKind = 'band' | 'no-data' | 'stale' | 'not-computable';
+
+export interface IndicatorStatus {
+  code: string;
+  kind: StatusKind;
+  key: string;
+  label: IndicatorText;
+  /** The figure the bands read (progress or share); absent when missing. */
+  achievement?: number;
+  actual?: ActualVersion;
+  target?: TargetForYear;
+  detail?: Achievement;
+  margin?: MarginComparison;
+  /** For stale indicators: the band the latest value would have. */
+  bandIfFresh?: { key: string; label: IndicatorText };
+  /** ISO date the next value is (was) due. */
+  nextDue?: string;
+  explanation: IndicatorText[];
+}
+
+export interface StatusOptions {
+  /** The reference date ("today" for staleness). */
+  asOf: CalendarDate;
+  /** Judge this fiscal year's value instead of the latest. */
+  fiscalYear?: number;
+}
+
+const periodOfActual = (a: ActualVersion): IndicatorPeriod => {
+  const d = a.date ? parsePeriod(a.date)?.date : undefined;
+  return d ? { fiscalYear: a.fiscalYear, date: d } : { fiscalYear: a.fiscalYear };
+};
+
+/** The latest current city-wide actual whose period has started by the reference date. */
+export function latestActual(
+  def: IndicatorDefinition,
+  versions: readonly ActualVersion[],
+  options: StatusOptions,
+): ActualVersion | undefined {
+  const limit = dayNumber(options.asOf);
+  const candidates = currentActuals(versions).filter(
+    (v) =>
+      v.indicatorCode === def.code &&
+      v.area === undefined &&
+      (options.fiscalYear === undefined ? true : v.fiscalYear === options.fiscalYear) &&
+      dayNumber({ year: v.fiscalYear, month: 4, day: 1 }) <= limit,
+  );
+  const end = (v: ActualVersion) => dayNumber(periodEnd(periodOfActual(v)));
+  return candidates.sort((a, b) => end(b) - end(a))[0];
+}
+
+export function evaluateIndicatorStatus(
+  def: IndicatorDefinition,
+  versions: readonly ActualVersion[],
+  policy: IndicatorPolicy,
+  options: StatusOptions,
+): IndicatorStatus {
+  const { scheme } = policy;
+  const explanation: IndicatorText[] = [];
+  const actual = latestActual(def, versions, options);
+  const baselinePeriod = def.baseline ? parsePeriod(String(def.baseline.asOf)) : undefined;
+  const lastPeriod = actual ? periodOfActual(actual) : baselinePeriod;
+  const due = lastPeriod ? nextDueDate(def, lastPeriod) : undefined;
+  const base: Pick<IndicatorStatus, 'code' | 'explanation'> & { nextDue?: string } = {
+    code: def.code,
+    explanation,
+  };
+  if (due) base.nextDue = formatIsoDate(due);
+
+  if (!actual) {
+    const year = options.fiscalYear === undefined ? '' : `${formatFiscalYear(options.fiscalYear)}の`;
+    explanation.push({
+      ja: `${year}実績値がまだ登録されていません。`,
+      en: `No actual value has been recorded${options.fiscalYear === undefined ? '' : ` for FY${options.fiscalYear}`} yet.`,
+    });
+    return { ...base, kind: 'no-data', key: scheme.noData.key, label: scheme.noData.label };
+  }
+
+  const target = def.direction === 'within-band' ? undefined : targetForYear(def, actual.fiscalYear);
+  if (def.direction !== 'within-band' && !target) {
+    explanation.push({ ja: '目標値が定義されていません。', en: 'The indicator has no target.' });
+    return {
+      ...base,
+      kind: 'not-computable',
+      key: scheme.notComputable.key,
+      label: scheme.notComputable.label,
+      actual,
+    };
+  }
+
+  // Survey indicators: a change within the margin of error counts as no change from the baseline.
+  let compared = actual.value;
+  let margin: MarginComparison | undefined;
+  if (def.kind === 'survey' && def.baseline) {
+    const band =
+      def.survey?.unchangedBand !== undefined ? { absolute: def.survey.unchangedBand } : policy.surveyBand;
+    const current = actual.ci ? { value: actual.value, ci: actual.ci } : { value: actual.value };
+    const reference = def.baseline.ci
+      ? { value: def.baseline.value, ci: def.baseline.ci }
+      : { value: def.baseline.value };
+    margin = compareWithMargin(current, reference, band);
+    if (margin.change === 'unchanged' && margin.difference !== 0) {
+      compared = def.baseline.value;
+      explanation.push({
+        ja: `基準値との差 ${round(margin.difference)} は誤差の範囲内（${ruleJa[margin.rule]}）のため、変化なしとみなしました。`,
+        en: `The change of ${round(margin.difference)} from the baseline is within the margin of error (${margin.rule}) and counts as unchanged.`,
+      });
+    }
+  }
+
+  const input =
+    def.direction === 'within-band'
+      ? { direction: def.direction, actual: compared, band: def.band! }
+      : { direction: def.direction, actual: compared, target: target!.value };
+  const detail = computeAchievement(def.baseline ? { ...input, baseline: def.baseline.value } : input);
+  const achievement = scheme.basis === 'progress' ? detail.progress : detail.share;
+  const found = { ...base, actual, detail, ...(target ? { target } : {}), ...(margin ? { margin } : {}) };
+  explanation.push(describe(def, actual, target, detail));
+  if (achievement === undefined) {
+    explanation.push({
+      ja: `達成度（${scheme.basis === 'progress' ? '進捗' : '達成率'}）を計算できません。`,
+      en: `The ${scheme.basis} cannot be computed${detail.reason ? `: ${detail.reason}` : ''}.`,
+    });
+    return {
+      ...found,
+      kind: 'not-computable',
+      key: scheme.notComputable.key,
+      label: scheme.notComputable.label,
+    };
+  }
+  const band = bandFor(scheme, achievement);
+  if (options.fiscalYear === undefined && isOverdue(def, periodOfActual(actual), options.asOf)) {
+    explanation.push({
+      ja: `次の値の期限（${base.nextDue}）を過ぎています。最新値での判定は「${band.label.ja}」です。`,
+      en: `The next value was due by ${base.nextDue}; on the latest value it would be "${band.label.en ?? band.label.ja}".`,
+    });
+    return {
+      ...found,
+      kind: 'stale',
+      key: scheme.stale.key,
+      label: scheme.stale.label,
+      achievement,
+      bandIfFresh: { key: band.key, label: band.label },
+    };
+  }
+  return { ...found, kind: 'band', key: band.key, label: band.label, achievement };
+}
+
+const ruleJa: Record<MarginComparison['rule'], string> = {
+  'ci-overlap': '信頼区間が重なる',
+  'ci-half-width': '信頼区間の半幅以内',
+  band: '設定した許容幅以内',
+  exact: '完全一致',
+};
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function describe(
+  def: IndicatorDefinition,
+  actual: ActualVersion,
+  target: TargetForYear | undefined,
+  d: Achievement,
+): IndicatorText {
+  const unit = def.unit.ja;
+  const goal = target
+    ? `目標 ${round(target.value)}${unit}（${target.source}）`
+    : `範囲 ${def.band!.lower}〜${def.band!.upper}${unit}`;
+  const goalEn = target
+    ? `target ${round(target.value)} (${target.source})`
+    : `band ${def.band!.lower}–${def.band!.upper}`;
+  const p = d.progress === undefined ? '—' : `${round(d.progress * 100)}%`;
+  const s = d.share === undefined ? '—' : `${round(d.share * 100)}%`;
+  return {
+    ja: `${formatFiscalYear(actual.fiscalYear)}の実績 ${actual.value}${unit}、${goal}、基準値 ${def.baseline?.value ?? '—'}：進捗 ${p}、達成率 ${s}（${d.method}）。`,
+    en: `FY${actual.fiscalYear} actual ${actual.value}, ${goalEn}, baseline ${def.baseline?.value ?? '—'}: progress ${p}, share ${s} (${d.method}).`,
+  };
+}
