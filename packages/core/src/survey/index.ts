@@ -1,4 +1,5 @@
 /** Design-based survey estimation (citizen happiness survey), matching R's `survey` package. */
+export * from './answers';
 export * from './calibrate';
 export type * from './calibration-step';
 export * from './design';
@@ -8,7 +9,9 @@ export * from './domain';
 export * from './estimate';
 export * from './factor';
 export * from './linearization';
+export * from './plan-table';
 export * from './quantile';
+export * from './relative-importance';
 export * from './replicates';
 export * from './rng';
 export * from './survey-problems';

@@ -165,4 +165,12 @@ export const surveyProblems = {
       en: `Too few observations: ${n} (at least ${needed} needed).`,
     }),
   ),
+  tooManyPredictors: defineProblem<{ p: number; max: number }>(
+    'survey/too-many-predictors',
+    'invalid',
+    ({ p, max }) => ({
+      ja: `説明変数が ${p} 個あり、全部分集合による分解の上限 ${max} 個を超えています。`,
+      en: `${p} predictors exceed the ${max} that an all-subsets decomposition allows.`,
+    }),
+  ),
 };

@@ -119,7 +119,8 @@ ref$replicates <- list(
 )
 
 # --- lonely PSUs ------------------------------------------------------------
-lonely <- apistrat[c(1:20, 101:120, 200), ]   # stratum M has a single unit
+lonely <- rbind(head(apistrat[apistrat$stype == "E", ], 20), head(apistrat[apistrat$stype == "H", ], 20),
+                head(apistrat[apistrat$stype == "M", ], 1))   # stratum M has a single unit
 lonely$pw <- 1
 ref$lonely <- list()
 for (rule in c("remove", "certainty", "adjust", "average")) {
