@@ -12,7 +12,7 @@ const allowed = {
   app: ['core', 'db'],
   api: ['core', 'app'],
   web: ['core'],
-  cli: ['core', 'app', 'db', 'api'],
+  cli: ['core', 'app', 'db', 'api', 'web'],
 };
 const typeOnly = { web: ['api'] };
 const nodeForbidden = new Set(['core', 'web']);

@@ -1,6 +1,15 @@
 /** The static list of command modules; each registers its commands on the program. */
 import type { Command } from 'commander';
+import { registerCalendar } from './calendar';
+import { registerPlan } from './plan';
+import { registerServe } from './serve';
+import { registerSurvey } from './survey';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commandModules: RegisterCommand[] = [];
+export const commandModules: RegisterCommand[] = [
+  registerServe,
+  registerPlan,
+  registerCalendar,
+  registerSurvey,
+];

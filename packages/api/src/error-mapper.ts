@@ -1,0 +1,76 @@
+/**
+ * The one place where problems become HTTP responses:
+ * `{ "error": { "code", "message": { "ja", "en" }, "details" } }`.
+ * Bugs become a 500 with no stack trace.
+ */
+import { type Problem, type ProblemKind, ProblemError } from '@mirai/core';
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+const statusByKind: Record<ProblemKind, ContentfulStatusCode> = {
+  invalid: 422,
+  'not-found': 404,
+  conflict: 409,
+  forbidden: 403,
+  unauthenticated: 401,
+  'too-large': 413,
+};
+
+export interface ErrorBody {
+  error: { code: string; message: { ja: string; en: string }; details?: unknown };
+}
+
+export function problemStatus(problems: readonly Problem[]): ContentfulStatusCode {
+  const first = problems[0];
+  return first ? statusByKind[first.kind] : 500;
+}
+
+export function errorBody(problems: readonly Problem[]): ErrorBody {
+  const [first, ...rest] = problems;
+  if (!first) return internalError();
+  const details: Record<string, unknown> = {};
+  if (first.where) details.where = first.where;
+  if (first.details) Object.assign(details, first.details);
+  if (rest.length > 0) details.problems = problems;
+  return { error: { code: first.code, message: first.message, ...(Object.keys(details).length ? { details } : {}) } };
+}
+
+export function problemResponse(c: Context, problems: readonly Problem[]) {
+  return c.json(errorBody(problems), problemStatus(problems));
+}
+
+export function internalError(): ErrorBody {
+  return {
+    error: {
+      code: 'internal/unexpected',
+      message: { ja: 'サーバー内部でエラーが発生しました', en: 'An unexpected error occurred' },
+    },
+  };
+}
+
+/** Hono's onError: problems thrown by use cases, everything else as 500. */
+export function onError(error: Error, c: Context) {
+  if (error instanceof ProblemError) return problemResponse(c, error.problems);
+  const status = (error as { status?: number }).status;
+  if (status === 413) {
+    return c.json(
+      { error: { code: 'http/too-large', message: { ja: 'リクエストが大きすぎます', en: 'Request body too large' } } },
+      413,
+    );
+  }
+  console.error(error);
+  return c.json(internalError(), 500);
+}
+
+export function notFound(c: Context) {
+  return c.json(
+    {
+      error: {
+        code: 'http/not-found',
+        message: { ja: 'ページまたは API が見つかりません', en: 'No such page or endpoint' },
+        details: { path: c.req.path },
+      },
+    },
+    404,
+  );
+}

@@ -1,0 +1,3 @@
+export * from './indicator-scope';
+export * from './list-indicators';
+export * from './record-actuals';

@@ -1,0 +1,146 @@
+/**
+ * Reading indicators: the list (each with baseline, targets, latest actual and
+ * status), one indicator in full (every version of every value, projections),
+ * and the plan's roll-up, all judged at one reference date.
+ */
+import {
+  type ActualVersion,
+  actualKey,
+  type CalendarDate,
+  evaluateIndicatorStatus,
+  fail,
+  historyOf,
+  type IndicatorDefinition,
+  type IndicatorStatus,
+  indicatorProblems,
+  ok,
+  type Result,
+  type RollupFigure,
+  buildRollupNodes,
+  currentActuals,
+  rollUp,
+} from '@mirai/core';
+import { listActualVersions } from '@mirai/db';
+import type { AppContext } from '../context';
+import { type IndicatorScope, loadIndicatorScope, todayInTokyo } from './indicator-scope';
+
+export interface ReadOptions {
+  /** Reference date for "stale" (default: today in Asia/Tokyo). */
+  asOf?: CalendarDate;
+}
+
+export interface IndicatorSummary {
+  code: string;
+  name: IndicatorDefinition['name'];
+  unit: IndicatorDefinition['unit'];
+  kind: IndicatorDefinition['kind'];
+  direction: IndicatorDefinition['direction'];
+  serves: string;
+  top: boolean;
+  band?: IndicatorDefinition['band'];
+  baseline: IndicatorDefinition['baseline'] | null;
+  targets: IndicatorDefinition['targets'];
+  finalTarget: IndicatorDefinition['finalTarget'] | null;
+  frequency: IndicatorDefinition['frequency'];
+  ownerDepartment: string | null;
+  latest: ActualVersion | null;
+  status: Omit<IndicatorStatus, 'actual'>;
+  sample: boolean;
+}
+
+function summarize(scope: IndicatorScope, def: IndicatorDefinition, status: IndicatorStatus): IndicatorSummary {
+  const { actual, ...rest } = status;
+  const s: IndicatorSummary = {
+    code: def.code,
+    name: def.name,
+    unit: def.unit,
+    kind: def.kind,
+    direction: def.direction,
+    serves: def.serves,
+    top: scope.document.topIndicators.includes(def.code),
+    baseline: def.baseline ?? null,
+    targets: def.targets,
+    finalTarget: def.finalTarget ?? null,
+    frequency: def.frequency,
+    ownerDepartment: def.ownerDepartment ?? null,
+    latest: actual ?? null,
+    status: rest,
+    sample: def.sample ?? false,
+  };
+  if (def.band) s.band = def.band;
+  return s;
+}
+
+async function statusesOf(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
+  const versions = await listActualVersions(ctx.database.db, scope.planId);
+  const statuses = scope.definitions.map((d) => evaluateIndicatorStatus(d, versions, scope.settings.policy, { asOf }));
+  return { versions, statuses };
+}
+
+export async function listIndicators(ctx: AppContext, opts: ReadOptions = {}): Promise<Result<IndicatorSummary[]>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const { statuses } = await statusesOf(ctx, scope.value, opts.asOf ?? todayInTokyo());
+  return ok(scope.value.definitions.map((d, i) => summarize(scope.value, d, statuses[i]!)));
+}
+
+export interface IndicatorDetail extends IndicatorSummary {
+  definition: IndicatorDefinition;
+  /** Every value with its versions, oldest version first. */
+  values: { key: string; fiscalYear: number; date?: string; area?: string; current: ActualVersion; versions: ActualVersion[] }[];
+}
+
+export async function showIndicator(ctx: AppContext, code: string, opts: ReadOptions = {}): Promise<Result<IndicatorDetail>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const def = scope.value.definitions.find((d) => d.code === code);
+  if (!def) return fail(indicatorProblems.unknownIndicator.create({ code }, { field: 'code' }));
+  const versions = await listActualVersions(ctx.database.db, scope.value.planId, { indicatorCodes: [code] });
+  const status = evaluateIndicatorStatus(def, versions, scope.value.settings.policy, { asOf: opts.asOf ?? todayInTokyo() });
+  const values = currentActuals(versions)
+    .sort((a, b) => a.fiscalYear - b.fiscalYear || (a.area ?? '').localeCompare(b.area ?? ''))
+    .map((current) => {
+      const key = actualKey(current);
+      const v: IndicatorDetail['values'][number] = {
+        key,
+        fiscalYear: current.fiscalYear,
+        current,
+        versions: historyOf(versions, key),
+      };
+      if (current.date) v.date = current.date;
+      if (current.area) v.area = current.area;
+      return v;
+    });
+  return ok({ ...summarize(scope.value, def, status), definition: def, values });
+}
+
+export interface PlanProgress {
+  asOf: CalendarDate;
+  rule: IndicatorScope['settings']['rule'];
+  scheme: { code: string; basis: string };
+  figures: Record<string, RollupFigure>;
+  topIndicators: IndicatorSummary[];
+}
+
+/** The roll-up of the whole plan: one figure per node, computed once. */
+export async function getPlanProgress(ctx: AppContext, opts: ReadOptions = {}): Promise<Result<PlanProgress>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const asOf = opts.asOf ?? todayInTokyo();
+  const { statuses } = await statusesOf(ctx, scope.value, asOf);
+  const { rule, policy } = scope.value.settings;
+  const nodes = buildRollupNodes(scope.value.document, scope.value.definitions);
+  const figures = rollUp(nodes, statuses, rule, policy.scheme);
+  if (!figures.ok) return figures;
+  const top = scope.value.definitions
+    .map((d, i) => [d, statuses[i]!] as const)
+    .filter(([d]) => scope.value.document.topIndicators.includes(d.code))
+    .map(([d, s]) => summarize(scope.value, d, s));
+  return ok({
+    asOf,
+    rule,
+    scheme: { code: policy.scheme.code, basis: policy.scheme.basis },
+    figures: figures.value,
+    topIndicators: top,
+  });
+}

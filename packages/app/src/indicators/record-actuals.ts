@@ -1,0 +1,230 @@
+/**
+ * Writing actual values: record a first value, correct a value (a new version
+ * superseding the current one), and import a file of values. Every write is
+ * checked first, happens in one transaction (all or nothing) and is audited;
+ * the database's unique constraints turn a concurrent double write into a
+ * conflict problem.
+ */
+import {
+  type ActualVersion,
+  type Correction,
+  correctActual,
+  fail,
+  type ImportedRow,
+  type ImportTable,
+  indicatorProblems,
+  ok,
+  type Problem,
+  type Result,
+  recordActual,
+  validateImportRows,
+} from '@mirai/core';
+import { audit, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
+import type { AppContext } from '../context';
+import { loadIndicatorScope } from './indicator-scope';
+
+export interface RecordActualInput {
+  indicatorCode: string;
+  fiscalYear: number;
+  date?: string;
+  area?: string;
+  value: number;
+  source: string;
+  note?: string;
+  ci?: { lower: number; upper: number };
+  sampleSize?: number;
+}
+
+const isUniqueViolation = (e: unknown) =>
+  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+
+/** Checks a typed value through the same rules as an import row. */
+function checkInput(scopeDefs: Parameters<typeof validateImportRows>[1], input: RecordActualInput): Problem[] {
+  const cells: Record<string, string> = {
+    code: input.indicatorCode,
+    fiscal_year: String(input.fiscalYear),
+    value: String(input.value),
+  };
+  if (input.date) cells.date = input.date;
+  if (input.area) cells.area = input.area;
+  const r = validateImportRows({ headers: Object.keys(cells), rows: [{ row: 1, cells }] }, scopeDefs);
+  if (r.ok) return [];
+  // A typed request has fields, not rows and columns.
+  return r.problems.map(({ where, ...p }) => ({ ...p, where: { field: String(where?.column ?? 'value') } }));
+}
+
+export async function recordIndicatorActual(
+  ctx: AppContext,
+  input: RecordActualInput,
+  opts: { actor: string },
+): Promise<Result<ActualVersion>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const { planId, document, definitions } = scope.value;
+  const plan = { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear };
+  const problems = checkInput({ definitions, plan }, input);
+  if (problems.length > 0) return fail(problems);
+  const db = ctx.database.db;
+  const existing = await listActualVersions(db, planId, { indicatorCodes: [input.indicatorCode] });
+  const candidate = recordActual(
+    existing,
+    { ...input, enteredBy: opts.actor, enteredAt: new Date().toISOString() },
+    'new',
+  );
+  if (!candidate.ok) return candidate;
+  const { id: _placeholder, ...row } = candidate.value;
+  try {
+    return ok(
+      await db.transaction().execute(async (tx) => {
+        const [id] = await insertActualVersions(tx, planId, [row]);
+        const stored = { ...row, id: id! };
+        await audit(tx, {
+          actor: opts.actor,
+          action: 'indicator.actual.record',
+          entityType: 'indicator-actual',
+          entityId: id!,
+          after: stored,
+        });
+        return stored;
+      }),
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      return fail(indicatorProblems.actualExists.create({ key: input.indicatorCode, id: '?' }, { field: 'fiscalYear' }));
+    }
+    throw e;
+  }
+}
+
+export async function correctIndicatorActual(
+  ctx: AppContext,
+  versionId: string,
+  correction: Omit<Correction, 'enteredBy' | 'enteredAt'>,
+  opts: { actor: string },
+): Promise<Result<ActualVersion>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const { planId, definitions, document } = scope.value;
+  const db = ctx.database.db;
+  const target = await findActualVersion(db, planId, versionId);
+  if (!target) return fail(indicatorProblems.versionNotFound.create({ id: versionId }, { field: 'id' }));
+  const plan = { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear };
+  const problems = checkInput({ definitions, plan }, { ...target, value: correction.value, source: target.source });
+  if (problems.length > 0) return fail(problems);
+  const versions = await listActualVersions(db, planId, { indicatorCodes: [target.indicatorCode] });
+  const next = correctActual(
+    versions,
+    versionId,
+    { ...correction, enteredBy: opts.actor, enteredAt: new Date().toISOString() },
+    'new',
+  );
+  if (!next.ok) return next;
+  const { id: _placeholder, ...row } = next.value;
+  try {
+    return ok(
+      await db.transaction().execute(async (tx) => {
+        const [id] = await insertActualVersions(tx, planId, [row]);
+        const stored = { ...row, id: id! };
+        await audit(tx, {
+          actor: opts.actor,
+          action: 'indicator.actual.correct',
+          entityType: 'indicator-actual',
+          entityId: id!,
+          before: target,
+          after: stored,
+        });
+        return stored;
+      }),
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      return fail(indicatorProblems.versionSuperseded.create({ id: versionId, by: '?' }, { field: 'id' }));
+    }
+    throw e;
+  }
+}
+
+export interface ImportActualsResult {
+  dryRun: boolean;
+  file?: string;
+  rows: number;
+  /** New values stored (or that would be). */
+  recorded: number;
+  corrected: number;
+  unchanged: number;
+  batch?: string;
+  accepted: ImportedRow[];
+}
+
+/**
+ * Imports a table of actual values: every row is validated first; on any
+ * problem nothing is stored. With `dryRun` nothing is stored either way.
+ */
+export async function importIndicatorActuals(
+  ctx: AppContext,
+  table: ImportTable,
+  opts: { actor: string; dryRun?: boolean; allowCorrections?: boolean },
+): Promise<Result<ImportActualsResult>> {
+  const scope = await loadIndicatorScope(ctx);
+  if (!scope.ok) return scope;
+  const { planId, document, definitions } = scope.value;
+  const db = ctx.database.db;
+  const existing = await listActualVersions(db, planId);
+  const checked = validateImportRows(table, {
+    definitions,
+    plan: { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear },
+    existing,
+    onExisting: opts.allowCorrections ? 'correct' : 'reject',
+  });
+  if (!checked.ok) return checked;
+  const accepted = checked.value;
+  const toStore = accepted.filter((r) => !r.unchanged);
+  const result: ImportActualsResult = {
+    dryRun: Boolean(opts.dryRun),
+    rows: accepted.length,
+    recorded: toStore.filter((r) => !r.supersedes).length,
+    corrected: toStore.filter((r) => r.supersedes).length,
+    unchanged: accepted.length - toStore.length,
+    accepted,
+  };
+  if (table.file) result.file = table.file;
+  if (opts.dryRun || toStore.length === 0) return ok(result);
+
+  const enteredAt = new Date().toISOString();
+  const batch = `import-${enteredAt}`;
+  const rows = toStore.map((r) => {
+    const v: Omit<ActualVersion, 'id'> = {
+      indicatorCode: r.indicatorCode,
+      fiscalYear: r.fiscalYear,
+      value: r.value,
+      source: r.source ?? `import:${table.file ?? 'file'}`,
+      enteredBy: opts.actor,
+      enteredAt,
+    };
+    if (r.date) v.date = r.date;
+    if (r.area) v.area = r.area;
+    if (r.note) v.note = r.note;
+    if (r.supersedes) v.supersedes = r.supersedes;
+    return v;
+  });
+  try {
+    await db.transaction().execute(async (tx) => {
+      await insertActualVersions(tx, planId, rows, batch);
+      await audit(tx, {
+        actor: opts.actor,
+        action: 'indicator.actual.import',
+        entityType: 'indicator-import',
+        entityId: batch,
+        details: { file: table.file ?? null, recorded: result.recorded, corrected: result.corrected, unchanged: result.unchanged },
+      });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      return fail(
+        indicatorProblems.actualExists.create({ key: 'import', id: '?' }, { ...(table.file ? { file: table.file } : {}) }),
+      );
+    }
+    throw e;
+  }
+  return ok({ ...result, batch });
+}
