@@ -7,6 +7,7 @@ export * from './distribution';
 export * from './distributions';
 export * from './domain';
 export * from './estimate';
+export * from './estimate-rows';
 export * from './factor';
 export * from './linearization';
 export * from './plan-table';
