@@ -2,5 +2,6 @@
 export * from './audit';
 export * from './create-database';
 export * from './migrations';
+export * from './repositories/indicator.repository';
 export * from './repositories/plan.repository';
 export type * from './schema';

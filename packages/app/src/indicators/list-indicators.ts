@@ -6,7 +6,9 @@
 import {
   type ActualVersion,
   actualKey,
+  buildRollupNodes,
   type CalendarDate,
+  currentActuals,
   evaluateIndicatorStatus,
   fail,
   historyOf,
@@ -16,8 +18,6 @@ import {
   ok,
   type Result,
   type RollupFigure,
-  buildRollupNodes,
-  currentActuals,
   rollUp,
 } from '@mirai/core';
 import { listActualVersions } from '@mirai/db';
@@ -48,7 +48,11 @@ export interface IndicatorSummary {
   sample: boolean;
 }
 
-function summarize(scope: IndicatorScope, def: IndicatorDefinition, status: IndicatorStatus): IndicatorSummary {
+function summarize(
+  scope: IndicatorScope,
+  def: IndicatorDefinition,
+  status: IndicatorStatus,
+): IndicatorSummary {
   const { actual, ...rest } = status;
   const s: IndicatorSummary = {
     code: def.code,
@@ -73,11 +77,16 @@ function summarize(scope: IndicatorScope, def: IndicatorDefinition, status: Indi
 
 async function statusesOf(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
   const versions = await listActualVersions(ctx.database.db, scope.planId);
-  const statuses = scope.definitions.map((d) => evaluateIndicatorStatus(d, versions, scope.settings.policy, { asOf }));
+  const statuses = scope.definitions.map((d) =>
+    evaluateIndicatorStatus(d, versions, scope.settings.policy, { asOf }),
+  );
   return { versions, statuses };
 }
 
-export async function listIndicators(ctx: AppContext, opts: ReadOptions = {}): Promise<Result<IndicatorSummary[]>> {
+export async function listIndicators(
+  ctx: AppContext,
+  opts: ReadOptions = {},
+): Promise<Result<IndicatorSummary[]>> {
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
   const { statuses } = await statusesOf(ctx, scope.value, opts.asOf ?? todayInTokyo());
@@ -87,16 +96,29 @@ export async function listIndicators(ctx: AppContext, opts: ReadOptions = {}): P
 export interface IndicatorDetail extends IndicatorSummary {
   definition: IndicatorDefinition;
   /** Every value with its versions, oldest version first. */
-  values: { key: string; fiscalYear: number; date?: string; area?: string; current: ActualVersion; versions: ActualVersion[] }[];
+  values: {
+    key: string;
+    fiscalYear: number;
+    date?: string;
+    area?: string;
+    current: ActualVersion;
+    versions: ActualVersion[];
+  }[];
 }
 
-export async function showIndicator(ctx: AppContext, code: string, opts: ReadOptions = {}): Promise<Result<IndicatorDetail>> {
+export async function showIndicator(
+  ctx: AppContext,
+  code: string,
+  opts: ReadOptions = {},
+): Promise<Result<IndicatorDetail>> {
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
   const def = scope.value.definitions.find((d) => d.code === code);
   if (!def) return fail(indicatorProblems.unknownIndicator.create({ code }, { field: 'code' }));
   const versions = await listActualVersions(ctx.database.db, scope.value.planId, { indicatorCodes: [code] });
-  const status = evaluateIndicatorStatus(def, versions, scope.value.settings.policy, { asOf: opts.asOf ?? todayInTokyo() });
+  const status = evaluateIndicatorStatus(def, versions, scope.value.settings.policy, {
+    asOf: opts.asOf ?? todayInTokyo(),
+  });
   const values = currentActuals(versions)
     .sort((a, b) => a.fiscalYear - b.fiscalYear || (a.area ?? '').localeCompare(b.area ?? ''))
     .map((current) => {
@@ -123,7 +145,10 @@ export interface PlanProgress {
 }
 
 /** The roll-up of the whole plan: one figure per node, computed once. */
-export async function getPlanProgress(ctx: AppContext, opts: ReadOptions = {}): Promise<Result<PlanProgress>> {
+export async function getPlanProgress(
+  ctx: AppContext,
+  opts: ReadOptions = {},
+): Promise<Result<PlanProgress>> {
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
   const asOf = opts.asOf ?? todayInTokyo();

@@ -39,7 +39,10 @@ const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 
 /** Checks a typed value through the same rules as an import row. */
-function checkInput(scopeDefs: Parameters<typeof validateImportRows>[1], input: RecordActualInput): Problem[] {
+function checkInput(
+  scopeDefs: Parameters<typeof validateImportRows>[1],
+  input: RecordActualInput,
+): Problem[] {
   const cells: Record<string, string> = {
     code: input.indicatorCode,
     fiscal_year: String(input.fiscalYear),
@@ -90,7 +93,9 @@ export async function recordIndicatorActual(
     );
   } catch (e) {
     if (isUniqueViolation(e)) {
-      return fail(indicatorProblems.actualExists.create({ key: input.indicatorCode, id: '?' }, { field: 'fiscalYear' }));
+      return fail(
+        indicatorProblems.actualExists.create({ key: input.indicatorCode, id: '?' }, { field: 'fiscalYear' }),
+      );
     }
     throw e;
   }
@@ -109,7 +114,10 @@ export async function correctIndicatorActual(
   const target = await findActualVersion(db, planId, versionId);
   if (!target) return fail(indicatorProblems.versionNotFound.create({ id: versionId }, { field: 'id' }));
   const plan = { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear };
-  const problems = checkInput({ definitions, plan }, { ...target, value: correction.value, source: target.source });
+  const problems = checkInput(
+    { definitions, plan },
+    { ...target, value: correction.value, source: target.source },
+  );
   if (problems.length > 0) return fail(problems);
   const versions = await listActualVersions(db, planId, { indicatorCodes: [target.indicatorCode] });
   const next = correctActual(
@@ -215,13 +223,21 @@ export async function importIndicatorActuals(
         action: 'indicator.actual.import',
         entityType: 'indicator-import',
         entityId: batch,
-        details: { file: table.file ?? null, recorded: result.recorded, corrected: result.corrected, unchanged: result.unchanged },
+        details: {
+          file: table.file ?? null,
+          recorded: result.recorded,
+          corrected: result.corrected,
+          unchanged: result.unchanged,
+        },
       });
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
       return fail(
-        indicatorProblems.actualExists.create({ key: 'import', id: '?' }, { ...(table.file ? { file: table.file } : {}) }),
+        indicatorProblems.actualExists.create(
+          { key: 'import', id: '?' },
+          { ...(table.file ? { file: table.file } : {}) },
+        ),
       );
     }
     throw e;

@@ -5,6 +5,7 @@ export { addMonths, type IndicatorPeriod, parsePeriod, periodEnd } from './indic
 export * from './indicator-problems';
 export * from './indicator-status';
 export * from './indicator-types';
+export * from './plan-progress';
 export * from './roll-up';
 export * from './staleness';
 export * from './status-scheme';

@@ -4,7 +4,9 @@
  */
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-plan-and-audit';
+import * as m0002 from './0002-indicators';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
+  '0002-indicators': m0002,
 };

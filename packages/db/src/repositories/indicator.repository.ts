@@ -1,0 +1,229 @@
+/**
+ * Indicator definitions (synced from the plan document), their targets, and
+ * actual values as append-only versions. The tables' Kysely types live here
+ * with the repository; callers pass the shared database handle.
+ */
+import type { ActualVersion, IndicatorDefinition } from '@mirai/core';
+import type { ColumnType, Generated, JSONColumnType, Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../schema';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface IndicatorDefinitionsTable {
+  plan_id: number;
+  code: string;
+  plan_version: number;
+  name_ja: string;
+  name_en: string | null;
+  unit_ja: string;
+  kind: string;
+  direction: string;
+  frequency: string;
+  serves: string;
+  owner_department: string | null;
+  definition: JSONColumnType<IndicatorDefinition>;
+  retired: boolean;
+}
+
+export interface IndicatorTargetsTable {
+  plan_id: number;
+  indicator_code: string;
+  fiscal_year: number;
+  value: number;
+  comparison: string | null;
+  is_final: boolean;
+}
+
+export interface IndicatorActualsTable {
+  id: Generated<string>;
+  plan_id: number;
+  indicator_code: string;
+  fiscal_year: number;
+  ref_date: string | null;
+  area_code: string | null;
+  value: number;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  sample_size: number | null;
+  source: string;
+  note: string | null;
+  entered_by: string;
+  entered_at: Timestamp;
+  supersedes: string | null;
+  import_batch: string | null;
+}
+
+export interface IndicatorTables {
+  indicator_definitions: IndicatorDefinitionsTable;
+  indicator_targets: IndicatorTargetsTable;
+  indicator_actuals: IndicatorActualsTable;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+type IDb = Kysely<Database & IndicatorTables>;
+const widen = (db: Db) => db as unknown as IDb;
+
+/** The plan version the stored definitions were last synced from, if any. */
+export async function indicatorDefinitionsVersion(db: Db, planId: number): Promise<number | undefined> {
+  const row = await widen(db)
+    .selectFrom('indicator_definitions')
+    .select((eb) => eb.fn.max('plan_version').as('v'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return row?.v === null || row?.v === undefined ? undefined : Number(row.v);
+}
+
+/**
+ * Makes the stored definitions and targets those of a plan version. Definitions
+ * no longer in the plan are kept (their actuals stay) and marked retired.
+ */
+export async function syncIndicatorDefinitions(
+  tx: Transaction<Database>,
+  planId: number,
+  planVersion: number,
+  definitions: readonly IndicatorDefinition[],
+): Promise<void> {
+  const t = widen(tx);
+  await t.updateTable('indicator_definitions').set({ retired: true }).where('plan_id', '=', planId).execute();
+  await t.deleteFrom('indicator_targets').where('plan_id', '=', planId).execute();
+  for (const d of definitions) {
+    const row = {
+      plan_id: planId,
+      code: d.code,
+      plan_version: planVersion,
+      name_ja: d.name.ja,
+      name_en: d.name.en ?? null,
+      unit_ja: d.unit.ja,
+      kind: d.kind,
+      direction: d.direction,
+      frequency: d.frequency,
+      serves: d.serves,
+      owner_department: d.ownerDepartment ?? null,
+      definition: JSON.stringify(d) as never,
+      retired: false,
+    };
+    await t
+      .insertInto('indicator_definitions')
+      .values(row)
+      .onConflict((oc) => oc.columns(['plan_id', 'code']).doUpdateSet(row))
+      .execute();
+    const targets = new Map(d.targets.map((x) => [x.fiscalYear, { ...x, final: false }]));
+    if (d.finalTarget) targets.set(d.finalTarget.fiscalYear, { ...d.finalTarget, final: true });
+    if (targets.size > 0) {
+      await t
+        .insertInto('indicator_targets')
+        .values(
+          [...targets.values()].map((x) => ({
+            plan_id: planId,
+            indicator_code: d.code,
+            fiscal_year: x.fiscalYear,
+            value: x.value,
+            comparison: x.comparison ?? null,
+            is_final: x.final,
+          })),
+        )
+        .execute();
+    }
+  }
+}
+
+export interface StoredIndicatorDefinition {
+  definition: IndicatorDefinition;
+  planVersion: number;
+  retired: boolean;
+}
+
+export async function listIndicatorDefinitions(db: Db, planId: number): Promise<StoredIndicatorDefinition[]> {
+  const rows = await widen(db)
+    .selectFrom('indicator_definitions')
+    .select(['definition', 'plan_version', 'retired'])
+    .where('plan_id', '=', planId)
+    .execute();
+  return rows.map((r) => ({ definition: r.definition, planVersion: r.plan_version, retired: r.retired }));
+}
+
+const toVersion = (r: Selectable<IndicatorActualsTable>): ActualVersion => {
+  const v: ActualVersion = {
+    id: String(r.id),
+    indicatorCode: r.indicator_code,
+    fiscalYear: r.fiscal_year,
+    value: r.value,
+    source: r.source,
+    enteredBy: r.entered_by,
+    enteredAt: new Date(r.entered_at).toISOString(),
+  };
+  if (r.ref_date !== null) v.date = r.ref_date;
+  if (r.area_code !== null) v.area = r.area_code;
+  if (r.ci_lower !== null && r.ci_upper !== null) v.ci = { lower: r.ci_lower, upper: r.ci_upper };
+  if (r.sample_size !== null) v.sampleSize = r.sample_size;
+  if (r.note !== null) v.note = r.note;
+  if (r.supersedes !== null) v.supersedes = String(r.supersedes);
+  return v;
+};
+
+/** Every version (current and superseded), oldest first; optionally for some indicators only. */
+export async function listActualVersions(
+  db: Db,
+  planId: number,
+  opts: { indicatorCodes?: string[] } = {},
+): Promise<ActualVersion[]> {
+  let q = widen(db)
+    .selectFrom('indicator_actuals')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('id', 'asc');
+  if (opts.indicatorCodes) {
+    if (opts.indicatorCodes.length === 0) return [];
+    q = q.where('indicator_code', 'in', opts.indicatorCodes);
+  }
+  return (await q.execute()).map(toVersion);
+}
+
+export async function findActualVersion(
+  db: Db,
+  planId: number,
+  id: string,
+): Promise<ActualVersion | undefined> {
+  if (!/^\d+$/.test(id)) return undefined;
+  const row = await widen(db)
+    .selectFrom('indicator_actuals')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toVersion(row) : undefined;
+}
+
+export type NewActualRow = Omit<ActualVersion, 'id'>;
+
+/** Appends versions in batches; returns their ids in order. */
+export async function insertActualVersions(
+  tx: Transaction<Database>,
+  planId: number,
+  rows: readonly NewActualRow[],
+  importBatch?: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000).map((r) => ({
+      plan_id: planId,
+      indicator_code: r.indicatorCode,
+      fiscal_year: r.fiscalYear,
+      ref_date: r.date ?? null,
+      area_code: r.area ?? null,
+      value: r.value,
+      ci_lower: r.ci?.lower ?? null,
+      ci_upper: r.ci?.upper ?? null,
+      sample_size: r.sampleSize ?? null,
+      source: r.source,
+      note: r.note ?? null,
+      entered_by: r.enteredBy,
+      entered_at: r.enteredAt,
+      supersedes: r.supersedes ?? null,
+      import_batch: importBatch ?? null,
+    }));
+    const inserted = await widen(tx).insertInto('indicator_actuals').values(chunk).returning('id').execute();
+    ids.push(...inserted.map((x) => String(x.id)));
+  }
+  return ids;
+}
