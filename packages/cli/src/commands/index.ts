@@ -1,7 +1,9 @@
 /** The static list of command modules; each registers its commands on the program. */
 import type { Command } from 'commander';
 import { registerCalendar } from './calendar';
+import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
+import { registerPopulation } from './population';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 
@@ -11,5 +13,7 @@ export const commandModules: RegisterCommand[] = [
   registerServe,
   registerPlan,
   registerCalendar,
+  registerIndicators,
   registerSurvey,
+  registerPopulation,
 ];
