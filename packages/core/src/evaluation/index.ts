@@ -1,10 +1,12 @@
 /** The yearly evaluation cycle: rounds, sheets, workflow, theory-of-change check, medium-term review. */
 export * from './broken-links';
+export * from './comment-thread';
 export * from './evaluation-problems';
 export * from './indicator-rows';
 export * from './logic-model';
 export * from './medium-term-review';
 export * from './next-phase-draft';
+export * from './notifications';
 export * from './rating-scale';
 export * from './roles';
 export * from './round';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, compareDates, daysBetween, isValidDate } from './local-date';
-import { type OpenRoundInput, openRound } from './round';
+import { cascadeDueDates, type OpenRoundInput, openRound } from './round';
 
 const input = (over: Partial<OpenRoundInput> = {}): OpenRoundInput => ({
   fiscalYear: 2024,
@@ -118,6 +118,22 @@ describe('openRound', () => {
         }
       }),
     );
+  });
+});
+
+describe('cascadeDueDates', () => {
+  it('derives each stage from the previous one and opens a valid round with them', () => {
+    const stages = cascadeDueDates(
+      { year: 2025, month: 7, day: 11 },
+      { 'section-head': 14, 'planning-division': 35 },
+    );
+    expect(stages).toEqual([
+      { stage: 'department-entry', due: { year: 2025, month: 7, day: 11 } },
+      { stage: 'section-head', due: { year: 2025, month: 7, day: 25 } },
+      { stage: 'planning-division', due: { year: 2025, month: 8, day: 29 } },
+    ]);
+    expect(openRound(input({ stages })).ok).toBe(true);
+    expect(() => cascadeDueDates({ year: 2025, month: 7, day: 11 }, { 'section-head': -1 })).toThrow();
   });
 });
 

@@ -7,7 +7,7 @@
 import type { CalendarDate } from '../calendar';
 import { fail, ok, type Problem, type Result } from '../errors';
 import { evaluationProblems as P } from './evaluation-problems';
-import { compareDates, formatIsoDate, isValidDate } from './local-date';
+import { addDays, compareDates, formatIsoDate, isValidDate } from './local-date';
 
 export const roundStages = [
   'department-entry',
@@ -191,4 +191,25 @@ export function stageDue(
 
 export function hasCommitteeStage(round: Pick<EvaluationRound, 'stages'>): boolean {
   return round.stages.some((s) => s.stage === 'external-committee');
+}
+
+/**
+ * Cascades due dates from the department entry's: each later stage is due
+ * `gaps[stage]` days after the previous present stage. Stages without a gap
+ * are left out (e.g. no external committee).
+ */
+export function cascadeDueDates(
+  entryDue: CalendarDate,
+  gaps: Partial<Record<Exclude<RoundStage, 'department-entry'>, number>>,
+): StageDue[] {
+  const stages: StageDue[] = [{ stage: 'department-entry', due: { ...entryDue } }];
+  for (const stage of roundStages) {
+    if (stage === 'department-entry') continue;
+    const gap = gaps[stage];
+    if (gap === undefined) continue;
+    if (!Number.isInteger(gap) || gap < 0)
+      throw new Error(`cascadeDueDates: gap for ${stage} must be a whole number ≥ 0`);
+    stages.push({ stage, due: addDays(stages[stages.length - 1]!.due, gap) });
+  }
+  return stages;
 }
