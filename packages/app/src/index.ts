@@ -3,3 +3,4 @@ export * from './context';
 export * from './indicators';
 export * from './io';
 export * from './plan';
+export * from './survey';

@@ -4,4 +4,5 @@ export * from './create-database';
 export * from './migrations';
 export * from './repositories/indicator.repository';
 export * from './repositories/plan.repository';
+export * from './repositories/survey.repository';
 export type * from './schema';

@@ -1,0 +1,3 @@
+export * from './import-survey-wave';
+export * from './survey-wave-problems';
+export * from './wave-estimates';
