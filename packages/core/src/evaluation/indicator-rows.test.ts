@@ -52,6 +52,17 @@ describe('joinIndicatorRows', () => {
     expect(r.warnings).toBeUndefined();
   });
 
+  it('accepts the figures as a map by code', () => {
+    const r = joinIndicatorRows(
+      [{ code: 'I-O1', role: 'outcome' }],
+      new Map(figures.map((f) => [f.code, f])),
+      2024,
+    );
+    expect(r.ok && r.value[0]?.current.actual).toBe(8);
+    const bad = joinIndicatorRows([{ code: 'I-X', role: 'outcome' }], new Map(), 2024);
+    expect(!bad.ok && bad.problems[0]?.code).toBe('evaluation/indicator-unknown');
+  });
+
   it('keeps a supplied achievement and accepts another rule', () => {
     const r = joinIndicatorRows([{ code: 'I-O2', role: 'outcome' }], figures, 2024);
     expect(r.ok && r.value[0]?.current.achievement).toBe(0.5);

@@ -81,13 +81,16 @@ function withBaseline<T extends object>(o: T, baseline: number | undefined): T &
  */
 export function joinIndicatorRows(
   refs: readonly IndicatorRef[],
-  figures: readonly IndicatorFigures[],
+  /** The figures, as a list or (for many sheets) a map by code built once. */
+  figures: readonly IndicatorFigures[] | ReadonlyMap<string, IndicatorFigures>,
   fiscalYear: number,
   options: { rule?: AchievementRule; path?: string } = {},
 ): Result<IndicatorRow[]> {
   const rule = options.rule ?? shareOfTarget;
   const path = options.path ?? 'indicators';
-  const byCode = new Map(figures.map((f) => [f.code, f]));
+  const byCode = Array.isArray(figures)
+    ? new Map(figures.map((f) => [f.code, f]))
+    : (figures as ReadonlyMap<string, IndicatorFigures>);
   const problems: Problem[] = [];
   const warnings: Problem[] = [];
   const rows: IndicatorRow[] = [];

@@ -15,7 +15,7 @@ import { linkFindings } from './theory-types';
 
 export interface SheetCheckContext {
   /** Indicator codes of the plan; unknown references are errors when given. */
-  indicatorCodes?: readonly string[];
+  indicatorCodes?: readonly string[] | ReadonlySet<string>;
   /** For a measure sheet: the projects under the measure. */
   projectCodes?: readonly string[];
   /** For a measure sheet: the link ids of the measure's logic model. */
@@ -111,7 +111,9 @@ function checkRatings(content: SheetContent, set: TemplateSet, template: SheetTe
 function checkIndicators(content: SheetContent, template: SheetTemplate, ctx: SheetCheckContext): Problem[] {
   const problems: Problem[] = [];
   const seen = new Set<string>();
-  const known = ctx.indicatorCodes ? new Set(ctx.indicatorCodes) : undefined;
+  const codes = ctx.indicatorCodes;
+  const known =
+    codes === undefined ? undefined : codes instanceof Set ? (codes as ReadonlySet<string>) : new Set(codes);
   content.indicators.forEach((ref, index) => {
     const where = { path: `indicators[${index}].code`, index };
     if (seen.has(ref.code)) problems.push(P.indicatorDuplicate.create({ code: ref.code }, where));
