@@ -9,6 +9,7 @@ import type { ApiEnv } from './api-env';
 import { errorBody, notFound, onError } from './error-mapper';
 import { registerCalendar } from './routes/calendar';
 import { registerHealth } from './routes/health';
+import { registerIndicators } from './routes/indicators';
 import { registerPlan } from './routes/plan';
 import { withPolicy } from './route-table';
 
@@ -44,6 +45,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);
+  registerIndicators(app);
   withPolicy('public', { method: 'get', path: '/api/v1/openapi.json', responses: {} });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',

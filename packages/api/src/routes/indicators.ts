@@ -1,0 +1,189 @@
+/**
+ * Indicator routes: list, show, the plan's roll-up, and writing actual values
+ * (record, correct, import a CSV/xlsx body, all or nothing). Writes carry the
+ * `indicators:write` policy; the acting person is taken from `X-Mirai-Actor`
+ * until accounts exist.
+ */
+import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import {
+  correctIndicatorActual,
+  getPlanProgress,
+  importIndicatorActuals,
+  listIndicators,
+  readTableBytes,
+  recordIndicatorActual,
+  showIndicator,
+} from '@mirai/app';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../api-env';
+import { problemResponse } from '../error-mapper';
+import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
+import {
+  actualVersionSchema,
+  asOfQuery,
+  correctActualBody,
+  importQuery,
+  importResultSchema,
+  indicatorDetailSchema,
+  indicatorSummarySchema,
+  planProgressSchema,
+  recordActualBody,
+} from './indicators.schemas';
+
+const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = {
+  404: json(errorSchema, 'Not found'),
+  409: json(errorSchema, 'Conflict (already recorded, or corrected by someone else)'),
+  422: json(errorSchema, 'Invalid input: every problem with where it was found'),
+};
+
+const asOf = (q: { asOf?: string | undefined }) => {
+  if (!q.asOf) return {};
+  const [year, month, day] = q.asOf.split('-').map(Number) as [number, number, number];
+  return { asOf: { year, month, day } };
+};
+const actor = (c: Context) => `api:${c.req.header('x-mirai-actor') ?? 'anonymous'}`;
+
+const listRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/indicators',
+    tags: ['indicators'],
+    summary: 'Every indicator with baseline, targets, latest actual and status',
+    request: { query: asOfQuery },
+    responses: { 200: json(indicatorSummarySchema.array(), 'Indicators'), ...errors },
+  }),
+);
+
+const showRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/indicators/{code}',
+    tags: ['indicators'],
+    summary: 'One indicator with every version of every value',
+    request: { params: codeParam(), query: asOfQuery },
+    responses: { 200: json(indicatorDetailSchema, 'The indicator'), ...errors },
+  }),
+);
+
+function codeParam() {
+  return indicatorSummarySchema.pick({ code: true });
+}
+
+const progressRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/progress',
+    tags: ['indicators'],
+    summary: 'The plan rolled up with its one rule, every figure with its inputs and what was missing',
+    request: { query: asOfQuery },
+    responses: { 200: json(planProgressSchema, 'Progress'), ...errors },
+  }),
+);
+
+const recordRoute = withPolicy(
+  'indicators:write',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/indicators/{code}/actuals',
+    tags: ['indicators'],
+    summary: 'Record the first value of an indicator for a fiscal year (and area)',
+    request: {
+      params: codeParam(),
+      body: { content: { 'application/json': { schema: recordActualBody } }, required: true },
+    },
+    responses: { 201: json(actualVersionSchema, 'The stored version'), ...errors },
+  }),
+);
+
+const correctRoute = withPolicy(
+  'indicators:write',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/actuals/{id}/corrections',
+    tags: ['indicators'],
+    summary: 'Correct a value: a new version superseding the current one (nothing is overwritten)',
+    request: {
+      params: actualVersionSchema.pick({ id: true }),
+      body: { content: { 'application/json': { schema: correctActualBody } }, required: true },
+    },
+    responses: { 201: json(actualVersionSchema, 'The new version'), ...errors },
+  }),
+);
+
+const importRoute = withPolicy(
+  'indicators:write',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/actuals/import',
+    tags: ['indicators'],
+    summary:
+      'Import actual values from a CSV or xlsx body; every row is checked and nothing is stored on any error',
+    request: {
+      query: importQuery,
+      body: {
+        content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } as never } },
+        required: true,
+      },
+    },
+    responses: { 200: json(importResultSchema, 'What was (or would be) stored'), ...errors },
+  }),
+);
+
+export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(listRoute, async (c) => {
+    const r = await listIndicators(c.get('ctx'), asOf(c.req.valid('query')));
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 200);
+  });
+  app.openapi(showRoute, async (c) => {
+    const r = await showIndicator(c.get('ctx'), c.req.valid('param').code, asOf(c.req.valid('query')));
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 200);
+  });
+  app.openapi(progressRoute, async (c) => {
+    const r = await getPlanProgress(c.get('ctx'), asOf(c.req.valid('query')));
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 200);
+  });
+  app.openapi(recordRoute, async (c) => {
+    const body = c.req.valid('json');
+    const input = { indicatorCode: c.req.valid('param').code, ...body };
+    const r = await recordIndicatorActual(c.get('ctx'), input as never, { actor: actor(c) });
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 201);
+  });
+  app.openapi(correctRoute, async (c) => {
+    const r = await correctIndicatorActual(
+      c.get('ctx'),
+      c.req.valid('param').id,
+      c.req.valid('json') as never,
+      {
+        actor: actor(c),
+      },
+    );
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 201);
+  });
+  app.openapi(importRoute, async (c) => {
+    const q = c.req.valid('query');
+    const bytes = new Uint8Array(await c.req.arrayBuffer());
+    const table = await readTableBytes(bytes, q.file, q.sheet ? { sheet: q.sheet } : {});
+    if (!table.ok) return problemResponse(c, table.problems) as never;
+    const r = await importIndicatorActuals(c.get('ctx'), table.value, {
+      actor: actor(c),
+      dryRun: q.dryRun === 'true',
+      allowCorrections: q.allowCorrections === 'true',
+    });
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    const { accepted: _accepted, ...summary } = r.value;
+    return c.json(summary as never, 200);
+  });
+}
