@@ -1,0 +1,92 @@
+/**
+ * The read model of the happiness page: the plan's baseline and target for
+ * citizen happiness, its published table of answer shares by age group with
+ * each group's mean recomputed from the shares (and the range the rounding
+ * allows), and any actuals recorded since.
+ */
+import { resolve } from 'node:path';
+import { meanFromShares, ok, type Result } from '@mirai/core';
+import { repoRoot } from '../context';
+import { showIndicator } from '../indicators';
+import { readTableFile } from '../io';
+import { getCurrentPlan } from '../plan';
+
+export interface HappinessRow {
+  group: string;
+  shares: number[];
+  publishedMean: number | null;
+  mean: number;
+  lower: number;
+  upper: number;
+}
+export interface HappinessView {
+  indicatorCode: string;
+  baseline: { value: number; asOf: string; source: string } | null;
+  target: { fiscalYear: number; value: number } | null;
+  tableSource: string;
+  rows: HappinessRow[];
+  actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
+  /** Why the actuals are empty, when they cannot be read. */
+  actualsNote?: string;
+}
+
+/** The plan's published table (長期戦略「年代別の幸福度の回答比率と平均幸福度」), kept with the survey tests. */
+const sharesFile = () => resolve(repoRoot, 'packages/core/src/survey/fixtures/plan-happiness-shares.csv');
+
+export async function getHappinessView(ctx: AppContext): Promise<Result<HappinessView>> {
+  const plan = await getCurrentPlan(ctx);
+  if (!plan.ok) return plan;
+  const def = plan.value.document.indicators.find((i) => i.code === 'TOP-HAPPINESS');
+  const table = await readTableFile(sharesFile());
+  if (!table.ok) return table;
+  const rows: HappinessRow[] = [];
+  for (const r of table.value.rows) {
+    const shares = Array.from({ length: 11 }, (_, v) => Number(r.cells[String(v)]));
+    const published = r.cells.mean ? Number(r.cells.mean) : undefined;
+    const m = meanFromShares({
+      group: r.cells.group ?? '',
+      shares,
+      ...(published !== undefined ? { publishedMean: published } : {}),
+    });
+    if (!m.ok) return m;
+    rows.push({
+      group: m.value.group,
+      shares,
+      publishedMean: published ?? null,
+      mean: m.value.mean,
+      lower: m.value.lower,
+      upper: m.value.upper,
+    });
+  }
+  let actuals: HappinessView['actuals'] = [];
+  let actualsNote: string | undefined;
+  try {
+    const me = await showIndicator(ctx, 'TOP-HAPPINESS');
+    actuals = me.ok
+      ? me.value.values
+          .filter((v) => !v.area)
+          .map((v) => ({
+            fiscalYear: v.fiscalYear,
+            value: v.current.value,
+            ...(v.current.ci ? { lower: v.current.ci.lower, upper: v.current.ci.upper } : {}),
+            source: v.current.source,
+          }))
+      : [];
+  } catch {
+    actualsNote = 'indicator store unavailable';
+  }
+  return ok({
+    indicatorCode: 'TOP-HAPPINESS',
+    baseline: def?.baseline
+      ? { value: def.baseline.value, asOf: def.baseline.asOf, source: def.baseline.source.ja }
+      : null,
+    target: def?.finalTarget
+      ? { fiscalYear: def.finalTarget.fiscalYear, value: def.finalTarget.value }
+      : null,
+    tableSource:
+      '第六次塩尻市総合計画 長期戦略「年代別の幸福度の回答比率と平均幸福度」（令和4年12月 市民アンケート）',
+    rows,
+    actuals,
+    ...(actualsNote ? { actualsNote } : {}),
+  });
+}

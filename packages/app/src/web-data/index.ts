@@ -1,0 +1,6 @@
+/** Read models for the web pages (population, districts, happiness). */
+export * from './city-spec';
+export * from './district-view';
+export * from './happiness-view';
+export * from './population-sources';
+export * from './population-view';
