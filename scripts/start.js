@@ -20,17 +20,28 @@ function newest(dir) {
 
 const manifest = join(webDir, 'dist/.vite/manifest.json');
 const clientEntry = join(webDir, 'src/client/main.tsx');
-if (existsSync(clientEntry) && (!existsSync(manifest) || statSync(manifest).mtimeMs < newest(join(webDir, 'src')))) {
+if (
+  existsSync(clientEntry) &&
+  (!existsSync(manifest) || statSync(manifest).mtimeMs < newest(join(webDir, 'src')))
+) {
   console.log('Building the web assets…');
-  const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(webDir, 'vite.config.ts')], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const r = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', join(webDir, 'vite.config.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const r = spawnSync(process.execPath, [join(root, 'packages/cli/bin/mirai.js'), 'serve', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const r = spawnSync(
+  process.execPath,
+  [join(root, 'packages/cli/bin/mirai.js'), 'serve', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(r.status ?? 0);

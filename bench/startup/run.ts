@@ -13,11 +13,15 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 async function timeToHealthy(dataDir: string, port: number): Promise<number> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [join(root, 'scripts/start.js'), '--port', String(port), '--data-dir', dataDir], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, DATABASE_URL: '' },
-  });
+  const child = spawn(
+    process.execPath,
+    [join(root, 'scripts/start.js'), '--port', String(port), '--data-dir', dataDir],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      env: { ...process.env, DATABASE_URL: '' },
+    },
+  );
   try {
     for (;;) {
       if (performance.now() - t0 > 60_000) throw new Error('server did not answer within 60 s');

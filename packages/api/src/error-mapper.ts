@@ -3,7 +3,7 @@
  * `{ "error": { "code", "message": { "ja", "en" }, "details" } }`.
  * Bugs become a 500 with no stack trace.
  */
-import { type Problem, type ProblemKind, ProblemError } from '@mirai/core';
+import { type Problem, ProblemError, type ProblemKind } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -32,7 +32,9 @@ export function errorBody(problems: readonly Problem[]): ErrorBody {
   if (first.where) details.where = first.where;
   if (first.details) Object.assign(details, first.details);
   if (rest.length > 0) details.problems = problems;
-  return { error: { code: first.code, message: first.message, ...(Object.keys(details).length ? { details } : {}) } };
+  return {
+    error: { code: first.code, message: first.message, ...(Object.keys(details).length ? { details } : {}) },
+  };
 }
 
 export function problemResponse(c: Context, problems: readonly Problem[]) {
@@ -54,7 +56,12 @@ export function onError(error: Error, c: Context) {
   const status = (error as { status?: number }).status;
   if (status === 413) {
     return c.json(
-      { error: { code: 'http/too-large', message: { ja: 'リクエストが大きすぎます', en: 'Request body too large' } } },
+      {
+        error: {
+          code: 'http/too-large',
+          message: { ja: 'リクエストが大きすぎます', en: 'Request body too large' },
+        },
+      },
       413,
     );
   }

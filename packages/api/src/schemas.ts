@@ -35,11 +35,15 @@ export const planTreeSchema = z
   .object({
     version: z.number().int(),
     municipality: z.object({ code: z.string(), name: textSchema, prefecture: textSchema }),
-    plan: z.object({ code: z.string(), title: textSchema, startFiscalYear: z.number(), endFiscalYear: z.number() }).passthrough(),
+    plan: z
+      .object({ code: z.string(), title: textSchema, startFiscalYear: z.number(), endFiscalYear: z.number() })
+      .passthrough(),
     vision: z.object({ slogan: textSchema }).passthrough(),
     brand: z.record(z.string(), z.unknown()),
     topIndicators: z.array(z.record(z.string(), z.unknown())),
-    phases: z.array(z.object({ number: z.number(), startFiscalYear: z.number(), endFiscalYear: z.number() }).passthrough()),
+    phases: z.array(
+      z.object({ number: z.number(), startFiscalYear: z.number(), endFiscalYear: z.number() }).passthrough(),
+    ),
     strategies: z.array(
       z
         .object({

@@ -15,7 +15,10 @@ const calendarRoute = withPolicy(
     tags: ['plan'],
     summary: 'Review calendar: annual evaluations, medium-term reviews, drafting',
     responses: {
-      200: { description: 'One entry per fiscal year', content: { 'application/json': { schema: z.array(calendarYearSchema) } } },
+      200: {
+        description: 'One entry per fiscal year',
+        content: { 'application/json': { schema: z.array(calendarYearSchema) } },
+      },
       404: { description: 'No plan stored', content: { 'application/json': { schema: errorSchema } } },
     },
   }),
@@ -26,6 +29,9 @@ export function registerCalendar(app: OpenAPIHono<ApiEnv>) {
     const plan = await getCurrentPlan(c.get('ctx'));
     if (!plan.ok) return problemResponse(c, plan.problems) as never;
     const { plan: p, phases } = plan.value.document;
-    return c.json(reviewCalendar({ startFiscalYear: p.startFiscalYear, endFiscalYear: p.endFiscalYear, phases }), 200);
+    return c.json(
+      reviewCalendar({ startFiscalYear: p.startFiscalYear, endFiscalYear: p.endFiscalYear, phases }),
+      200,
+    );
   });
 }

@@ -14,7 +14,9 @@ const health = withPolicy(
     responses: {
       200: {
         description: 'The server and its database answer',
-        content: { 'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string() }) } },
+        content: {
+          'application/json': { schema: z.object({ status: z.literal('ok'), database: z.string() }) },
+        },
       },
     },
   }),

@@ -16,7 +16,15 @@ describe('plan.schema.json', () => {
   it('describes the required parts of a plan', () => {
     const schema = planJsonSchema() as { required: string[]; properties: Record<string, unknown> };
     expect(schema.required).toEqual(
-      expect.arrayContaining(['formatVersion', 'municipality', 'plan', 'strategies', 'fields', 'phases', 'indicators']),
+      expect.arrayContaining([
+        'formatVersion',
+        'municipality',
+        'plan',
+        'strategies',
+        'fields',
+        'phases',
+        'indicators',
+      ]),
     );
   });
 });

@@ -1,6 +1,6 @@
 /** `mirai calendar`: the plan's review calendar as JSON or as the plan's table. */
 import { getCurrentPlan } from '@mirai/app';
-import { reviewCalendar, reviewEventLabels, unwrap } from '@mirai/core';
+import { reviewCalendar, type reviewEventLabels, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
@@ -14,7 +14,11 @@ export function registerCalendar(program: Command) {
   ).action(async (opts) => {
     await withApp(opts, async (ctx) => {
       const { plan, phases } = unwrap(await getCurrentPlan(ctx)).document;
-      const years = reviewCalendar({ startFiscalYear: plan.startFiscalYear, endFiscalYear: plan.endFiscalYear, phases });
+      const years = reviewCalendar({
+        startFiscalYear: plan.startFiscalYear,
+        endFiscalYear: plan.endFiscalYear,
+        phases,
+      });
       if (opts.format === 'json') return printJson(years);
       const mark = (y: (typeof years)[number], k: keyof typeof reviewEventLabels, sym: string) =>
         y.events.includes(k) ? sym : '';
@@ -23,7 +27,9 @@ export function registerCalendar(program: Command) {
         [
           '長期戦略',
           ...years.map(
-            (y) => mark(y, 'long-term-revision-if-needed', '必要に応じて修正') || mark(y, 'next-plan-drafting', '次期策定'),
+            (y) =>
+              mark(y, 'long-term-revision-if-needed', '必要に応じて修正') ||
+              mark(y, 'next-plan-drafting', '次期策定'),
           ),
         ],
         ['中期戦略', ...years.map((y) => `第${y.phase}期${mark(y, 'next-phase-drafting', '・次期策定')}`)],

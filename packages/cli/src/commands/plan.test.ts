@@ -38,13 +38,28 @@ describe('mirai plan', () => {
 
   it('prints the review calendar as JSON', () => {
     const r = runCli(['calendar', '--format', 'json', '--data-dir', join(tmp(), 'db')]);
-    const years = JSON.parse(r.stdout) as { fiscalYear: number; label: string; phase: number; events: string[] }[];
+    const years = JSON.parse(r.stdout) as {
+      fiscalYear: number;
+      label: string;
+      phase: number;
+      events: string[];
+    }[];
     expect(years[2]).toEqual({
       fiscalYear: 2026,
       label: '令和8年度',
       phase: 1,
-      events: ['annual-evaluation', 'medium-term-review', 'next-phase-drafting', 'long-term-revision-if-needed'],
+      events: [
+        'annual-evaluation',
+        'medium-term-review',
+        'next-phase-drafting',
+        'long-term-revision-if-needed',
+      ],
     });
-    expect(years[8]?.events).toEqual(['annual-evaluation', 'medium-term-review', 'next-phase-drafting', 'next-plan-drafting']);
+    expect(years[8]?.events).toEqual([
+      'annual-evaluation',
+      'medium-term-review',
+      'next-phase-drafting',
+      'next-plan-drafting',
+    ]);
   });
 });

@@ -6,7 +6,6 @@ import { ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
 
-
 async function readPlanFile(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
@@ -28,7 +27,9 @@ export function registerPlan(program: Command) {
     .description('計画ファイルを検証する（書き込みなし） / check a plan file (writes nothing)')
     .action(async (file: string) => {
       const doc = unwrap(validatePlan(await readPlanFile(file), basename(file)));
-      console.log(`OK: ${doc.plan.title.ja} (${doc.strategies.length} strategies, ${doc.fields.length} fields)`);
+      console.log(
+        `OK: ${doc.plan.title.ja} (${doc.strategies.length} strategies, ${doc.fields.length} fields)`,
+      );
     });
 
   withDataOptions(
@@ -41,17 +42,25 @@ export function registerPlan(program: Command) {
       .option('--actor <name>', 'who imports (audit trail)', process.env.USER ?? 'cli'),
   ).action(async (file: string, opts) => {
     const text = await readPlanFile(file);
-    await withApp(opts, async (ctx) => {
-      const r = unwrap(
-        await importPlan(ctx, text, basename(file), {
-          actor: `cli:${opts.actor}`,
-          dryRun: Boolean(opts.dryRun),
-          ...(opts.expectedVersion ? { expectedVersion: Number(opts.expectedVersion) } : {}),
-          ...(opts.note ? { note: opts.note } : {}),
-        }),
-      );
-      console.log(r.dryRun ? `OK (dry run): would store version ${r.version} of ${r.code}` : `Stored ${r.code} version ${r.version}`);
-    }, { noSeed: true });
+    await withApp(
+      opts,
+      async (ctx) => {
+        const r = unwrap(
+          await importPlan(ctx, text, basename(file), {
+            actor: `cli:${opts.actor}`,
+            dryRun: Boolean(opts.dryRun),
+            ...(opts.expectedVersion ? { expectedVersion: Number(opts.expectedVersion) } : {}),
+            ...(opts.note ? { note: opts.note } : {}),
+          }),
+        );
+        console.log(
+          r.dryRun
+            ? `OK (dry run): would store version ${r.version} of ${r.code}`
+            : `Stored ${r.code} version ${r.version}`,
+        );
+      },
+      { noSeed: true },
+    );
   });
 
   withDataOptions(
@@ -69,4 +78,3 @@ export function registerPlan(program: Command) {
     });
   });
 }
-

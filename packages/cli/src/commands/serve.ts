@@ -15,7 +15,9 @@ export function registerServe(program: Command) {
     const started = performance.now();
     const ctx = await openApp(appConfig(opts));
     const { url, close } = await startServer(ctx, Number(opts.port), opts.host);
-    console.log(`Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
+    );
     const stop = async () => {
       await close();
       await ctx.close();

@@ -65,7 +65,7 @@ export function HomePage({ tree }: { tree: PlanTreeView }) {
             <T text={brand.value} />
           </dd>
           <dt>パーパス Purpose</dt>
-          <dd>{brand.purpose ? <T text={brand.purpose} /> : (brand.note ? <T text={brand.note} /> : '—')}</dd>
+          <dd>{brand.purpose ? <T text={brand.purpose} /> : brand.note ? <T text={brand.note} /> : '—'}</dd>
           <dt>ブランド資産 Brand assets</dt>
           <dd>{brand.assets.map((a) => a.ja).join('・')}</dd>
         </dl>
@@ -82,15 +82,19 @@ export function HomePage({ tree }: { tree: PlanTreeView }) {
                 <T text={i.name} />
               </h3>
               <p>
-                基準値 <span lang="en">Baseline</span>: {i.baseline ? `${i.baseline.value.toLocaleString('ja-JP')}` : '—'}{' '}
-                {i.unit.ja}
+                基準値 <span lang="en">Baseline</span>:{' '}
+                {i.baseline ? `${i.baseline.value.toLocaleString('ja-JP')}` : '—'} {i.unit.ja}
                 {i.baseline ? `（${i.baseline.asOf}）` : ''}
               </p>
               {i.finalTarget ? (
                 <p>
                   目標 <span lang="en">Target</span>: {formatFiscalYear(i.finalTarget.fiscalYear)}に{' '}
                   {i.finalTarget.value.toLocaleString('ja-JP')} {i.unit.ja}
-                  {i.finalTarget.comparison === 'at-least' ? '以上' : i.finalTarget.comparison === 'at-most' ? '以下' : ''}
+                  {i.finalTarget.comparison === 'at-least'
+                    ? '以上'
+                    : i.finalTarget.comparison === 'at-most'
+                      ? '以下'
+                      : ''}
                 </p>
               ) : null}
             </li>

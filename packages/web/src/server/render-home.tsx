@@ -4,5 +4,8 @@ import type { PlanTreeView } from '../types';
 import { renderDocument } from './render-document';
 
 export function renderHomePage(tree: PlanTreeView): string {
-  return renderDocument({ title: `${tree.plan.title.ja}｜${tree.municipality.name.ja}`, body: <HomePage tree={tree} /> });
+  return renderDocument({
+    title: `${tree.plan.title.ja}｜${tree.municipality.name.ja}`,
+    body: <HomePage tree={tree} />,
+  });
 }
