@@ -4,3 +4,4 @@ export * from './indicators';
 export * from './io';
 export * from './plan';
 export * from './survey';
+export * from './web-data';

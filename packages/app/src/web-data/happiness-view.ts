@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { meanFromShares, ok, type Result } from '@mirai/core';
-import { repoRoot } from '../context';
+import { type AppContext, repoRoot } from '../context';
 import { showIndicator } from '../indicators';
 import { readTableFile } from '../io';
 import { getCurrentPlan } from '../plan';
