@@ -19,6 +19,7 @@ export * from './sheet-problems';
 export * from './sheet-template';
 export * from './sheet-types';
 export * from './sheet-workflow';
+export * from './suggest-rating';
 export * from './theory-check';
 export * from './theory-problems';
 export * from './theory-types';
