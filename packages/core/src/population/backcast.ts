@@ -104,7 +104,7 @@ export function solveTarget(
   if (roots.length === 0) {
     return fail(
       P.targetUnreachable.create(
-        { lever, target, year, closest: target + best.f, value: best.v },
+        { lever, target, year, closest: target + best.f, value: best.v, range: `${lo}–${hi}` },
         { field: 'total' },
       ),
     );

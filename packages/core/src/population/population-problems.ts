@@ -117,9 +117,10 @@ export const populationProblems = {
     year: number;
     closest: number;
     value: number;
-  }>('population/target-unreachable', 'invalid', ({ lever, target, year, closest, value }) => ({
-    ja: `${lever} をどう動かしても ${year} 年に ${target} 人に届きません（最も近いのは ${lever}=${value} で ${Math.round(closest)} 人）。`,
-    en: `No value of ${lever} reaches ${target} in ${year}; the closest is ${Math.round(closest)} at ${lever}=${value}.`,
+    range: string;
+  }>('population/target-unreachable', 'invalid', ({ lever, target, year, closest, value, range }) => ({
+    ja: `${lever} を ${range} の範囲で動かしても ${year} 年に ${target} 人に届きません（最も近いのは ${lever}=${value} で ${Math.round(closest)} 人）。`,
+    en: `No value of ${lever} in ${range} reaches ${target} in ${year}; the closest is ${Math.round(closest)} at ${lever}=${value}.`,
   })),
   targetYear: defineProblem<{ year: number; from: number; to: number }>(
     'population/target-year-outside',
@@ -155,6 +156,22 @@ export const populationProblems = {
     ({ from, to }) => ({
       ja: `国勢調査の年 ${from} と ${to} は5年離れている必要があります。`,
       en: `Census years ${from} and ${to} must be 5 years apart.`,
+    }),
+  ),
+  specUnreadable: defineProblem<{ reason: string }>(
+    'population/spec-unreadable',
+    'invalid',
+    ({ reason }) => ({
+      ja: `仕様ファイルを読めません: ${reason}`,
+      en: `Cannot read the spec file: ${reason}`,
+    }),
+  ),
+  optionInvalid: defineProblem<{ option: string; value: string; expected: string }>(
+    'population/option-invalid',
+    'invalid',
+    ({ option, value, expected }) => ({
+      ja: `オプション ${option} の値「${value}」が正しくありません（${expected}）。`,
+      en: `Option ${option} has the value "${value}"; expected ${expected}.`,
     }),
   ),
   districtMismatch: defineProblem<{ name: string; detail: string }>(
