@@ -4,6 +4,7 @@ import { registerCalendar } from './calendar';
 import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
+import { registerPopulation } from './population';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 
