@@ -4,7 +4,6 @@ import { registerCalendar } from './calendar';
 import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
-import { registerPopulation } from './population';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 
