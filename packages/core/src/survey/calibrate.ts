@@ -6,7 +6,7 @@
  * results match R; both are options.
  */
 import { fail, ok, type Problem, type Result } from '../errors';
-import type { PostStratStep, RakingMargin } from './calibration-step';
+import type { PostStratStep, RakingStep } from './calibration-step';
 import { type SurveyDesign, withWeights } from './design';
 import { crossFactors, type Factor } from './factor';
 import { surveyProblems as P } from './survey-problems';
@@ -127,7 +127,7 @@ export function rake(
   const maxit = control.maxit ?? 10;
   const eps = control.epsilon ?? 1;
   const epsilon = eps < 1 ? eps * design.weights.reduce((a, b) => a + b, 0) : eps;
-  const { weights, lastPass, iterations, converged } = rakeWeights(design.weights, margins, {
+  const { weights, step, iterations, converged } = rakeWeights(design.weights, margins, {
     maxit,
     epsilon,
   });
@@ -141,46 +141,79 @@ export function rake(
   const warnings = converged
     ? []
     : [P.rakingNotConverged.create({ iterations, maxMarginError }, undefined, 'warning')];
-  return ok({ design: withWeights(design, weights, { kind: 'raking', margins: lastPass }), info }, warnings);
+  return ok({ design: withWeights(design, weights, step), info }, warnings);
 }
 
 /**
- * The raking loop on one weight vector. With `sweeps` given, runs exactly that
- * many sweeps (used to rake replicate weights as many times as the full sample).
+ * The raking loop on one weight vector, on the crossed cells of the margins
+ * (survey's stopping rule: the largest change of a crossed cell's weighted count
+ * between sweeps below epsilon). With `sweeps` given, runs exactly that many
+ * sweeps (used to rake replicate weights as many times as the full sample).
  */
 export function rakeWeights(
   start: Float64Array,
   margins: readonly CalibrationMargin[],
   opts: { maxit: number; epsilon: number; sweeps?: number },
-): { weights: Float64Array; lastPass: RakingMargin[]; iterations: number; converged: boolean } {
+): { weights: Float64Array; step: RakingStep; iterations: number; converged: boolean } {
   const cross = crossFactors(margins.map((m) => m.factor));
   const nCells = cross.levels.length;
-  let oldTable = opts.sweeps === undefined ? weightedCounts(start, cross.codes, nCells) : new Float64Array(0);
-  let w = start;
-  let lastPass: RakingMargin[] = [];
+  const cell = cross.codes;
+  const n = start.length;
+  const base = weightedCounts(start, cell, nCells);
+  const cellGroups = margins.map((m) => {
+    const g = new Int32Array(nCells);
+    for (let i = 0; i < n; i++) g[cell[i] as number] = m.factor.codes[i] as number;
+    return g;
+  });
+  const F = new Float64Array(nCells).fill(1);
+  let cellFactors: Float64Array[] = [];
+  const oldTable = Float64Array.from(base);
   let iter = 0;
   let passes = 0;
   let converged = false;
   const limit = opts.sweeps ?? opts.maxit;
   while (iter < limit) {
-    lastPass = [];
-    for (const m of margins) {
-      w = adjust(w, m.factor.codes, m.factor.levels.length, m.population);
-      lastPass.push({ group: m.factor.codes, nGroups: m.factor.levels.length, weights: w });
-    }
+    cellFactors = [];
+    margins.forEach((m, k) => {
+      const groups = cellGroups[k] as Int32Array;
+      const nG = m.factor.levels.length;
+      const sample = new Float64Array(nG);
+      for (let c = 0; c < nCells; c++)
+        sample[groups[c] as number] =
+          (sample[groups[c] as number] as number) + (base[c] as number) * (F[c] as number);
+      for (let c = 0; c < nCells; c++) {
+        const g = groups[c] as number;
+        F[c] =
+          (F[c] as number) *
+          ((sample[g] as number) > 0 ? (m.population[g] as number) / (sample[g] as number) : 0);
+      }
+      cellFactors.push(Float64Array.from(F));
+    });
     passes++;
     if (opts.sweeps === undefined) {
-      const newTable = weightedCounts(w, cross.codes, nCells);
       let delta = 0;
-      for (let c = 0; c < nCells; c++)
-        delta = Math.max(delta, Math.abs((oldTable[c] as number) - (newTable[c] as number)));
+      for (let c = 0; c < nCells; c++) {
+        const now = (base[c] as number) * (F[c] as number);
+        delta = Math.max(delta, Math.abs((oldTable[c] as number) - now));
+        oldTable[c] = now;
+      }
       if (delta < opts.epsilon) {
         converged = true;
         break;
       }
-      oldTable = newTable;
     }
     iter++;
   }
-  return { weights: w, lastPass, iterations: passes, converged: opts.sweeps !== undefined || converged };
+  const weights = new Float64Array(n);
+  for (let i = 0; i < n; i++) weights[i] = (start[i] as number) * (F[cell[i] as number] as number);
+  const step: RakingStep = {
+    kind: 'raking',
+    margins: margins.map((m) => ({ group: m.factor.codes, nGroups: m.factor.levels.length })),
+    cell,
+    nCells,
+    start,
+    cellFactors,
+    cellGroups,
+  };
+  return { weights, step, iterations: passes, converged: opts.sweeps !== undefined || converged };
 }

@@ -12,16 +12,28 @@ export interface PostStratStep {
   readonly weights: Float64Array;
 }
 
-/** One margin of a raking, with the weights after its last adjustment. */
+/** One margin of a raking: its group per respondent. */
 export interface RakingMargin {
   readonly group: Int32Array;
   readonly nGroups: number;
-  readonly weights: Float64Array;
 }
 
+/**
+ * A raking, summarised on the crossed cells of its margins: every adjustment
+ * multiplies all weights in a cell by the same factor, so the weights after
+ * margin m's last adjustment are start[i] · cellFactors[m][cell[i]].
+ */
 export interface RakingStep {
   readonly kind: 'raking';
   readonly margins: readonly RakingMargin[];
+  readonly cell: Int32Array;
+  readonly nCells: number;
+  /** Weights before raking. */
+  readonly start: Float64Array;
+  /** Per margin, the cumulative factor per cell after that margin's adjustment in the last sweep. */
+  readonly cellFactors: readonly Float64Array[];
+  /** Per margin, the margin's group of each cell. */
+  readonly cellGroups: readonly Int32Array[];
 }
 
 export type CalibrationStep = PostStratStep | RakingStep;

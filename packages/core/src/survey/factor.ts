@@ -20,6 +20,21 @@ export function factorize(values: readonly string[], levels?: readonly string[])
     index.set(level, i);
   });
   const codes = new Int32Array(values.length);
+  if (order.length <= 16) {
+    // Few levels: a linear scan beats hashing every row.
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] as string;
+      let code = -1;
+      for (let k = 0; k < order.length; k++) {
+        if (order[k] === v) {
+          code = k;
+          break;
+        }
+      }
+      codes[i] = code;
+    }
+    return { codes, levels: order };
+  }
   for (let i = 0; i < values.length; i++) {
     const code = index.get(values[i] as string);
     codes[i] = code === undefined ? -1 : code;
@@ -46,21 +61,48 @@ export function crossFactors(factors: readonly Factor[], separator = ' × '): Fa
   const keys = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let key = 0;
-    for (const f of factors) key = key * f.levels.length + (f.codes[i] as number);
+    for (const f of factors) {
+      const c = f.codes[i] as number;
+      key = c < 0 || key < 0 ? -1 : key * f.levels.length + c;
+    }
     keys[i] = key;
   }
-  const seen = new Map<number, number>();
+  const space = factors.reduce((a, f) => a * f.levels.length, 1);
   const codes = new Int32Array(n);
   const levelKeys: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = keys[i] as number;
-    let code = seen.get(key);
-    if (code === undefined) {
-      code = levelKeys.length;
-      seen.set(key, code);
-      levelKeys.push(key);
+  if (space <= 1 << 22) {
+    // Dense lookup table over all possible crossings.
+    const table = new Int32Array(space).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      if (key < 0) {
+        codes[i] = -1;
+        continue;
+      }
+      let code = table[key] as number;
+      if (code < 0) {
+        code = levelKeys.length;
+        table[key] = code;
+        levelKeys.push(key);
+      }
+      codes[i] = code;
     }
-    codes[i] = code;
+  } else {
+    const seen = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      if (key < 0) {
+        codes[i] = -1;
+        continue;
+      }
+      let code = seen.get(key);
+      if (code === undefined) {
+        code = levelKeys.length;
+        seen.set(key, code);
+        levelKeys.push(key);
+      }
+      codes[i] = code;
+    }
   }
   const labelOf = (key: number): string => {
     const parts: string[] = [];
@@ -77,6 +119,6 @@ export function crossFactors(factors: readonly Factor[], separator = ' × '): Fa
   order.forEach(([, old], i) => {
     remap[old] = i;
   });
-  for (let i = 0; i < n; i++) codes[i] = remap[codes[i] as number] as number;
+  for (let i = 0; i < n; i++) if ((codes[i] as number) >= 0) codes[i] = remap[codes[i] as number] as number;
   return { codes, levels: order.map(([k]) => labelOf(k)) };
 }

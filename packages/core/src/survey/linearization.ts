@@ -4,7 +4,7 @@
  * raking margins), then summed per PSU and compared within strata with the
  * finite-population correction and the chosen lonely-PSU rule.
  */
-import type { CalibrationStep } from './calibration-step';
+import type { CalibrationStep, RakingStep } from './calibration-step';
 import type { SurveyDesign } from './design';
 
 /** Raking residualisation uses a fixed number of backfitting sweeps, as `survey` does. */
@@ -32,26 +32,61 @@ export function residualise(x: Float64Array, steps: readonly CalibrationStep[]):
         if (psw === 0 && oldWeights[i] === 0) psw = 1;
         x[i] = (x[i] as number) - ((num[g] as number) / (den[g] as number)) * psw;
       }
-    } else {
-      const maxGroups = Math.max(...step.margins.map((m) => m.nGroups));
-      const sum = new Float64Array(maxGroups);
-      const count = new Float64Array(maxGroups);
-      for (let it = 0; it < RAKING_RESIDUAL_SWEEPS; it++) {
-        for (const { group, nGroups, weights } of step.margins) {
-          sum.fill(0, 0, nGroups);
-          count.fill(0, 0, nGroups);
-          for (let i = 0; i < n; i++) {
-            const g = group[i] as number;
-            sum[g] = (sum[g] as number) + (x[i] as number) / (weights[i] as number);
-            count[g] = (count[g] as number) + 1;
-          }
-          for (let g = 0; g < nGroups; g++) sum[g] = (sum[g] as number) / (count[g] as number);
-          for (let i = 0; i < n; i++)
-            x[i] = (x[i] as number) - (weights[i] as number) * (sum[group[i] as number] as number);
-        }
+    } else residualiseRaking(x, step);
+  }
+}
+
+/**
+ * Raking: RAKING_RESIDUAL_SWEEPS backfitting sweeps, each margin m in turn
+ * x ← x − w_m·mean_g(x/w_m) (unweighted group means, as survey's svyrecvar).
+ * Since w_m = start·F_m[cell], the sweeps run on cell aggregates: x stays
+ * x0 − start·Σ_m F_m[cell]·coef_m[group], and one final pass applies it.
+ */
+function residualiseRaking(x: Float64Array, step: RakingStep): void {
+  const n = x.length;
+  const { cell, nCells, start, cellFactors, cellGroups, margins } = step;
+  const M = margins.length;
+  const A = new Float64Array(nCells);
+  const N = new Float64Array(nCells);
+  for (let i = 0; i < n; i++) {
+    const c = cell[i] as number;
+    A[c] = (A[c] as number) + (x[i] as number) / (start[i] as number);
+    N[c] = (N[c] as number) + 1;
+  }
+  const coef = margins.map((m) => new Float64Array(m.nGroups));
+  const counts = margins.map((m, k) => {
+    const cnt = new Float64Array(m.nGroups);
+    const groups = cellGroups[k] as Int32Array;
+    for (let c = 0; c < nCells; c++)
+      cnt[groups[c] as number] = (cnt[groups[c] as number] as number) + (N[c] as number);
+    return cnt;
+  });
+  // D[c] = Σ_m F_m[c]·coef_m[g_m(c)]: what has been subtracted so far, per unit of start weight.
+  const D = new Float64Array(nCells);
+  for (let sweep = 0; sweep < RAKING_RESIDUAL_SWEEPS; sweep++) {
+    for (let k = 0; k < M; k++) {
+      const Fk = cellFactors[k] as Float64Array;
+      const groups = cellGroups[k] as Int32Array;
+      const sums = new Float64Array(margins[k]!.nGroups);
+      for (let c = 0; c < nCells; c++) {
+        if ((N[c] as number) === 0) continue;
+        const g = groups[c] as number;
+        sums[g] =
+          (sums[g] as number) + ((A[c] as number) - (N[c] as number) * (D[c] as number)) / (Fk[c] as number);
       }
+      const cnt = counts[k] as Float64Array;
+      const ck = coef[k] as Float64Array;
+      for (let g = 0; g < sums.length; g++) {
+        const mean = (sums[g] as number) / (cnt[g] as number);
+        sums[g] = Number.isFinite(mean) ? mean : 0;
+        ck[g] = (ck[g] as number) + (sums[g] as number);
+      }
+      for (let c = 0; c < nCells; c++)
+        D[c] = (D[c] as number) + (Fk[c] as number) * (sums[groups[c] as number] as number);
     }
   }
+  for (let i = 0; i < n; i++)
+    x[i] = (x[i] as number) - (start[i] as number) * (D[cell[i] as number] as number);
 }
 
 /**
