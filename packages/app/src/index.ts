@@ -1,7 +1,9 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
+export * from './auth';
 export * from './context';
 export * from './indicators';
 export * from './io';
 export * from './plan';
+export * from './population';
 export * from './survey';
 export * from './web-data';

@@ -57,6 +57,8 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
   const migrator = new Migrator({
     db,
     ...(schema ? { migrationTableSchema: schema } : {}),
+    // Migrations from parallel branches may land out of number order; each still runs once.
+    allowUnorderedMigrations: true,
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
   });
   const result = await migrator.migrateToLatest();

@@ -4,5 +4,6 @@ export * from './create-database';
 export * from './migrations';
 export * from './repositories/indicator.repository';
 export * from './repositories/plan.repository';
+export * from './repositories/population.repository';
 export * from './repositories/survey.repository';
 export type * from './schema';

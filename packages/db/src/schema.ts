@@ -3,6 +3,7 @@
  * Other aggregates add their tables here next to their migration.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { PopulationTables } from './repositories/population.repository';
 import type { SurveyTables } from './repositories/survey.repository';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -51,7 +52,7 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends SurveyTables {
+export interface Database extends SurveyTables, PopulationTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

@@ -1,0 +1,2 @@
+export * from './population-problems';
+export * from './population-use-cases';
