@@ -13,7 +13,7 @@ import {
   type RowsTable,
   responseRates,
 } from '@mirai/core';
-import { findWave, listWaves, loadWaveData } from '@mirai/db';
+import { audit, findWave, listWaves, loadWaveData, setWaveStatus } from '@mirai/db';
 import type { AppContext } from '../context';
 import { recordIndicatorActual } from '../indicators/record-actuals';
 import { getCurrentPlan } from '../plan/plan-use-cases';
@@ -205,4 +205,48 @@ export async function recordWaveAsIndicatorActual(
     },
     { actor: opts.actor },
   );
+}
+
+/** Publishes a wave (its tables become public), checking the expected version. */
+export async function publishSurveyWave(
+  ctx: AppContext,
+  code: string,
+  opts: { actor: string; expectedVersion: number },
+): Promise<Result<{ code: string; version: number }>> {
+  const loaded = await loadWave(ctx, code);
+  if (!loaded.ok) return loaded;
+  const done = await ctx.database.db.transaction().execute(async (tx) => {
+    if (!(await setWaveStatus(tx, loaded.value.wave.id, 'published', opts.expectedVersion))) return false;
+    await audit(tx, {
+      actor: opts.actor,
+      action: 'survey.wave.publish',
+      entityType: 'survey-wave',
+      entityId: code,
+      before: { status: loaded.value.wave.status, version: loaded.value.wave.version },
+      after: { status: 'published', version: opts.expectedVersion + 1 },
+    });
+    return true;
+  });
+  if (!done)
+    return fail(P.staleVersion.create({ expected: opts.expectedVersion }, { field: 'expectedVersion' }));
+  return ok({ code, version: opts.expectedVersion + 1 });
+}
+
+/** Published waves only: what the public may see. */
+export async function listPublishedSurveyWaves(ctx: AppContext) {
+  const all = await listSurveyWaves(ctx);
+  return all.ok ? ok(all.value.filter((w) => w.status === 'published')) : all;
+}
+
+/** The plan's table of a published wave (not found for drafts, so drafts stay private). */
+export async function publishedSurveyWaveTable(
+  ctx: AppContext,
+  code: string,
+  opts: { question?: string; group?: string } = {},
+) {
+  const loaded = await loadWave(ctx, code);
+  if (!loaded.ok) return loaded;
+  if (loaded.value.wave.status !== 'published')
+    return fail(P.waveNotFound.create({ code }, { field: 'wave' }));
+  return surveyWaveTable(ctx, code, opts);
 }
