@@ -39,6 +39,14 @@ describeEachDatabase('indicator use cases', (t) => {
       finalTarget: { value: 65000 },
     });
     expect(happiness.status.kind).toBe('no-data');
+    expect(
+      Object.fromEntries(population.projections.map((p) => [p.code, [p.values['2032'], p.values['2050']]])),
+    ).toEqual({
+      'CITY-BASELINE-2020': [63200, 54300],
+      'IPSS-2023': [undefined, 57415],
+      'IPSS-2018': [undefined, undefined],
+    });
+    expect(population.projections.every((p) => p.source.ja.length > 0)).toBe(true);
     expect(happiness.latest).toBeNull();
   });
 
@@ -80,6 +88,23 @@ describeEachDatabase('indicator use cases', (t) => {
     ]);
     const actions = (await listAudit(t.handle.db, { entityType: 'indicator-actual' })).map((a) => a.action);
     expect(actions).toEqual(['indicator.actual.record', 'indicator.actual.correct']);
+  });
+
+  it('two concurrent corrections of one version: exactly one wins, the other is a conflict', async () => {
+    const ctx = contextFor(t.handle);
+    const first = await recordIndicatorActual(
+      ctx,
+      { indicatorCode: 'TOP-HAPPINESS', fiscalYear: 2030, value: 6.5, source: 'x' }, // after the reference dates used below,
+      { actor: 'a' },
+    );
+    if (!first.ok) throw new Error(JSON.stringify(first.problems));
+    const results = await Promise.all([
+      correctIndicatorActual(ctx, first.value.id, { value: 6.6 }, { actor: 'b' }),
+      correctIndicatorActual(ctx, first.value.id, { value: 6.7 }, { actor: 'c' }),
+    ]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const lost = results.find((r) => !r.ok);
+    expect(lost && !lost.ok ? lost.problems[0]!.code : '').toBe('indicator/version-superseded');
   });
 
   it('the table is append-only', async () => {

@@ -44,6 +44,8 @@ export interface IndicatorSummary {
   frequency: IndicatorDefinition['frequency'];
   ownerDepartment: string | null;
   latest: ActualVersion | null;
+  /** Projection series, each with its source (e.g. IPSS 2023 for the total population). */
+  projections: NonNullable<IndicatorDefinition['projections']>;
   status: Omit<IndicatorStatus, 'actual'>;
   sample: boolean;
 }
@@ -68,6 +70,7 @@ function summarize(
     frequency: def.frequency,
     ownerDepartment: def.ownerDepartment ?? null,
     latest: actual ?? null,
+    projections: def.projections ?? [],
     status: rest,
     sample: def.sample ?? false,
   };

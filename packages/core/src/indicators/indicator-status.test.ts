@@ -14,6 +14,10 @@ describe('evaluateIndicatorStatus', () => {
     expect(s.label.ja).toBe('データなし');
     expect(s.achievement).toBeUndefined();
     expect(s.nextDue).toBe('2025-09-30');
+    expect(s.overdue).toBe(true);
+    expect(s.explanation.map((e) => e.en)).toContain('The first value was due by 2025-09-30.');
+    const early = evaluateIndicatorStatus(anxiety, [], policy, { asOf: { year: 2025, month: 9, day: 30 } });
+    expect([early.kind, early.overdue]).toEqual(['no-data', false]);
   });
 
   it('each Shiojiri band, against the target of that fiscal year (FY2025 target 36 from baseline 40)', () => {
@@ -63,6 +67,7 @@ describe('evaluateIndicatorStatus', () => {
       asOf: { year: 2026, month: 3, day: 1 },
     });
     expect(fresh.kind).toBe('band');
+    expect(fresh.overdue).toBe(false);
     const stale = evaluateIndicatorStatus(anxiety, versions, policy, {
       asOf: { year: 2026, month: 10, day: 1 },
     });

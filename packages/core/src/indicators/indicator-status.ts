@@ -38,6 +38,8 @@ export interface IndicatorStatus {
   bandIfFresh?: { key: string; label: IndicatorText };
   /** ISO date the next value is (was) due. */
   nextDue?: string;
+  /** The next value is past its due date (also for "no data": the first value is overdue). */
+  overdue: boolean;
   explanation: IndicatorText[];
 }
 
@@ -83,9 +85,12 @@ export function evaluateIndicatorStatus(
   const baselinePeriod = def.baseline ? parsePeriod(String(def.baseline.asOf)) : undefined;
   const lastPeriod = actual ? periodOfActual(actual) : baselinePeriod;
   const due = lastPeriod ? nextDueDate(def, lastPeriod) : undefined;
-  const base: Pick<IndicatorStatus, 'code' | 'explanation'> & { nextDue?: string } = {
+  const overdue =
+    lastPeriod !== undefined && options.fiscalYear === undefined && isOverdue(def, lastPeriod, options.asOf);
+  const base: Pick<IndicatorStatus, 'code' | 'explanation' | 'overdue'> & { nextDue?: string } = {
     code: def.code,
     explanation,
+    overdue,
   };
   if (due) base.nextDue = formatIsoDate(due);
 
@@ -95,6 +100,12 @@ export function evaluateIndicatorStatus(
       ja: `${year}実績値がまだ登録されていません。`,
       en: `No actual value has been recorded${options.fiscalYear === undefined ? '' : ` for FY${options.fiscalYear}`} yet.`,
     });
+    if (overdue) {
+      explanation.push({
+        ja: `最初の値の期限（${base.nextDue}）を過ぎています。`,
+        en: `The first value was due by ${base.nextDue}.`,
+      });
+    }
     return { ...base, kind: 'no-data', key: scheme.noData.key, label: scheme.noData.label };
   }
 
@@ -151,7 +162,7 @@ export function evaluateIndicatorStatus(
     };
   }
   const band = bandFor(scheme, achievement);
-  if (options.fiscalYear === undefined && isOverdue(def, periodOfActual(actual), options.asOf)) {
+  if (overdue) {
     explanation.push({
       ja: `次の値の期限（${base.nextDue}）を過ぎています。最新値での判定は「${band.label.ja}」です。`,
       en: `The next value was due by ${base.nextDue}; on the latest value it would be "${band.label.en ?? band.label.ja}".`,

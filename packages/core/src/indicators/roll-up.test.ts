@@ -17,7 +17,14 @@ const status = (
         : achievement === undefined
           ? 'not-computable'
           : 'band';
-  const s: IndicatorStatus = { code, kind, key, label: { ja: key }, explanation: [] };
+  const s: IndicatorStatus = {
+    code,
+    kind,
+    key,
+    label: { ja: key },
+    explanation: [],
+    overdue: kind === 'stale',
+  };
   if (achievement !== undefined) s.achievement = achievement;
   return s;
 };

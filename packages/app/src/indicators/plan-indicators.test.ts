@@ -1,0 +1,42 @@
+// The bundled Shiojiri plan's indicators pass the indicator rules, and its roll-up tree is complete.
+import { readFileSync } from 'node:fs';
+import { buildRollupNodes, type IndicatorDefinition, validateIndicatorDefinition } from '@mirai/core';
+import { describe, expect, it } from 'vitest';
+import { loadPlanText } from '../plan/load-plan';
+import { defaultPlanFile } from '../plan/seed-default-plan';
+
+describe('the Shiojiri plan’s indicators', () => {
+  const loaded = loadPlanText(readFileSync(defaultPlanFile, 'utf8'), 'plan.yaml');
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+  const doc = loaded.value;
+  const defs = doc.indicators as IndicatorDefinition[];
+
+  // Found by these rules in the bundled data and reported to the plan's owner: the sample survey
+  // indicator has no question wording. Remove the entry once the data is fixed (this test then fails).
+  const knownDataIssues = [['indicator/survey-question-missing', 'A-1-M01-K01']];
+
+  it('every definition is valid, apart from the known data issues', () => {
+    const found = defs.flatMap((d) => validateIndicatorDefinition(d).map((p) => [p.code, d.code]));
+    expect(found).toEqual(knownDataIssues);
+  });
+
+  it('the top indicators state the plan’s baselines and targets', () => {
+    const byCode = new Map(defs.map((d) => [d.code, d]));
+    expect(
+      doc.topIndicators.map((c) => [c, byCode.get(c)?.baseline?.value, byCode.get(c)?.finalTarget?.value]),
+    ).toEqual([
+      ['TOP-HAPPINESS', 6.77, 6.77],
+      ['TOP-POPULATION', 67241, 65000],
+    ]);
+  });
+
+  it('every indicator not serving the plan itself is an input of exactly one roll-up node', () => {
+    const nodes = buildRollupNodes(doc, defs);
+    const inputs = nodes.flatMap((n) => n.inputs.map((i) => i.code));
+    for (const d of defs)
+      expect(inputs.filter((c) => c === d.code)).toHaveLength(d.serves === 'plan' ? 0 : 1);
+    expect(nodes.find((n) => n.code === 'plan')?.inputs.map((i) => i.code)).toEqual(
+      doc.strategies.map((s) => s.code),
+    );
+  });
+});
