@@ -6,6 +6,7 @@ import { registerPlan } from './plan';
 import { registerPopulation } from './population';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
+import { registerSurveyWaves } from './survey-waves';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -15,5 +16,6 @@ export const commandModules: RegisterCommand[] = [
   registerCalendar,
   registerIndicators,
   registerSurvey,
+  registerSurveyWaves,
   registerPopulation,
 ];
