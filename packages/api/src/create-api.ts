@@ -7,11 +7,11 @@ import type { AppContext } from '@mirai/app';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
 import { errorBody, notFound, onError } from './error-mapper';
+import { withPolicy } from './route-table';
 import { registerCalendar } from './routes/calendar';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
 import { registerPlan } from './routes/plan';
-import { withPolicy } from './route-table';
 
 export interface ApiOptions {
   /** Largest request body accepted, in bytes (default 20 MB for xlsx uploads). */
@@ -52,7 +52,8 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
     info: {
       title: 'Mirai API',
       version: '1',
-      description: '総合計画の運用システム Mirai の API / API of Mirai, a system for running a comprehensive plan',
+      description:
+        '総合計画の運用システム Mirai の API / API of Mirai, a system for running a comprehensive plan',
     },
   });
   app.onError(onError);
