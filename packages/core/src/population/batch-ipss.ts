@@ -21,6 +21,7 @@ export interface BatchBuffers {
   next: Float64Array;
   sum: Float64Array;
   neg: Uint8Array;
+  tot: Float64Array;
 }
 
 export function batchBuffers(F: FlatIpss, B: number): BatchBuffers {
@@ -31,6 +32,7 @@ export function batchBuffers(F: FlatIpss, B: number): BatchBuffers {
     next: new Float64Array(size),
     sum: new Float64Array(B),
     neg: new Uint8Array(B),
+    tot: new Float64Array(F.areas * B),
   };
 }
 
@@ -68,8 +70,8 @@ export function runBatch(
     for (let j = 0; j < len; j++)
       cur.fill(F.base[a * len + j]!, (a * len + j) * B, (a * len + j) * B + count);
   }
-  if (A > 1) rakeBatch(cur, A, len, B, count, sum);
-  writeTotals(cur, A, len, B, count, 0, Y, T, t0, out);
+  rakeAndTotal(cur, A, len, B, count, sum, buf.tot);
+  writeTotals(buf.tot, A, B, count, 0, Y, T, t0, out);
   for (let k = 0; k < K; k++) {
     const fo = k * B;
     const q = mortAll.subarray(fo, fo + B);
@@ -127,8 +129,8 @@ export function runBatch(
         next[girls + b] = children - children * ms;
       }
     }
-    if (A > 1) rakeBatch(next, A, len, B, count, sum);
-    writeTotals(next, A, len, B, count, k + 1, Y, T, t0, out);
+    rakeAndTotal(next, A, len, B, count, sum, buf.tot);
+    writeTotals(buf.tot, A, B, count, k + 1, Y, T, t0, out);
     const tmp = cur;
     cur = next;
     next = tmp;
@@ -138,21 +140,34 @@ export function runBatch(
   return guarded;
 }
 
-function rakeBatch(
+/**
+ * Rakes the districts to the city cell by cell and accumulates every area's
+ * total into tot[area · B + b] on the way (the city's by a plain sum; the
+ * districts' while they are multiplied), so no separate pass is needed.
+ */
+function rakeAndTotal(
   x: Float64Array,
   A: number,
   len: number,
   B: number,
   count: number,
   sum: Float64Array,
+  tot: Float64Array,
 ): void {
+  tot.fill(0);
+  for (let j = 0; j < len; j++) {
+    const c = j * B;
+    for (let b = 0; b < count; b++) tot[b] = tot[b]! + x[c + b]!;
+  }
+  if (A === 1) return;
+  let rareCells = false;
   for (let j = 0; j < len; j++) {
     sum.fill(0, 0, count);
     for (let a = 1; a < A; a++) {
       const o = (a * len + j) * B;
       for (let b = 0; b < count; b++) sum[b] = sum[b]! + x[o + b]!;
     }
-    // sum becomes the ratio city / Σ districts; rare cells (no district people, or an overflow) are fixed one by one.
+    // sum becomes the ratio city / Σ districts; rare cells (no district people, or an overflow) are fixed afterwards.
     const c = j * B;
     let rare = false;
     for (let b = 0; b < count; b++) {
@@ -165,9 +180,27 @@ function rakeBatch(
     }
     for (let a = 1; a < A; a++) {
       const o = (a * len + j) * B;
-      for (let b = 0; b < count; b++) x[o + b] = x[o + b]! * sum[b]!;
+      const to = a * B;
+      for (let b = 0; b < count; b++) {
+        const v = x[o + b]! * sum[b]!;
+        x[o + b] = v;
+        tot[to + b] = tot[to + b]! + v;
+      }
     }
-    if (rare) for (let b = 0; b < count; b++) if (Number.isNaN(sum[b]!)) rakeOne(x, A, len, B, j, b);
+    if (rare) {
+      rareCells = true;
+      for (let b = 0; b < count; b++) if (Number.isNaN(sum[b]!)) rakeOne(x, A, len, B, j, b);
+    }
+  }
+  if (rareCells) {
+    // Recount the districts' totals where a cell took the slow path (rare).
+    for (let a = 1; a < A; a++) {
+      for (let b = 0; b < count; b++) {
+        let t = 0;
+        for (let j = 0; j < len; j++) t += x[(a * len + j) * B + b]!;
+        tot[a * B + b] = t;
+      }
+    }
   }
 }
 
@@ -188,9 +221,8 @@ function rakeOne(x: Float64Array, A: number, len: number, B: number, j: number, 
 }
 
 function writeTotals(
-  x: Float64Array,
+  tot: Float64Array,
   A: number,
-  len: number,
   B: number,
   count: number,
   k: number,
@@ -201,10 +233,6 @@ function writeTotals(
 ): void {
   for (let a = 0; a < A; a++) {
     const o = (a * Y + k) * T + t0;
-    for (let b = 0; b < count; b++) out[o + b] = 0;
-    for (let j = 0; j < len; j++) {
-      const src = (a * len + j) * B;
-      for (let b = 0; b < count; b++) out[o + b] = out[o + b]! + x[src + b]!;
-    }
+    for (let b = 0; b < count; b++) out[o + b] = tot[a * B + b]!;
   }
 }

@@ -251,29 +251,53 @@ export function allocateTotals(set: CompiledDistrictSet, trajectories: number): 
   };
 }
 
-/** Median and 80% / 95% intervals (type-7 quantiles) of every area and year. Reorders the totals. */
-export function summarise(
+/** The probabilities reported: 2.5%, 10%, 50%, 90%, 97.5%. */
+export const QUANTILE_PROBS = [0.025, 0.1, 0.5, 0.9, 0.975] as const;
+
+/**
+ * Type-7 quantiles of series [from, to) of the totals (each series = one area
+ * and year, T values); writes 5 values per series into out[series · 5 + q].
+ * Reorders the totals. Workers can each take a range of series.
+ */
+export function quantilesInto(
+  totals: Float64Array,
+  T: number,
+  from: number,
+  to: number,
+  out: Float64Array,
+): void {
+  for (let s = from; s < to; s++) {
+    const v = totals.subarray(s * T, (s + 1) * T);
+    QUANTILE_PROBS.forEach((p, q) => {
+      out[s * 5 + q] = quantileInPlace(v, p);
+    });
+  }
+}
+
+/** Builds the result from quantiles computed by quantilesInto (all series). */
+export function resultFromQuantiles(
   set: CompiledDistrictSet,
-  m: MonteCarloTotals,
+  m: Omit<MonteCarloTotals, 'totals'>,
+  q: Float64Array,
   o: MonteCarloOptions,
 ): MonteCarloResult {
-  const T = m.trajectories;
+  const Y = m.years.length;
   const areas = m.areas.map((name, a) => {
     const total: Record<string, Quantiles> = {};
     m.years.forEach((y, k) => {
-      const v = m.totals.subarray((a * m.years.length + k) * T, (a * m.years.length + k + 1) * T);
+      const b = (a * Y + k) * 5;
       total[String(y)] = {
-        lower95: quantileInPlace(v, 0.025),
-        lower80: quantileInPlace(v, 0.1),
-        median: quantileInPlace(v, 0.5),
-        upper80: quantileInPlace(v, 0.9),
-        upper95: quantileInPlace(v, 0.975),
+        lower95: q[b]!,
+        lower80: q[b + 1]!,
+        median: q[b + 2]!,
+        upper80: q[b + 3]!,
+        upper95: q[b + 4]!,
       };
     });
     return { name, total };
   });
   return {
-    trajectories: T,
+    trajectories: m.trajectories,
     seed: o.seed,
     sigmas: { ...DEFAULT_SIGMAS, ...o.sigmas },
     years: m.years,
@@ -281,6 +305,18 @@ export function summarise(
     areas,
     guardedTrajectories: m.guarded,
   };
+}
+
+/** Median and 80% / 95% intervals (type-7 quantiles) of every area and year. Reorders the totals. */
+export function summarise(
+  set: CompiledDistrictSet,
+  m: MonteCarloTotals,
+  o: MonteCarloOptions,
+): MonteCarloResult {
+  const series = m.areas.length * m.years.length;
+  const q = new Float64Array(series * 5);
+  quantilesInto(m.totals, m.trajectories, 0, series, q);
+  return resultFromQuantiles(set, m, q, o);
 }
 
 /** Validates and runs a whole simulation in this thread. */
