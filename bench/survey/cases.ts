@@ -3,7 +3,6 @@
  * columns in memory (design construction, calibration and SEs are timed).
  */
 import { readFileSync } from 'node:fs';
-import { readTableFile } from '@mirai/app';
 import {
   createDesign,
   crossFactors,
@@ -23,14 +22,6 @@ export interface ApiData {
   srs: Record<string, string[]>;
   strat: Record<string, string[]>;
   clus: Record<string, string[]>;
-}
-
-export async function loadApi(dir: string): Promise<ApiData> {
-  const load = async (name: string) => {
-    const t = unwrap(await readTableFile(`${dir}/${name}.csv`));
-    return Object.fromEntries(t.headers.map((h) => [h, t.rows.map((r) => r.cells[h] ?? '')]));
-  };
-  return { srs: await load('apisrs'), strat: await load('apistrat'), clus: await load('apiclus1') };
 }
 
 const num = (xs: string[] | undefined) => Float64Array.from(xs ?? [], Number);

@@ -45,6 +45,13 @@ function parseNumberOption(v: string | undefined, field: string): number | undef
   return n;
 }
 
+function parseBounds(v: string): { lower: number; upper: number } {
+  const [lo, hi] = v.split(',').map((x) => parseNumberOption(x.trim(), 'weight-bounds'));
+  if (lo === undefined || hi === undefined || !(lo > 0 && lo <= 1 && hi >= 1))
+    throw new ProblemError(surveyProblems.notANumber.create({ value: v }, { field: 'weight-bounds' }));
+  return { lower: lo, upper: hi };
+}
+
 function warn(warnings: Problem[] | undefined) {
   if (warnings && warnings.length > 0) printProblems(warnings);
 }
@@ -83,6 +90,7 @@ export function registerSurvey(program: Command) {
       'raking: stop when no cell changes by this much (below 1: a fraction of the total)',
       '1',
     )
+    .option('--weight-bounds <lo,hi>', 'raking: keep each weight within lo…hi times its starting weight')
     .option('--format <format>', 'json', 'json')
     .action(async (opts) => {
       const data = unwrap(await readTableFile(opts.data));
@@ -116,6 +124,7 @@ export function registerSurvey(program: Command) {
         rakeControl: {
           maxit: parseNumberOption(opts.maxIterations, 'max-iterations') ?? 10,
           epsilon: parseNumberOption(opts.epsilon, 'epsilon') ?? 1,
+          ...(opts.weightBounds ? { bounds: parseBounds(opts.weightBounds) } : {}),
         },
       };
       const result = estimateFromRows(data, spec);

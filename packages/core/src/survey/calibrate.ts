@@ -31,6 +31,13 @@ export interface RakeControl {
   maxit?: number;
   /** Stop when no crossed cell changes by this much; below 1 a fraction of the weight total (default 1). */
   epsilon?: number;
+  /**
+   * Optional bounds on the calibrated weight relative to the starting weight
+   * (for example { lower: 0.3, upper: 3 }): after each margin the factor is
+   * clipped. Not in R's rake(); margins are then met only approximately and the
+   * variance treats the result as raking.
+   */
+  bounds?: { lower: number; upper: number };
 }
 
 /** Weighted count per level. */
@@ -130,6 +137,7 @@ export function rake(
   const { weights, step, iterations, converged } = rakeWeights(design.weights, margins, {
     maxit,
     epsilon,
+    ...(control.bounds ? { bounds: control.bounds } : {}),
   });
   let maxMarginError = 0;
   for (const m of margins) {
@@ -153,7 +161,7 @@ export function rake(
 export function rakeWeights(
   start: Float64Array,
   margins: readonly CalibrationMargin[],
-  opts: { maxit: number; epsilon: number; sweeps?: number },
+  opts: { maxit: number; epsilon: number; sweeps?: number; bounds?: { lower: number; upper: number } },
 ): { weights: Float64Array; step: RakingStep; iterations: number; converged: boolean } {
   const cross = crossFactors(margins.map((m) => m.factor));
   const nCells = cross.levels.length;
@@ -186,6 +194,7 @@ export function rakeWeights(
         F[c] =
           (F[c] as number) *
           ((sample[g] as number) > 0 ? (m.population[g] as number) / (sample[g] as number) : 0);
+        if (opts.bounds) F[c] = Math.min(opts.bounds.upper, Math.max(opts.bounds.lower, F[c] as number));
       }
       cellFactors.push(Float64Array.from(F));
     });

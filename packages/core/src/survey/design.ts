@@ -44,6 +44,8 @@ export interface SurveyDesign {
   readonly psuStratum: Int32Array;
   /** PSUs sampled per stratum. */
   readonly psuPerStratum: Int32Array;
+  /** Each respondent is its own PSU (no cluster): psu[i] = i, psuStratum = stratum. */
+  readonly psuIsRow: boolean;
   /** Per stratum (N_h - n_h)/N_h, or 1 without an fpc. */
   readonly fpcFactor: Float64Array;
   readonly hasFpc: boolean;
@@ -131,8 +133,11 @@ export function createDesign(spec: DesignSpec): Result<SurveyDesign> {
     for (let i = 0; i < n; i++) psu[i] = i;
     nPsu = n;
   }
-  const psuStratum = new Int32Array(nPsu);
-  for (let i = 0; i < n; i++) psuStratum[psu[i] as number] = stratum[i] as number;
+  let psuStratum = stratum;
+  if (cluster) {
+    psuStratum = new Int32Array(nPsu);
+    for (let i = 0; i < n; i++) psuStratum[psu[i] as number] = stratum[i] as number;
+  }
   const psuPerStratum = new Int32Array(nStrata);
   for (let j = 0; j < nPsu; j++) {
     const h = psuStratum[j] as number;
@@ -208,6 +213,7 @@ export function createDesign(spec: DesignSpec): Result<SurveyDesign> {
       nPsu,
       psuStratum,
       psuPerStratum,
+      psuIsRow: !cluster,
       fpcFactor,
       hasFpc: spec.fpc !== undefined,
       lonelyPsu,

@@ -5,7 +5,7 @@
  */
 import { fail, ok, type Problem, type Result } from '../errors';
 import { parseNumbers, type Scale } from './answers';
-import { type CalibrationMargin, checkMarginTotals, postStratify, rake } from './calibrate';
+import { type CalibrationMargin, checkMarginTotals, postStratify, type RakeControl, rake } from './calibrate';
 import { createDesign, type LonelyPsu, type SurveyDesign } from './design';
 import { surveyDistribution } from './distribution';
 import { surveyBy } from './domain';
@@ -46,7 +46,7 @@ export interface EstimateSpec {
   scale?: Scale;
   lonelyPsu?: LonelyPsu;
   /** Raking control (default as `survey`: 10 sweeps, epsilon 1). */
-  rakeControl?: { maxit?: number; epsilon?: number };
+  rakeControl?: RakeControl;
   level?: number;
   /** Domains with fewer respondents are flagged `suppressed` (default: none). */
   minCell?: number;
@@ -214,7 +214,12 @@ export function estimateFromRows(data: RowsTable, spec: EstimateSpec): Result<Es
       if (!r.ok) return r;
       warnings.push(...(r.warnings ?? []));
       design = r.value.design;
-      calibrationSpec = { kind: 'rake', margins: margins.value, sweeps: r.value.info.iterations };
+      calibrationSpec = {
+        kind: 'rake',
+        margins: margins.value,
+        sweeps: r.value.info.iterations,
+        ...(spec.rakeControl?.bounds ? { bounds: spec.rakeControl.bounds } : {}),
+      };
       calibration = { iterations: r.value.info.iterations, maxMarginError: r.value.info.maxMarginError };
     }
   }

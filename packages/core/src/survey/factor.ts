@@ -58,27 +58,24 @@ export function asFactor(column: Factor | readonly string[]): Factor {
 export function crossFactors(factors: readonly Factor[], separator = ' × '): Factor {
   if (factors.length === 1) return factors[0] as Factor;
   const n = factors[0]?.codes.length ?? 0;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  const space = factors.reduce((a, f) => a * f.levels.length, 1);
+  const codes = new Int32Array(n);
+  const levelKeys: number[] = [];
+  const keyOf = (i: number): number => {
     let key = 0;
     for (const f of factors) {
       const c = f.codes[i] as number;
       key = c < 0 || key < 0 ? -1 : key * f.levels.length + c;
     }
-    keys[i] = key;
-  }
-  const space = factors.reduce((a, f) => a * f.levels.length, 1);
-  const codes = new Int32Array(n);
-  const levelKeys: number[] = [];
+    return key;
+  };
   if (space <= 1 << 22) {
-    // Dense lookup table over all possible crossings.
+    // Dense lookup table over all possible crossings (keys stored in codes first).
+    for (let i = 0; i < n; i++) codes[i] = keyOf(i);
     const table = new Int32Array(space).fill(-1);
     for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
-      if (key < 0) {
-        codes[i] = -1;
-        continue;
-      }
+      const key = codes[i] as number;
+      if (key < 0) continue;
       let code = table[key] as number;
       if (code < 0) {
         code = levelKeys.length;
@@ -90,7 +87,7 @@ export function crossFactors(factors: readonly Factor[], separator = ' × '): Fa
   } else {
     const seen = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const key = keys[i] as number;
+      const key = keyOf(i);
       if (key < 0) {
         codes[i] = -1;
         continue;

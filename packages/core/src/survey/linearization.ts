@@ -98,9 +98,12 @@ export function linearizedVariance(design: SurveyDesign, x: Float64Array, copy =
   if (design.calibration.length > 0) residualise(z, design.calibration);
   const { psu, nPsu, psuStratum, psuPerStratum, fpcFactor, lonelyPsu } = design;
   const nStrata = psuPerStratum.length;
-  const totals = new Float64Array(nPsu);
-  for (let i = 0; i < z.length; i++)
-    totals[psu[i] as number] = (totals[psu[i] as number] as number) + (z[i] as number);
+  let totals = z;
+  if (!design.psuIsRow) {
+    totals = new Float64Array(nPsu);
+    for (let i = 0; i < z.length; i++)
+      totals[psu[i] as number] = (totals[psu[i] as number] as number) + (z[i] as number);
+  }
   const mean = new Float64Array(nStrata);
   for (let j = 0; j < nPsu; j++)
     mean[psuStratum[j] as number] = (mean[psuStratum[j] as number] as number) + (totals[j] as number);

@@ -23,7 +23,12 @@ export interface ReplicateWeights {
 /** How the full sample was calibrated, to repeat it in each replicate. */
 export type CalibrationSpec =
   | { kind: 'poststratify'; margin: CalibrationMargin }
-  | { kind: 'rake'; margins: readonly CalibrationMargin[]; sweeps: number };
+  | {
+      kind: 'rake';
+      margins: readonly CalibrationMargin[];
+      sweeps: number;
+      bounds?: { lower: number; upper: number };
+    };
 
 /** JK1: delete one PSU at a time (unstratified designs only). */
 export function jk1Replicates(design: SurveyDesign): Result<ReplicateWeights> {
@@ -118,7 +123,12 @@ export function calibrateReplicates(rep: ReplicateWeights, spec: CalibrationSpec
       const { codes, levels } = spec.margin.factor;
       return adjust(w, codes, levels.length, spec.margin.population);
     }
-    return rakeWeights(w, spec.margins, { maxit: spec.sweeps, epsilon: 0, sweeps: spec.sweeps }).weights;
+    return rakeWeights(w, spec.margins, {
+      maxit: spec.sweeps,
+      epsilon: 0,
+      sweeps: spec.sweeps,
+      ...(spec.bounds ? { bounds: spec.bounds } : {}),
+    }).weights;
   });
   return { ...rep, weights };
 }
