@@ -1,2 +1,4 @@
-/** @mirai/web: the web application (public site and staff workspace). */
+/** @mirai/web: the web application (public site and staff workspace), rendered on the server and hydrated. */
+export * from './i18n/lang';
 export * from './server';
+export type * from './types';

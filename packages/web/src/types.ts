@@ -1,4 +1,194 @@
-/** Types the web app reads, taken from the API's schemas (no hand-copied interfaces). */
-import type { PlanTree } from '@mirai/core';
+/**
+ * The data each page is rendered from. The server's composition root builds
+ * these from the app's read models (the compiler checks that they match);
+ * the same object is embedded in the page for hydration.
+ */
+import type {
+  ActualVersion,
+  CalendarDate,
+  IndicatorDefinition,
+  IndicatorText,
+  PlanTree,
+  Text,
+} from '@mirai/core';
+import type { Lang } from './i18n/lang';
 
 export type PlanTreeView = PlanTree & { version: number };
+
+export interface StatusView {
+  key: string;
+  label: IndicatorText;
+  explanation: IndicatorText[];
+  achievement?: number;
+}
+
+export interface IndicatorSummaryView {
+  code: string;
+  name: Text;
+  unit: Text;
+  kind: IndicatorDefinition['kind'];
+  serves: string;
+  baseline: IndicatorDefinition['baseline'] | null;
+  finalTarget: IndicatorDefinition['finalTarget'] | null;
+  latest: ActualVersion | null;
+  status: StatusView;
+  sample: boolean;
+}
+
+export interface IndicatorDetailView extends IndicatorSummaryView {
+  definition: IndicatorDefinition;
+  values: {
+    key: string;
+    fiscalYear: number;
+    area?: string;
+    current: ActualVersion;
+    versions: ActualVersion[];
+  }[];
+}
+
+export interface RollupView {
+  code: string;
+  key: string;
+  label: IndicatorText;
+  value?: number;
+  counts?: Record<string, number>;
+  missing: string[];
+  stale: string[];
+  explanation: IndicatorText;
+}
+
+export interface ProgressView {
+  asOf: CalendarDate;
+  figures: Record<string, RollupView>;
+}
+
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface PopulationPageView {
+  areaName: Bilingual;
+  lastCensusYear: number;
+  points: {
+    year: number;
+    kind: 'census' | 'projection';
+    young: number;
+    working: number;
+    old: number;
+    total: number;
+  }[];
+  pyramids: {
+    year: number;
+    kind: 'census' | 'projection';
+    rows: { ageGroup: string; male: number; female: number }[];
+  }[];
+  compareYears: number[];
+  series: {
+    key: string;
+    name: Bilingual;
+    kind: string;
+    source: string;
+    note?: string;
+    approximate: boolean;
+    sample: boolean;
+    values: (number | null)[];
+  }[];
+  target: { fiscalYear: number; value: number; source: string } | null;
+  baseAtTargetYear: number | null;
+  backcast: {
+    lever: 'added-migrants' | 'migration-multiplier';
+    value: number | null;
+    achievedTotal: number | null;
+    problem?: Bilingual;
+  }[];
+}
+
+export interface DistrictsPageView {
+  method: string;
+  districts: {
+    code: string;
+    name: Text;
+    sample: boolean;
+    years: number[];
+    totals: (number | null)[];
+    shares65: (number | null)[];
+    young: (number | null)[];
+  }[];
+}
+
+export interface HappinessPageView {
+  indicatorCode: string;
+  baseline: { value: number; asOf: string; source: string } | null;
+  target: { fiscalYear: number; value: number } | null;
+  tableSource: string;
+  rows: {
+    group: string;
+    shares: number[];
+    publishedMean: number | null;
+    mean: number;
+    lower: number;
+    upper: number;
+  }[];
+  actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
+  actualsNote?: string;
+}
+
+export interface CalendarPageYear {
+  fiscalYear: number;
+  phase: number | null;
+  events: string[];
+}
+
+export interface OpenDataFile {
+  href: string;
+  name: Text;
+  format: string;
+  source: string;
+  sample: boolean;
+}
+
+export interface PlanVersionView {
+  version: number;
+  createdAt: string;
+  actor: string;
+  note: string | null;
+}
+
+/** Every page and its data, keyed by `page`. */
+export type PageModel =
+  | { page: 'home'; tree: PlanTreeView; indicators: IndicatorSummaryView[]; progress: ProgressView | null }
+  | {
+      page: 'strategy';
+      tree: PlanTreeView;
+      code: string;
+      indicators: IndicatorSummaryView[];
+      progress: ProgressView | null;
+    }
+  | {
+      page: 'field';
+      tree: PlanTreeView;
+      code: string;
+      indicators: IndicatorSummaryView[];
+      progress: ProgressView | null;
+    }
+  | {
+      page: 'measure';
+      tree: PlanTreeView;
+      code: string;
+      indicators: IndicatorSummaryView[];
+      progress: ProgressView | null;
+    }
+  | { page: 'indicator'; tree: PlanTreeView; indicator: IndicatorDetailView }
+  | { page: 'happiness'; view: HappinessPageView }
+  | { page: 'population'; view: PopulationPageView; districts: { code: string; name: Text }[] }
+  | { page: 'district'; view: DistrictsPageView; code: string }
+  | { page: 'calendar'; planTitle: Text; years: CalendarPageYear[] }
+  | { page: 'open-data'; files: OpenDataFile[]; history: PlanVersionView[] }
+  | { page: 'not-found'; path: string };
+
+export interface PageEnvelope {
+  lang: Lang;
+  path: string;
+  model: PageModel;
+}

@@ -1,14 +1,21 @@
 /**
  * The public top page: the plan's title, vision, brand philosophy, top
- * indicators and the strategy tree. Rendered on the server so it is useful
- * before any script runs.
+ * indicators and the strategy map with each field's roll-up.
  */
-import { formatFiscalYear } from '@mirai/core';
-import type { PlanTreeView } from '../types';
-import { SampleBadge, T } from '../ui/text';
+import type { PageModel } from '../types';
+import { IndicatorCard } from '../ui/indicator-card';
+import { RollupLine } from '../ui/rollup-line';
+import { L, M, SampleBadge, T } from '../ui/text';
+import { FiscalYear } from '../ui/years';
 
-export function HomePage({ tree }: { tree: PlanTreeView }) {
+type Model = Extract<PageModel, { page: 'home' }>;
+
+export function HomePage({ model }: { model: Model }) {
+  const { tree, indicators, progress } = model;
   const { plan, vision, brand } = tree;
+  const top = tree.topIndicators
+    .map((d) => indicators.find((i) => i.code === d.code))
+    .filter((i) => i !== undefined);
   return (
     <main id="main">
       <header className="hero">
@@ -24,14 +31,14 @@ export function HomePage({ tree }: { tree: PlanTreeView }) {
           </p>
         ) : null}
         <p className="period">
-          計画期間 <span lang="en">Period</span>: {formatFiscalYear(plan.startFiscalYear)}〜
-          {formatFiscalYear(plan.endFiscalYear)}（FY{plan.startFiscalYear}–FY{plan.endFiscalYear}）
+          <L ja="計画期間" en="Plan period" />: <FiscalYear fy={plan.startFiscalYear} /> –{' '}
+          <FiscalYear fy={plan.endFiscalYear} />
         </p>
       </header>
 
       <section aria-labelledby="vision">
         <h2 id="vision">
-          都市像 <span lang="en">City vision</span>
+          <L ja="都市像" en="City vision" />
         </h2>
         <p className="slogan">
           <T text={vision.slogan} />
@@ -40,7 +47,7 @@ export function HomePage({ tree }: { tree: PlanTreeView }) {
           <T text={vision.summary} />
         </p>
         <h3>
-          都市像の狙い <span lang="en">Aims</span>
+          <L ja="都市像の狙い" en="Aims" />
         </h3>
         <ol>
           {vision.aims.map((a) => (
@@ -53,79 +60,79 @@ export function HomePage({ tree }: { tree: PlanTreeView }) {
 
       <section aria-labelledby="brand">
         <h2 id="brand">
-          ブランド理念 <span lang="en">Brand philosophy</span>
+          <L ja="ブランド理念とパーパス" en="Brand philosophy and purpose" />
         </h2>
         <dl>
-          <dt>地域らしさ（アイデンティティー） Identity</dt>
+          <dt>
+            <L ja="地域らしさ（アイデンティティー）" en="Identity" />
+          </dt>
           <dd>
             <T text={brand.identity} />
           </dd>
-          <dt>約束する価値（バリュー） Value</dt>
+          <dt>
+            <L ja="約束する価値（バリュー）" en="Value" />
+          </dt>
           <dd>
             <T text={brand.value} />
           </dd>
-          <dt>パーパス Purpose</dt>
+          <dt>
+            <L ja="パーパス" en="Purpose" />
+          </dt>
           <dd>{brand.purpose ? <T text={brand.purpose} /> : brand.note ? <T text={brand.note} /> : '—'}</dd>
-          <dt>ブランド資産 Brand assets</dt>
-          <dd>{brand.assets.map((a) => a.ja).join('・')}</dd>
         </dl>
       </section>
 
       <section aria-labelledby="top-indicators">
         <h2 id="top-indicators">
-          最上位の成果指標 <span lang="en">Top indicators</span>
+          <L ja="最上位の成果指標" en="Top indicators" />
         </h2>
         <ul className="cards">
-          {tree.topIndicators.map((i) => (
-            <li key={i.code} className="card">
-              <h3>
-                <T text={i.name} />
-              </h3>
-              <p>
-                基準値 <span lang="en">Baseline</span>:{' '}
-                {i.baseline ? `${i.baseline.value.toLocaleString('ja-JP')}` : '—'} {i.unit.ja}
-                {i.baseline ? `（${i.baseline.asOf}）` : ''}
-              </p>
-              {i.finalTarget ? (
-                <p>
-                  目標 <span lang="en">Target</span>: {formatFiscalYear(i.finalTarget.fiscalYear)}に{' '}
-                  {i.finalTarget.value.toLocaleString('ja-JP')} {i.unit.ja}
-                  {i.finalTarget.comparison === 'at-least'
-                    ? '以上'
-                    : i.finalTarget.comparison === 'at-most'
-                      ? '以下'
-                      : ''}
-                </p>
-              ) : null}
-            </li>
+          {top.map((i) => (
+            <IndicatorCard key={i.code} i={i} />
           ))}
         </ul>
+        <p>
+          <a href="/happiness">
+            <M k="happiness" />
+          </a>
+          {' ・ '}
+          <a href="/population">
+            <M k="population" />
+          </a>
+        </p>
       </section>
 
       <section aria-labelledby="strategies">
         <h2 id="strategies">
-          基本戦略と戦略分野 <span lang="en">Basic strategies and strategic fields</span>
+          <L ja="戦略マップ：基本戦略 → 戦略分野 → 施策" en="Strategy map: strategies → fields → measures" />
         </h2>
         <ul className="tree">
           {tree.strategies.map((s) => (
             <li key={s.code}>
               <h3>
-                <T text={s.name} />：<T text={s.promise} />
+                <a href={`/strategies/${s.code}`}>
+                  <T text={s.name} />
+                </a>
+                ：<T text={s.promise} />
               </h3>
+              <RollupLine figure={progress?.figures[s.code]} />
               <ul>
                 {s.fields.map((f) => (
                   <li key={f.code}>
                     <h4>
-                      {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+                      <a href={`/fields/${f.code}`}>
+                        {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+                      </a>
                     </h4>
-                    <p className="desired">
-                      ありたい姿 <span lang="en">Desired state</span>: <T text={f.desiredState} />
-                    </p>
+                    <RollupLine figure={progress?.figures[f.code]} />
                     {f.measures.length > 0 ? (
                       <ul className="measures">
                         {f.measures.map((m) => (
                           <li key={m.code}>
-                            <T text={m.name} en={false} /> <SampleBadge sample={m.sample} />
+                            <a href={`/measures/${m.code}`}>
+                              <T text={m.name} />
+                            </a>{' '}
+                            <SampleBadge sample={m.sample} />
                           </li>
                         ))}
                       </ul>

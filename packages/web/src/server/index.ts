@@ -1,1 +1,1 @@
-export * from './render-home';
+export * from './render-document';

@@ -1,20 +1,71 @@
-/** Base styles, inlined: system fonts only (no web fonts from elsewhere), high contrast. */
+/**
+ * Base styles, inlined in every page: system fonts only (no web fonts or
+ * other external resources), contrast of at least 4.5:1 for text, a visible
+ * focus ring, layouts that fold down to a phone, and print rules.
+ */
 export const baseCss = `
-:root{--fg:#1a1a1a;--muted:#4a4a4a;--bg:#fff;--accent:#0b5394;--line:#d0d7de;--sample:#7a4b00}
+:root{--fg:#1a1a1a;--muted:#474747;--bg:#fff;--accent:#0b5394;--line:#c4ccd4;--sample:#7a4b00;--soft:#f3f6f9;--focus:#b34700}
 *{box-sizing:border-box}
-body{margin:0;font-family:system-ui,"Hiragino Sans","Noto Sans JP","Yu Gothic UI",Meiryo,sans-serif;color:var(--fg);background:var(--bg);line-height:1.7}
-main{max-width:60rem;margin:0 auto;padding:1rem}
-a{color:var(--accent)}
-:focus-visible{outline:3px solid #e36209;outline-offset:2px}
-.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+html{-webkit-text-size-adjust:100%}
+body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP","Yu Gothic UI",Meiryo,sans-serif;color:var(--fg);background:var(--bg);line-height:1.7;font-size:1rem}
+main{max-width:64rem;margin:0 auto;padding:1rem}
+a{color:var(--accent);text-underline-offset:.15em}
+:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+.skip{position:absolute;left:-999px;top:0}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
+.site-header{border-bottom:1px solid var(--line);background:var(--soft)}
+.site-header .bar{max-width:64rem;margin:0 auto;padding:.5rem 1rem;display:flex;gap:1rem;justify-content:space-between;align-items:center;flex-wrap:wrap}
+.site-name{font-weight:700;color:var(--fg);text-decoration:none}
+.lang-switch{border:1px solid var(--accent);border-radius:.3rem;padding:.2rem .6rem;min-height:44px;display:inline-flex;align-items:center}
+.site-header nav ul{max-width:64rem;margin:0 auto;padding:0 1rem .5rem;list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
+.site-header nav a{display:inline-block;padding:.35rem 0;min-height:44px;line-height:2}
+.site-header nav a[aria-current=page]{font-weight:700;text-decoration-thickness:3px}
+.site-footer{max-width:64rem;margin:2rem auto 0;padding:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.9rem}
+.crumbs ol{list-style:none;padding:0;margin:0 0 .5rem;display:flex;flex-wrap:wrap;font-size:.9rem}
+.crumbs li+li::before{content:"›";padding:0 .4rem;color:var(--muted)}
 .hero{border-bottom:2px solid var(--line);margin-bottom:1.5rem}
 .slogan{font-size:1.4rem;font-weight:700}
-.en{color:var(--muted);font-size:.9em}
+.lead{font-size:1.1rem;font-weight:700}
 .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:1rem;list-style:none;padding:0}
 .card{border:1px solid var(--line);border-radius:.5rem;padding:1rem}
+.card h3,.card h4{margin-top:0}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}
+.facts dt{font-weight:700}.facts dd{margin:0}
 .tree>li{margin-bottom:1.5rem}
-.badge{display:inline-block;border:1px solid currentColor;border-radius:.25rem;padding:0 .3rem;font-size:.8rem}
+.badge{display:inline-block;border:1px solid currentColor;border-radius:.25rem;padding:0 .3rem;font-size:.8rem;font-weight:700}
 .sample{color:var(--sample)}
-dt{font-weight:700}
-@media print{.skip{display:none}a{color:inherit}}
+.sample-note{border-left:4px solid var(--sample);padding:.5rem 1rem;background:#fff8eb}
+.status{display:inline-block;border:1px solid var(--line);border-radius:1rem;padding:0 .6rem;background:#fff;font-weight:700}
+.rollup{font-size:.95rem;margin:.25rem 0}.explain{color:var(--muted)}
+.tags{list-style:none;padding:0;display:flex;gap:.5rem}.tags li{border:1px solid var(--line);border-radius:.25rem;padding:0 .4rem}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}
+caption{text-align:left;font-weight:700;padding:.25rem 0}
+th,td{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
+thead th{background:var(--soft)}
+td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+.hl{background:#fff3c4}
+.dense{font-size:.85rem}
+.table-scroll{overflow-x:auto}
+.chart{margin:1rem 0;border:1px solid var(--line);border-radius:.5rem;padding:.75rem}
+.chart figcaption{font-weight:700}
+.chart-canvas{width:100%;height:320px}
+.chart-canvas:empty{display:none}
+.table-title{font-size:.85rem;color:var(--muted);margin:.5rem 0 0}
+.grid-3{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
+.inline-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
+.inline-list a{display:inline-block;min-height:44px;line-height:2.6}
+ul.plain{list-style:none;padding:0;margin:0}
+.note{color:var(--muted);font-size:.9rem}
+.logic{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.5rem}
+.logic dd{margin:0 0 .25rem}
+label{font-weight:700}
+input,select,button,textarea{font:inherit}
+button,.button{min-height:44px;padding:.3rem 1rem;border:2px solid var(--accent);background:var(--accent);color:#fff;border-radius:.3rem;cursor:pointer}
+button.secondary{background:#fff;color:var(--accent)}
+.field{margin:.75rem 0}.field input,.field select{display:block;padding:.4rem;border:1px solid #6b7280;border-radius:.25rem;min-height:44px;width:100%;max-width:24rem}
+.error{color:#b00020;font-weight:700}
+.slider{display:grid;grid-template-columns:1fr;gap:.2rem;margin:.75rem 0}
+.slider input[type=range]{width:100%;max-width:28rem;min-height:44px}
+output{font-weight:700;font-variant-numeric:tabular-nums}
+@media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}.chart-canvas{height:260px}h1{font-size:1.5rem}}
+@media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 `;

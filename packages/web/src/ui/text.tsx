@@ -1,24 +1,61 @@
-/** Bilingual text: Japanese first, English beside it with its own lang attribute. */
+/**
+ * Text in the page language. Plan text carries `ja` and usually `en`; when the
+ * English is missing the Japanese is shown with its own lang attribute.
+ */
 import type { Text } from '@mirai/core';
+import { type Lang, useLang } from '../i18n/lang';
+import { type MessageKey, messages } from '../i18n/messages';
 
-export function T({ text, en = true }: { text: Text; en?: boolean }) {
-  return (
-    <>
-      <span lang="ja">{text.ja}</span>
-      {en && text.en ? (
-        <span lang="en" className="en">
-          {' '}
-          {text.en}
-        </span>
-      ) : null}
-    </>
-  );
+export function pick(text: Text, lang: Lang): { value: string; lang: Lang } {
+  if (lang === 'en' && text.en) return { value: text.en, lang: 'en' };
+  return { value: text.ja, lang: 'ja' };
+}
+
+/** Plan text in the page language (falls back to Japanese, marked as such). */
+export function T({ text }: { text: Text }) {
+  const lang = useLang();
+  const p = pick(text, lang);
+  return p.lang === lang ? <>{p.value}</> : <span lang={p.lang}>{p.value}</span>;
+}
+
+/** An interface string. */
+export function M({ k }: { k: MessageKey }) {
+  return <>{messages[k][useLang()]}</>;
+}
+
+/** The hook form, for attributes. */
+export function useMsg() {
+  const lang = useLang();
+  return (k: MessageKey) => messages[k][lang];
+}
+
+/** Bilingual inline literal: `<L ja="…" en="…" />`. */
+export function L({ ja, en }: { ja: string; en: string }) {
+  return <>{useLang() === 'en' ? en : ja}</>;
 }
 
 export function SampleBadge({ sample }: { sample?: boolean | undefined }) {
   return sample ? (
     <span className="badge sample" title="説明用のサンプルデータ / Illustrative sample data">
-      サンプル <span lang="en">Sample</span>
+      サンプル / <span lang="en">Sample</span>
     </span>
   ) : null;
+}
+
+export function formatNumber(v: number, lang: Lang, digits = 0): string {
+  return v.toLocaleString(lang === 'en' ? 'en-US' : 'ja-JP', {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  });
+}
+
+export function Num({ value, digits = 0 }: { value: number | null | undefined; digits?: number }) {
+  const lang = useLang();
+  return (
+    <>
+      {value === null || value === undefined || !Number.isFinite(value)
+        ? '—'
+        : formatNumber(value, lang, digits)}
+    </>
+  );
 }

@@ -1,0 +1,159 @@
+/**
+ * Page loaders: each public URL's page model built from the app's use cases
+ * and read models. Returns null when the thing named in the URL does not exist.
+ */
+import {
+  type AppContext,
+  getDistrictsView,
+  getHappinessView,
+  getPlanHistory,
+  getPlanProgress,
+  getPlanTree,
+  getPopulationView,
+  listIndicators,
+  showIndicator,
+} from '@mirai/app';
+import { ProblemError, reviewCalendar } from '@mirai/core';
+import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
+import { openDataFiles } from './open-data-files';
+
+const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mirai/core').Problem[] }): T => {
+  if (!r.ok) throw new ProblemError(r.problems);
+  return r.value;
+};
+
+async function treeAndIndicators(ctx: AppContext) {
+  const tree: PlanTreeView = must(await getPlanTree(ctx));
+  const list = await listIndicators(ctx);
+  const indicators: IndicatorSummaryView[] = list.ok ? list.value : [];
+  const p = await getPlanProgress(ctx);
+  const progress: ProgressView | null = p.ok ? p.value : null;
+  return { tree, indicators, progress };
+}
+
+export type Loader = (ctx: AppContext, params: Record<string, string>) => Promise<PageModel | null>;
+
+export const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[] = [
+  {
+    path: '/',
+    load: async (ctx) => ({ page: 'home', ...(await treeAndIndicators(ctx)) }),
+    title: () => '',
+  },
+  {
+    path: '/strategies/:code',
+    load: async (ctx, { code = '' }) => {
+      const d = await treeAndIndicators(ctx);
+      return d.tree.strategies.some((s) => s.code === code) ? { page: 'strategy', code, ...d } : null;
+    },
+    title: (m) =>
+      m.page === 'strategy' ? (m.tree.strategies.find((s) => s.code === m.code)?.name.ja ?? '') : '',
+  },
+  {
+    path: '/fields/:code',
+    load: async (ctx, { code = '' }) => {
+      const d = await treeAndIndicators(ctx);
+      return d.tree.strategies.some((s) => s.fields.some((f) => f.code === code))
+        ? { page: 'field', code, ...d }
+        : null;
+    },
+    title: (m) =>
+      m.page === 'field'
+        ? (m.tree.strategies.flatMap((s) => s.fields).find((f) => f.code === m.code)?.name.ja ?? '')
+        : '',
+  },
+  {
+    path: '/measures/:code',
+    load: async (ctx, { code = '' }) => {
+      const d = await treeAndIndicators(ctx);
+      const found = d.tree.strategies.some((s) =>
+        s.fields.some((f) => f.measures.some((x) => x.code === code)),
+      );
+      return found ? { page: 'measure', code, ...d } : null;
+    },
+    title: (m) =>
+      m.page === 'measure'
+        ? (m.tree.strategies
+            .flatMap((s) => s.fields.flatMap((f) => f.measures))
+            .find((x) => x.code === m.code)?.name.ja ?? '')
+        : '',
+  },
+  {
+    path: '/indicators/:code',
+    load: async (ctx, { code = '' }) => {
+      const i = await showIndicator(ctx, code);
+      if (!i.ok) return null;
+      return { page: 'indicator', tree: must(await getPlanTree(ctx)), indicator: i.value };
+    },
+    title: (m) => (m.page === 'indicator' ? m.indicator.name.ja : ''),
+  },
+  {
+    path: '/happiness',
+    load: async (ctx) => ({ page: 'happiness', view: must(await getHappinessView(ctx)) }),
+    title: () => '市民幸福度',
+  },
+  {
+    path: '/population',
+    load: async (ctx) => {
+      const view = must(await getPopulationView(ctx));
+      const tree = must(await getPlanTree(ctx));
+      const districts = tree.areas
+        .filter((a) => a.layer === 'district')
+        .map((a) => ({ code: a.code, name: a.name }));
+      return { page: 'population', view, districts };
+    },
+    title: () => '人口',
+  },
+  {
+    path: '/districts/:code',
+    load: async (ctx, { code = '' }) => {
+      const view = must(await getDistrictsView(ctx));
+      return view.districts.some((d) => d.code === code) ? { page: 'district', view, code } : null;
+    },
+    title: (m) =>
+      m.page === 'district' ? `${m.view.districts.find((d) => d.code === m.code)?.name.ja ?? ''}地区` : '',
+  },
+  {
+    path: '/calendar',
+    load: async (ctx) => {
+      const tree = must(await getPlanTree(ctx));
+      const { plan, phases } = tree;
+      const years = reviewCalendar({
+        startFiscalYear: plan.startFiscalYear,
+        endFiscalYear: plan.endFiscalYear,
+        phases,
+      });
+      return {
+        page: 'calendar',
+        planTitle: plan.title,
+        years: years.map((y) => ({ fiscalYear: y.fiscalYear, phase: y.phase, events: y.events })),
+      };
+    },
+    title: () => '評価の予定',
+  },
+  {
+    path: '/open-data',
+    load: async (ctx) => {
+      const h = await getPlanHistory(ctx);
+      const history = h.ok
+        ? h.value.map((v) => ({
+            version: v.version,
+            createdAt: new Date(v.created_at as unknown as string).toISOString(),
+            actor: v.created_by,
+            note: v.note ?? null,
+          }))
+        : [];
+      return {
+        page: 'open-data',
+        files: openDataFiles.map(({ href, name, format, source, sample }) => ({
+          href,
+          name,
+          format,
+          source,
+          sample,
+        })),
+        history,
+      };
+    },
+    title: () => 'オープンデータ',
+  },
+];

@@ -1,0 +1,52 @@
+/** The whole page tree for one page model: the same on the server and in the browser (hydration). */
+import { LangContext } from './i18n/lang';
+import { CalendarPage } from './pages/calendar-page';
+import { DistrictPage } from './pages/district-page';
+import { FieldPage } from './pages/field-page';
+import { HappinessPage } from './pages/happiness-page';
+import { HomePage } from './pages/home-page';
+import { IndicatorPage } from './pages/indicator-page';
+import { MeasurePage } from './pages/measure-page';
+import { NotFoundPage } from './pages/not-found-page';
+import { OpenDataPage } from './pages/open-data-page';
+import { PopulationPage } from './pages/population-page';
+import { StrategyPage } from './pages/strategy-page';
+import type { PageEnvelope, PageModel } from './types';
+import { Layout } from './ui/layout';
+
+function Page({ model }: { model: PageModel }) {
+  switch (model.page) {
+    case 'home':
+      return <HomePage model={model} />;
+    case 'strategy':
+      return <StrategyPage model={model} />;
+    case 'field':
+      return <FieldPage model={model} />;
+    case 'measure':
+      return <MeasurePage model={model} />;
+    case 'indicator':
+      return <IndicatorPage model={model} />;
+    case 'happiness':
+      return <HappinessPage model={model} />;
+    case 'population':
+      return <PopulationPage model={model} />;
+    case 'district':
+      return <DistrictPage model={model} />;
+    case 'calendar':
+      return <CalendarPage model={model} />;
+    case 'open-data':
+      return <OpenDataPage model={model} />;
+    case 'not-found':
+      return <NotFoundPage model={model} />;
+  }
+}
+
+export function App({ envelope }: { envelope: PageEnvelope }) {
+  return (
+    <LangContext.Provider value={envelope.lang}>
+      <Layout path={envelope.path}>
+        <Page model={envelope.model} />
+      </Layout>
+    </LangContext.Provider>
+  );
+}

@@ -1,0 +1,12 @@
+/** Browser entry: hydrates the server-rendered page from the data embedded in it. */
+import { hydrateRoot } from 'react-dom/client';
+import { App } from '../app';
+import type { PageEnvelope } from '../types';
+
+const data = document.getElementById('mirai-data');
+const root = document.getElementById('root');
+if (data && root) {
+  const envelope = JSON.parse(data.textContent ?? '{}') as PageEnvelope;
+  hydrateRoot(root, <App envelope={envelope} />);
+  document.documentElement.dataset.hydrated = 'true';
+}

@@ -1,0 +1,41 @@
+/** Interface strings in both languages (page text comes from the plan data). */
+export const messages = {
+  siteName: { ja: 'しおじり未来投資戦略 進捗', en: 'Shiojiri Future Investment Strategy: progress' },
+  skip: { ja: '本文へ移動', en: 'Skip to content' },
+  mainNav: { ja: 'メインメニュー', en: 'Main menu' },
+  home: { ja: 'トップ', en: 'Home' },
+  happiness: { ja: '市民幸福度', en: 'Happiness' },
+  population: { ja: '人口', en: 'Population' },
+  calendar: { ja: '評価の予定', en: 'Review calendar' },
+  openData: { ja: 'オープンデータ', en: 'Open data' },
+  staff: { ja: '職員用', en: 'Staff' },
+  langSwitch: { ja: 'English', en: '日本語' },
+  langSwitchLabel: { ja: 'Switch to English', en: '日本語に切り替え' },
+  breadcrumb: { ja: 'パンくずリスト', en: 'Breadcrumb' },
+  baseline: { ja: '基準値', en: 'Baseline' },
+  target: { ja: '目標', en: 'Target' },
+  latest: { ja: '最新値', en: 'Latest' },
+  status: { ja: '状況', en: 'Status' },
+  source: { ja: '出典', en: 'Source' },
+  indicators: { ja: '成果指標', en: 'Indicators' },
+  measures: { ja: '施策', en: 'Measures' },
+  projects: { ja: '事業', en: 'Projects' },
+  fields: { ja: '戦略分野', en: 'Strategic fields' },
+  dataTable: { ja: 'データ表', en: 'Data table' },
+  year: { ja: '年', en: 'Year' },
+  fiscalYear: { ja: '年度', en: 'Fiscal year' },
+  value: { ja: '値', en: 'Value' },
+  none: { ja: 'なし', en: 'None' },
+  notFound: { ja: 'ページが見つかりません', en: 'Page not found' },
+  sampleNote: {
+    ja: '「サンプル」と表示したデータは説明用の例で、実際の値ではありません。',
+    en: 'Data marked "Sample" are illustrative, not real figures.',
+  },
+  footer: {
+    ja: 'Mirai — 総合計画の運用システム（オープンソース）。外部サービスを使わずに表示しています。',
+    en: 'Mirai — an open-source system for running a comprehensive plan. No external services are used.',
+  },
+  print: { ja: '印刷', en: 'Print' },
+} satisfies Record<string, { ja: string; en: string }>;
+
+export type MessageKey = keyof typeof messages;

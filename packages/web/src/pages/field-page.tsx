@@ -1,0 +1,85 @@
+/** A strategic field: desired state, its indicators with status, and its measures. */
+import type { PageModel } from '../types';
+import { IndicatorCard } from '../ui/indicator-card';
+import { Crumbs } from '../ui/layout';
+import { RollupLine } from '../ui/rollup-line';
+import { L, M, SampleBadge, T } from '../ui/text';
+
+type Model = Extract<PageModel, { page: 'field' }>;
+
+export function FieldPage({ model }: { model: Model }) {
+  const s = model.tree.strategies.find((x) => x.fields.some((f) => f.code === model.code));
+  const f = s?.fields.find((x) => x.code === model.code);
+  if (!s || !f) return null;
+  const inds = model.indicators.filter((i) => i.serves === f.code);
+  return (
+    <main id="main">
+      <Crumbs
+        items={[
+          { href: `/strategies/${s.code}`, label: <T text={s.name} /> },
+          { label: <T text={f.name} /> },
+        ]}
+      />
+      <h1>
+        {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+      </h1>
+      <p className="desired">
+        <strong>
+          <L ja="ありたい姿" en="Desired state" />:
+        </strong>{' '}
+        <T text={f.desiredState} />
+      </p>
+      <ul className="tags">
+        {f.investFirst ? (
+          <li>
+            <L ja="重点投資分野" en="Invest first" />
+          </li>
+        ) : null}
+        {f.affectsSatisfaction ? (
+          <li>
+            <L ja="市民満足度に影響" en="Affects satisfaction" />
+          </li>
+        ) : null}
+      </ul>
+      <RollupLine figure={model.progress?.figures[f.code]} />
+      <section aria-labelledby="inds">
+        <h2 id="inds">
+          <M k="indicators" />
+        </h2>
+        {inds.length > 0 ? (
+          <ul className="cards">
+            {inds.map((i) => (
+              <IndicatorCard key={i.code} i={i} />
+            ))}
+          </ul>
+        ) : (
+          <p>
+            <M k="none" />
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="measures">
+        <h2 id="measures">
+          <M k="measures" />
+        </h2>
+        {f.measures.length > 0 ? (
+          <ul>
+            {f.measures.map((m) => (
+              <li key={m.code}>
+                <a href={`/measures/${m.code}`}>
+                  <T text={m.name} />
+                </a>{' '}
+                <SampleBadge sample={m.sample} />
+                <RollupLine figure={model.progress?.figures[m.code]} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>
+            <M k="none" />
+          </p>
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,98 @@
+/** Open data: the plan and datasets to download, published evaluation results, and the plan's change history. */
+import type { PageModel } from '../types';
+import { Crumbs } from '../ui/layout';
+import { L, M, SampleBadge, T } from '../ui/text';
+
+type Model = Extract<PageModel, { page: 'open-data' }>;
+
+export function OpenDataPage({ model }: { model: Model }) {
+  return (
+    <main id="main">
+      <Crumbs items={[{ label: <M k="openData" /> }]} />
+      <h1>
+        <L ja="オープンデータ" en="Open data" />
+      </h1>
+      <section aria-labelledby="downloads">
+        <h2 id="downloads">
+          <L ja="ダウンロード" en="Downloads" />
+        </h2>
+        <table>
+          <caption>
+            <L ja="提供しているデータ" en="Data offered" />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <L ja="データ" en="Data" />
+              </th>
+              <th scope="col">
+                <L ja="形式" en="Format" />
+              </th>
+              <th scope="col">
+                <M k="source" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.files.map((f) => (
+              <tr key={f.href}>
+                <td>
+                  <a href={f.href} download>
+                    <T text={f.name} />
+                  </a>{' '}
+                  <SampleBadge sample={f.sample} />
+                </td>
+                <td>{f.format}</td>
+                <td>{f.source}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="evaluations">
+        <h2 id="evaluations">
+          <L ja="公表済みの評価結果" en="Published evaluation results" />
+        </h2>
+        <p>
+          <L ja="公表済みの評価結果はまだありません。" en="No evaluation results have been published yet." />
+        </p>
+      </section>
+      <section aria-labelledby="history">
+        <h2 id="history">
+          <L ja="計画の変更履歴" en="Change history of the plan" />
+        </h2>
+        <table>
+          <caption>
+            <L ja="計画データの版" en="Versions of the plan data" />
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <L ja="版" en="Version" />
+              </th>
+              <th scope="col">
+                <L ja="日時" en="Date" />
+              </th>
+              <th scope="col">
+                <L ja="登録者" en="By" />
+              </th>
+              <th scope="col">
+                <L ja="備考" en="Note" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.history.map((h) => (
+              <tr key={h.version}>
+                <td className="num">{h.version}</td>
+                <td>{h.createdAt.slice(0, 16).replace('T', ' ')}</td>
+                <td>{h.actor}</td>
+                <td>{h.note ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </main>
+  );
+}

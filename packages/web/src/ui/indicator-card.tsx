@@ -1,0 +1,78 @@
+/** One indicator in a list: name (linked), baseline, target, latest value and status in words and symbol. */
+import { useLang } from '../i18n/lang';
+import type { IndicatorSummaryView } from '../types';
+import { StatusBadge } from './status-badge';
+import { M, Num, SampleBadge, T } from './text';
+import { FiscalYear } from './years';
+
+export function comparisonText(c: string | undefined, lang: 'ja' | 'en'): string {
+  if (c === 'at-least') return lang === 'en' ? ' or more' : '以上';
+  if (c === 'at-most') return lang === 'en' ? ' or less' : '以下';
+  return '';
+}
+
+export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; heading?: 'h3' | 'h4' }) {
+  const lang = useLang();
+  const H = heading;
+  return (
+    <li className="card">
+      <H>
+        <a href={`/indicators/${encodeURIComponent(i.code)}`}>
+          <T text={i.name} />
+        </a>{' '}
+        <SampleBadge sample={i.sample} />
+      </H>
+      <dl className="facts">
+        <dt>
+          <M k="baseline" />
+        </dt>
+        <dd>
+          {i.baseline ? (
+            <>
+              <Num value={i.baseline.value} digits={decimals(i.baseline.value)} /> <T text={i.unit} />（
+              {i.baseline.asOf}）
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>
+          <M k="target" />
+        </dt>
+        <dd>
+          {i.finalTarget ? (
+            <>
+              <FiscalYear fy={i.finalTarget.fiscalYear} />:{' '}
+              <Num value={i.finalTarget.value} digits={decimals(i.finalTarget.value)} /> <T text={i.unit} />
+              {comparisonText(i.finalTarget.comparison, lang)}
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>
+          <M k="latest" />
+        </dt>
+        <dd>
+          {i.latest ? (
+            <>
+              <Num value={i.latest.value} digits={decimals(i.latest.value)} /> <T text={i.unit} />（
+              <FiscalYear fy={i.latest.fiscalYear} />）
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
+        <dt>
+          <M k="status" />
+        </dt>
+        <dd>
+          <StatusBadge statusKey={i.status.key} label={i.status.label} />
+        </dd>
+      </dl>
+    </li>
+  );
+}
+
+export const decimals = (v: number) =>
+  Number.isInteger(v) ? 0 : Math.min(2, String(v).split('.')[1]?.length ?? 0);

@@ -1,0 +1,22 @@
+/** Years in both calendars: 和暦 and 西暦 wherever a year appears. */
+import { formatFiscalYear, formatWarekiDate } from '@mirai/core';
+import { useLang } from '../i18n/lang';
+
+/** 令和14年度（2032年度） / FY2032 (令和14年度). */
+export function FiscalYear({ fy }: { fy: number }) {
+  return <>{fiscalYearText(fy, useLang())}</>;
+}
+
+export function fiscalYearText(fy: number, lang: 'ja' | 'en'): string {
+  return lang === 'en' ? `FY${fy} (${formatFiscalYear(fy)})` : `${formatFiscalYear(fy)}（${fy}年度）`;
+}
+
+/** A calendar year as of 1 October (census day): 令和2年（2020年） / 2020 (令和2年). */
+export function calendarYearText(year: number, lang: 'ja' | 'en'): string {
+  const wareki = formatWarekiDate({ year, month: 10, day: 1 }).replace(/10月1日$/, '');
+  return lang === 'en' ? `${year} (${wareki})` : `${wareki}（${year}年）`;
+}
+
+export function CalendarYear({ year }: { year: number }) {
+  return <>{calendarYearText(year, useLang())}</>;
+}
