@@ -4,8 +4,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.{ts,tsx}', 'scripts/**/*.test.ts', 'e2e/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Generous: CLI tests start real processes and databases, and CI machines may be busy.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     pool: 'forks',
     reporters: ['default', './scripts/summary-reporter.ts'],
   },

@@ -8,7 +8,7 @@ export function runCli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
     env: { ...process.env, DATABASE_URL: '', ...env },
-    timeout: 120_000,
+    timeout: 280_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
