@@ -1,6 +1,7 @@
-/** Hono environment: each request carries the application context. */
-import type { AppContext } from '@mirai/app';
+/** Hono environment: each request carries the application context and who is acting. */
+import type { Actor, AppContext } from '@mirai/app';
+import type { AuthState } from './auth/auth-options';
 
 export interface ApiEnv {
-  Variables: { ctx: AppContext };
+  Variables: { ctx: AppContext; actor: Actor; auth: AuthState };
 }

@@ -1,12 +1,19 @@
 /**
- * Builds the HTTP API (Hono): routes, the one error mapper, OpenAPI. The
+ * Builds the HTTP API (Hono): security headers, authentication, the policy
+ * check on every route, the routes, the one error mapper, OpenAPI. The
  * caller passes the application context, and may mount more (the web app).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppContext } from '@mirai/app';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
-import { errorBody, notFound, onError } from './error-mapper';
+import { type ApiAuthOptions, resolveAuthOptions } from './auth/auth-options';
+import { authenticate } from './auth/authenticate';
+import { enforcePolicy } from './auth/enforce-policy';
+import { httpProblems, onHttpError } from './auth/http-problems';
+import { registerAuthRoutes } from './auth/index';
+import { securityHeaders } from './auth/security-headers';
+import { notFound, problemResponse } from './error-mapper';
 import { withPolicy } from './route-table';
 import { registerCalendar } from './routes/calendar';
 import { registerHealth } from './routes/health';
@@ -16,38 +23,44 @@ import { registerPlan } from './routes/plan';
 export interface ApiOptions {
   /** Largest request body accepted, in bytes (default 20 MB for xlsx uploads). */
   maxBodyBytes?: number;
+  /** Sign-in, sessions, cookies, proxies. */
+  auth?: ApiAuthOptions;
 }
 
+const openApiRoute = withPolicy('public', { method: 'get', path: '/api/v1/openapi.json', responses: {} });
+
 export function createApi(ctx: AppContext, options: ApiOptions = {}) {
+  const auth = resolveAuthOptions(options.auth);
+  const maxBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
-        const issues = result.error.issues;
-        return c.json(
-          errorBody([
-            {
-              code: 'request/invalid',
-              kind: 'invalid',
-              message: { ja: 'リクエストの内容が正しくありません', en: 'The request is not valid' },
-              details: { issues: issues.map((i) => ({ path: i.path.join('.'), message: i.message })) },
-            },
-          ]),
-          422,
-        );
+        const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        const problem = httpProblems.invalidRequest.create({}, { path: issues[0]?.path ?? '' });
+        return problemResponse(c, [{ ...problem, details: { issues } }]);
       }
     },
   });
+  app.use('*', securityHeaders({ hsts: auth.secureCookies }));
   app.use('*', async (c, next) => {
     c.set('ctx', ctx);
     await next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: options.maxBodyBytes ?? 20 * 1024 * 1024 }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBytes,
+      onError: (c) => problemResponse(c, [httpProblems.tooLarge.create({ maxBytes })]),
+    }),
+  );
+  app.use('*', authenticate(auth));
+  app.use('*', enforcePolicy());
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);
   registerIndicators(app);
-  withPolicy('public', { method: 'get', path: '/api/v1/openapi.json', responses: {} });
-  app.doc31('/api/v1/openapi.json', {
+  registerAuthRoutes(app);
+  app.doc31(openApiRoute.path, {
     openapi: '3.1.0',
     info: {
       title: 'Mirai API',
@@ -56,7 +69,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
         '総合計画の運用システム Mirai の API / API of Mirai, a system for running a comprehensive plan',
     },
   });
-  app.onError(onError);
+  app.onError(onHttpError);
   app.notFound(notFound);
   return app;
 }

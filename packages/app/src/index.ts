@@ -1,4 +1,5 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
+export * from './auth';
 export * from './context';
 export * from './indicators';
 export * from './io';

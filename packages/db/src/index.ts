@@ -6,4 +6,7 @@ export * from './repositories/indicator.repository';
 export * from './repositories/plan.repository';
 export * from './repositories/population.repository';
 export * from './repositories/survey.repository';
+export * from './repositories/session.repository';
+export * from './repositories/token.repository';
+export * from './repositories/user.repository';
 export type * from './schema';

@@ -7,10 +7,12 @@ import * as m0001 from './0001-plan-and-audit';
 import * as m0002 from './0002-indicators';
 import * as m0003 from './0003-survey-waves';
 import * as m0004 from './0004-population';
+import * as m0006 from './0006-accounts';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
   '0002-indicators': m0002,
   '0003-survey-waves': m0003,
   '0004-population': m0004,
+  '0006-accounts': m0006,
 };

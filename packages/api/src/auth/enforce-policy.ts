@@ -1,0 +1,82 @@
+/**
+ * The one place where every request meets its route's policy, before the
+ * handler runs: `public` passes; otherwise an account is needed (401), its
+ * role must be allowed (403), an API token must be scoped for the action, a
+ * browser session must pass the CSRF check on unsafe methods. Items are
+ * checked again by the use cases (department, links, release).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { authorize, authProblems, isAction } from '@mirai/app';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ApiEnv } from '../api-env';
+import { problemResponse } from '../error-mapper';
+import { policyEntry, type RouteEntry } from '../route-table';
+import { itemScopes, pathParams } from './item-scopes';
+
+const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The handler Hono will run for this request, and its policy entry. */
+function matchedEntry(c: Context<ApiEnv>): { handlerPath?: string; entry?: RouteEntry } {
+  for (const r of c.req.matchedRoutes) {
+    if (r.method === 'ALL') continue;
+    return { handlerPath: r.path, entry: policyEntry(r.method, r.path) };
+  }
+  return {};
+}
+
+const sameSecret = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+
+/** Origin check for every unsafe request, token check for cookie sessions. */
+function csrfOk(c: Context<ApiEnv>): boolean {
+  const auth = c.get('auth');
+  const origin = c.req.header('origin');
+  const expected = auth.options.publicOrigin ?? new URL(c.req.url).origin;
+  if (origin !== undefined && origin !== expected) return false;
+  if (c.req.header('sec-fetch-site') === 'cross-site') return false;
+  if (auth.session) {
+    const sent = c.req.header('x-csrf-token');
+    return sent !== undefined && sameSecret(sent, auth.session.csrfToken);
+  }
+  return true;
+}
+
+export function enforcePolicy(): MiddlewareHandler<ApiEnv> {
+  return async (c, next) => {
+    const { handlerPath, entry } = matchedEntry(c);
+    if (!entry) {
+      // A handler under /api with no declared policy is a bug: refuse rather than serve it open.
+      if (handlerPath && (handlerPath.startsWith('/api/') || handlerPath === '/healthz')) {
+        throw new Error(`route ${c.req.method} ${handlerPath} has no policy (declare it with withPolicy)`);
+      }
+      return next();
+    }
+    const isUnsafe = unsafe.has(c.req.method);
+    if (entry.policy === 'public') {
+      if (isUnsafe && !csrfOk(c)) return problemResponse(c, [authProblems.csrf.create({})]);
+      return next();
+    }
+    if (!isAction(entry.policy))
+      throw new Error(`route ${entry.method} ${entry.path}: unknown action ${entry.policy}`);
+    const actor = c.get('actor');
+    if (actor.kind === 'anonymous') {
+      return problemResponse(c, [c.get('auth').problem ?? authProblems.unauthenticated.create({})]);
+    }
+    const decision = authorize(actor, entry.policy);
+    if (!decision.ok) return problemResponse(c, decision.problems);
+    if (isUnsafe && !csrfOk(c)) return problemResponse(c, [authProblems.csrf.create({})]);
+    const resolve = itemScopes[`${entry.method} ${entry.path}`];
+    if (resolve) {
+      const params = pathParams(entry.path, c.req.path);
+      const item = params ? await resolve(c.get('ctx'), params) : undefined;
+      if (item) {
+        const scoped = authorize(actor, entry.policy, item);
+        if (!scoped.ok) return problemResponse(c, scoped.problems);
+      }
+    }
+    return next();
+  };
+}
