@@ -119,6 +119,7 @@ type Row = any;
 
 async function main() {
   ensureR();
+  const loadBefore = (await import('node:os')).loadavg();
   const dir = mkdtempSync(join(tmpdir(), 'mirai-bench-survey-'));
   try {
     const cases: Record<string, unknown>[] = [];
@@ -207,7 +208,13 @@ async function main() {
     const result = {
       benchmark: 'survey',
       date: new Date().toISOString(),
-      machine: { cpus: (await import('node:os')).cpus().length, node: process.version, r: rVersion },
+      machine: {
+        cpus: (await import('node:os')).cpus().length,
+        node: process.version,
+        r: rVersion,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: (await import('node:os')).loadavg(),
+      },
       note: 'Times are medians of repetitions measured inside each process (R: proc.time elapsed; Mirai: performance.now after one warm-up). Data files are read before timing in both. Synthetic data and population counts are SAMPLE values. The 1M Mirai runs regenerate the same data in a child process from the same seed instead of parsing the CSV; identical results confirm the same data.',
       mainProcessPeakRssMb: peakRssMb(),
       cases,
@@ -225,7 +232,7 @@ function markdown(r: Row): string {
   const lines = [
     '# Survey estimation: Mirai vs R survey',
     '',
-    `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.machine.r}`,
+    `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · ${r.machine.r} · load average ${r.machine.loadAverageBefore[0].toFixed(1)} before, ${r.machine.loadAverageAfter[0].toFixed(1)} after (the machine is shared; both sides are measured under the same load, in turn)`,
     '',
     '| case | Mirai ms | R ms | R / Mirai | Mirai peak MB | R peak MB | max rel. diff (estimate, SE) |',
     '|---|---:|---:|---:|---:|---:|---:|',

@@ -36,4 +36,18 @@ export interface RakingStep {
   readonly cellGroups: readonly Int32Array[];
 }
 
-export type CalibrationStep = PostStratStep | RakingStep;
+/**
+ * Linear (GREG) calibration on a model matrix, as survey's regcalibrate: the
+ * variance residualises x/(g·√w) on the columns scaled by √w, times g·√w.
+ */
+export interface LinearCalibrationStep {
+  readonly kind: 'linear';
+  /** Model-matrix columns (length n each). */
+  readonly columns: readonly Float64Array[];
+  /** √ of the weights before calibration. */
+  readonly sqrtWeights: Float64Array;
+  /** The g-weights: new weight = old weight · g. */
+  readonly g: Float64Array;
+}
+
+export type CalibrationStep = PostStratStep | RakingStep | LinearCalibrationStep;

@@ -1,6 +1,7 @@
 /** Design-based survey estimation (citizen happiness survey), matching R's `survey` package. */
 export * from './answers';
 export * from './calibrate';
+export * from './calibrate-linear';
 export type * from './calibration-step';
 export * from './design';
 export * from './distribution';

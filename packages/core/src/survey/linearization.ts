@@ -4,6 +4,8 @@
  * raking margins), then summed per PSU and compared within strata with the
  * finite-population correction and the chosen lonely-PSU rule.
  */
+
+import { residualiseLinear } from './calibrate-linear';
 import type { CalibrationStep, RakingStep } from './calibration-step';
 import type { SurveyDesign } from './design';
 
@@ -32,7 +34,8 @@ export function residualise(x: Float64Array, steps: readonly CalibrationStep[]):
         if (psw === 0 && oldWeights[i] === 0) psw = 1;
         x[i] = (x[i] as number) - ((num[g] as number) / (den[g] as number)) * psw;
       }
-    } else residualiseRaking(x, step);
+    } else if (step.kind === 'raking') residualiseRaking(x, step);
+    else residualiseLinear(x, step);
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type CalibrationMargin, postStratify, rake } from './calibrate';
+import { calibrateLinear, modelMatrix } from './calibrate-linear';
 import { createDesign, type DesignSpec, type SurveyDesign } from './design';
 import { surveyDistribution } from './distribution';
 import { surveyBy } from './domain';
@@ -157,6 +158,19 @@ describe('calibration matches R survey', () => {
     });
     checkStats(clus, r.value.design, want);
     expect(r.value.info.maxMarginError).toBeLessThan(1e-6);
+  });
+  it('linear calibration (calibrate, GREG) to totals of ~stype + api99', () => {
+    const want = reference.calibration.clus1_calibrate_linear;
+    const { columns } = modelMatrix(
+      [factorize(clus.col('stype'), ['E', 'H', 'M']), clus.num('api99')],
+      clus.rows.length,
+    );
+    const r = calibrateLinear(fpcDesign, columns, reference.calibration.greg_totals);
+    if (!r.ok) throw new Error('failed');
+    r.value.weights.forEach((w, i) => {
+      close(w, want.weights[i], `weight ${i}`);
+    });
+    checkStats(clus, r.value, want);
   });
   it('post-stratification of a stratified design', () => {
     const d = designs.strat_nofpc![1]();

@@ -6,7 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { postStratify, rake } from './calibrate';
+import { calibrateLinear, modelMatrix } from './calibrate-linear';
 import { surveyMean } from './estimate';
+import { factorize } from './factor';
 import { readCsv, reference, rel } from './fixtures.test';
 import { apiMargins, checkStats, designs } from './reference.test';
 import { bootstrapReplicates, calibrateReplicates, givenReplicates, jk1Replicates } from './replicates';
@@ -60,6 +62,20 @@ describe('JK1 replicates match R', () => {
       sweeps: rk.value.info.iterations,
     });
     checkStats(clus, rk.value.design, R.clus1_jk1_rake, { replicates: rrep }, false);
+  });
+  it('linear calibration (GREG) repeated in every replicate', () => {
+    const d = designs.clus1_nofpc![1]();
+    const rep = jk1Replicates(d);
+    if (!rep.ok) throw new Error('jk1');
+    const { columns } = modelMatrix(
+      [factorize(clus.col('stype'), ['E', 'H', 'M']), clus.num('api99')],
+      clus.rows.length,
+    );
+    const totals = reference.calibration.greg_totals;
+    const cal = calibrateLinear(d, columns, totals);
+    if (!cal.ok) throw new Error('greg');
+    const rrep = calibrateReplicates(rep.value, { kind: 'linear', columns, totals });
+    checkStats(clus, cal.value, R.clus1_jk1_linear, { replicates: rrep }, false);
   });
   it('refuses a stratified design', () => {
     const r = jk1Replicates(designs.strat_nofpc![1]());

@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Result } from '../errors';
 import { adjust, type CalibrationMargin, rakeWeights } from './calibrate';
+import { linearG } from './calibrate-linear';
 import type { SurveyDesign } from './design';
 import { createRng } from './rng';
 import { surveyProblems as P } from './survey-problems';
@@ -28,7 +29,8 @@ export type CalibrationSpec =
       margins: readonly CalibrationMargin[];
       sweeps: number;
       bounds?: { lower: number; upper: number };
-    };
+    }
+  | { kind: 'linear'; columns: readonly Float64Array[]; totals: ArrayLike<number> };
 
 /** JK1: delete one PSU at a time (unstratified designs only). */
 export function jk1Replicates(design: SurveyDesign): Result<ReplicateWeights> {
@@ -119,6 +121,11 @@ export function givenReplicates(
 /** Repeats the full sample's calibration in every replicate. */
 export function calibrateReplicates(rep: ReplicateWeights, spec: CalibrationSpec): ReplicateWeights {
   const weights = rep.weights.map((w) => {
+    if (spec.kind === 'linear') {
+      const g = linearG(spec.columns, w, spec.totals);
+      if (!g) throw new Error('replicate calibration: singular model matrix');
+      return w.map((x, i) => x * (g[i] as number));
+    }
     if (spec.kind === 'poststratify') {
       const { codes, levels } = spec.margin.factor;
       return adjust(w, codes, levels.length, spec.margin.population);

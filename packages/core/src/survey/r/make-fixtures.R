@@ -79,13 +79,17 @@ rk <- rake(clus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
 rk_strict <- rake(clus1, list(~stype, ~sch.wide), list(pop.types, pop.schwide),
                   control = list(maxit = 50, epsilon = 1e-9))
 ps_strat <- postStratify(strat_nofpc, ~sch.wide, pop.schwide)
+pop.totals <- c(`(Intercept)` = 6194, stypeH = 755, stypeM = 1018, api99 = 3914069)
+greg <- calibrate(clus1, ~stype + api99, pop.totals)
 ref$calibration <- list(
   population = list(stype = list(levels = pop.types$stype, counts = pop.types$Freq),
                     sch.wide = list(levels = pop.schwide$sch.wide, counts = pop.schwide$Freq)),
   clus1_poststratify_stype = c(allstats(ps), list(weights = unname(weights(ps)))),
   clus1_rake_stype_schwide = c(allstats(rk), list(weights = unname(weights(rk)))),
   clus1_rake_strict = c(allstats(rk_strict), list(weights = unname(weights(rk_strict)))),
-  strat_poststratify_schwide = allstats(ps_strat)
+  strat_poststratify_schwide = allstats(ps_strat),
+  greg_totals = unname(pop.totals),
+  clus1_calibrate_linear = c(allstats(greg), list(weights = unname(weights(greg))))
 )
 
 # --- replicate weights ------------------------------------------------------
@@ -104,6 +108,7 @@ jk_clus_fpc <- as.svrepdesign(clus1, type = "JK1")
 jk_srs_fpc <- as.svrepdesign(srs_fpc, type = "JK1")
 jk_ps <- postStratify(jk_clus, ~stype, pop.types)
 jk_rk <- rake(jk_clus, list(~stype, ~sch.wide), list(pop.types, pop.schwide))
+jk_greg <- calibrate(jk_clus, ~stype + api99, pop.totals)
 set.seed(20240401)
 boot_strat <- as.svrepdesign(strat_pop, type = "bootstrap", replicates = 50)
 bw <- weights(boot_strat, "analysis")
@@ -113,7 +118,7 @@ set.seed(20240402)
 boot_clus <- as.svrepdesign(clus1_nofpc, type = "bootstrap", replicates = 40)
 ref$replicates <- list(
   clus1_jk1 = repstats(jk_clus), clus1_jk1_fpc = repstats(jk_clus_fpc), srs_jk1_fpc = repstats(jk_srs_fpc),
-  clus1_jk1_poststratify = repstats(jk_ps), clus1_jk1_rake = repstats(jk_rk),
+  clus1_jk1_poststratify = repstats(jk_ps), clus1_jk1_rake = repstats(jk_rk), clus1_jk1_linear = repstats(jk_greg),
   strat_bootstrap_given = repstats(boot_strat),
   clus1_bootstrap_se = list(mean_api00 = stat(svymean(~api00, boot_clus)))
 )
