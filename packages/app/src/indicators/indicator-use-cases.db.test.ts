@@ -104,7 +104,11 @@ describeEachDatabase('indicator use cases', (t) => {
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const lost = results.find((r) => !r.ok);
-    expect(lost && !lost.ok ? lost.problems[0]!.code : '').toBe('indicator/version-superseded');
+    const won = results.find((r) => r.ok);
+    expect(lost && !lost.ok ? lost.problems[0] : undefined).toMatchObject({
+      code: 'indicator/version-superseded',
+      details: { by: won?.ok ? won.value.id : 'none' },
+    });
   });
 
   it('the table is append-only', async () => {

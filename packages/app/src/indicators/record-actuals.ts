@@ -93,9 +93,10 @@ export async function recordIndicatorActual(
     );
   } catch (e) {
     if (isUniqueViolation(e)) {
-      return fail(
-        indicatorProblems.actualExists.create({ key: input.indicatorCode, id: '?' }, { field: 'fiscalYear' }),
-      );
+      // Someone recorded the same key meanwhile: report it as the check above now would.
+      const now = await listActualVersions(db, planId, { indicatorCodes: [input.indicatorCode] });
+      const again = recordActual(now, row, 'new');
+      if (!again.ok) return again;
     }
     throw e;
   }
@@ -146,7 +147,15 @@ export async function correctIndicatorActual(
     );
   } catch (e) {
     if (isUniqueViolation(e)) {
-      return fail(indicatorProblems.versionSuperseded.create({ id: versionId, by: '?' }, { field: 'id' }));
+      // Corrected by someone else meanwhile: report which version superseded it.
+      const now = await listActualVersions(db, planId, { indicatorCodes: [target.indicatorCode] });
+      const again = correctActual(
+        now,
+        versionId,
+        { ...correction, enteredBy: opts.actor, enteredAt: row.enteredAt },
+        'new',
+      );
+      if (!again.ok) return again;
     }
     throw e;
   }
@@ -178,12 +187,12 @@ export async function importIndicatorActuals(
   const { planId, document, definitions } = scope.value;
   const db = ctx.database.db;
   const existing = await listActualVersions(db, planId);
-  const checked = validateImportRows(table, {
+  const context = {
     definitions,
     plan: { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear },
-    existing,
-    onExisting: opts.allowCorrections ? 'correct' : 'reject',
-  });
+    onExisting: opts.allowCorrections ? ('correct' as const) : ('reject' as const),
+  };
+  const checked = validateImportRows(table, { ...context, existing });
   if (!checked.ok) return checked;
   const accepted = checked.value;
   const toStore = accepted.filter((r) => !r.unchanged);
@@ -233,12 +242,9 @@ export async function importIndicatorActuals(
     });
   } catch (e) {
     if (isUniqueViolation(e)) {
-      return fail(
-        indicatorProblems.actualExists.create(
-          { key: 'import', id: '?' },
-          { ...(table.file ? { file: table.file } : {}) },
-        ),
-      );
+      // Another write landed meanwhile: validate again to name the rows now in conflict.
+      const again = validateImportRows(table, { ...context, existing: await listActualVersions(db, planId) });
+      if (!again.ok) return again;
     }
     throw e;
   }
