@@ -1,5 +1,5 @@
 /**
- * `mirai population project|derive|target|simulate`: the population projection
+ * `mirai population project|derive|target|simulate|compare`: the population projection
  * engine from the command line (issue 5's contract). Specs are JSON files
  * (format version 1, or a district set); census tables are CSV/XLSX.
  */
@@ -7,18 +7,23 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { readTableFile } from '@mirai/app';
 import {
+  cabinetOfficePatterns,
   censusFromRows,
+  compareScenarios,
   compileSpec,
   deriveDistrictSet,
   deriveSpec,
   isDistrictSet,
   LEVERS,
   type Lever,
+  type PopulationSeries,
   type Problem,
   ProblemError,
   populationProblems,
   projectDistricts,
   projectSpec,
+  type Scenario,
+  seriesFromAge3Rows,
   simulate,
   solveTarget,
   unwrap,
@@ -215,6 +220,50 @@ export function registerPopulation(program: Command) {
             answer.achievedTotal.toFixed(3),
           ],
         ],
+      );
+    });
+
+  population
+    .command('compare')
+    .description(
+      '基準推計・シナリオ・既存系列の比較 / compare the base, scenarios and stored series side by side',
+    )
+    .requiredOption('--spec <file>', 'base spec JSON (format version 1)')
+    .option(
+      '--scenarios <file>',
+      'JSON array of scenarios (name, tfrPath, migrationMultiplier, addedMigrantsPerYear, mortalityMultiplier, …)',
+    )
+    .option(
+      '--cabinet-office',
+      'add the Cabinet Office patterns (TFR 2.1 by 2030; then also zero net migration); needs the spec TFR',
+    )
+    .option(
+      '--baselines <file>',
+      'JSON file with named series ({ "series": [...] }), e.g. data/population/shiojiri-baselines.json',
+    )
+    .option('--age3 <file>', 'three-group projection table (area_code, year, total, …), e.g. IPSS 2023')
+    .option('--area <code>', 'area code for --age3', '20215')
+    .option('--years <list>', 'years to compare', '2015,2020,2025,2030,2032,2035,2040,2045,2050')
+    .option('--format <format>', 'json or table', 'table')
+    .action(async (opts) => {
+      const spec = await readSpec(opts.spec);
+      const scenarios: Scenario[] = opts.scenarios ? ((await readSpec(opts.scenarios)) as Scenario[]) : [];
+      if (opts.cabinetOffice) scenarios.push(...cabinetOfficePatterns());
+      const series: PopulationSeries[] = [];
+      if (opts.baselines)
+        series.push(...((await readSpec(opts.baselines)) as { series: PopulationSeries[] }).series);
+      if (opts.age3) {
+        const t = unwrap(await readTableFile(opts.age3));
+        series.push(seriesFromAge3Rows(t.rows, opts.area, `${t.file} (${opts.area})`, { source: t.file }));
+      }
+      const years = String(opts.years)
+        .split(',')
+        .map((y, i) => number(`--years[${i}]`, y.trim(), true));
+      const r = unwrap(compareScenarios(spec, scenarios, series, years));
+      if (opts.format === 'json') return printJson(r);
+      printTable(
+        ['year', ...r.columns.map((c) => c.name)],
+        r.rows.map((row) => [row.year, ...row.values.map((v) => (v === null ? '' : round(v)))]),
       );
     });
 

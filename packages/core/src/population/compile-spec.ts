@@ -167,11 +167,13 @@ export function compileSpec(input: unknown): Result<CompiledSpec> {
       P.fieldType.create({ field: 'method', expected: '"ipss" or "ccmpp"' }, { field: 'method' }),
     );
   }
-  if (!layout || problems.length > 0) return fail(problems);
-
+  if (!layout) return fail(problems);
   const n = layout.labels.length;
   const c = new Compiler(n, years);
   const base = c.bySex('population', input.population, 'count');
+  // The rates need good years and a known method; report the base population's problems with them.
+  if (problems.length > 0) return fail([...problems, ...c.problems]);
+
   const need = (field: string) => {
     if (input[field] === undefined)
       c.problems.push(P.fieldMissing.create({ field, method: String(method) }, { field }));

@@ -12,7 +12,13 @@ import {
   specFromCompiled,
   workingAgeSchedule,
 } from './scenarios';
-import { compareSeries, type PopulationSeries, seriesFromAge3Rows, seriesFromProjection } from './series';
+import {
+  compareScenarios,
+  compareSeries,
+  type PopulationSeries,
+  seriesFromAge3Rows,
+  seriesFromProjection,
+} from './series';
 import type { PopulationSpec, Projection } from './types';
 
 function rows(name: string) {
@@ -113,5 +119,29 @@ describe('scenarios', () => {
     expect(table[0]!.values[1]).toBe(63200);
     expect(table[1]!.values[1]).toBe(54300);
     expect(compareSeries([city], [2040])[0]!.values[0]).toBeCloseTo(63200 + (8 / 18) * (54300 - 63200), 6);
+  });
+
+  it('compares a base, scenarios and stored series side by side', () => {
+    const [sim1, sim2] = cabinetOfficePatterns();
+    const r = compareScenarios(
+      base,
+      [sim1!, sim2!],
+      [
+        {
+          name: 'plan',
+          area: '20215',
+          kind: 'plan',
+          provenance: { source: 'plan' },
+          total: { '2032': 63200, '2050': 54300 },
+        },
+      ],
+      [2015, 2032, 2050],
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.columns.map((c) => c.name)).toEqual(['base', sim1!.name, sim2!.name, 'plan']);
+    expect(r.value.rows[0]!.values.slice(0, 3)).toEqual([b.total['2015'], b.total['2015'], b.total['2015']]);
+    expect(r.value.rows[0]!.values[3]).toBeNull();
+    expect(r.value.rows[1]!.values[0]).toBeCloseTo(b.annualTotal['2032']!, 6);
+    expect(r.value.columns[1]!.provenance.source).toContain(sim1!.name);
   });
 });

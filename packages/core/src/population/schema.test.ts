@@ -33,14 +33,35 @@ describe('population spec schema', () => {
     const scen = applyScenario(ipss, { name: 's', addedMigrantsPerYear: 10 });
     if (!scen.ok) throw new Error('scenario');
     const ccmpp = applyScenario(
-      { ...ipss, method: 'ccmpp', asfr: fill(0.05), srb: 1.05, birthSurvival: { male: 1, female: 1 }, netMigrants: { male: fill(1), female: fill(1) }, migrationTiming: 'end', nLx: undefined },
+      {
+        ...ipss,
+        method: 'ccmpp',
+        asfr: fill(0.05),
+        srb: 1.05,
+        birthSurvival: { male: 1, female: 1 },
+        netMigrants: { male: fill(1), female: fill(1) },
+        migrationTiming: 'end',
+        nLx: undefined,
+      },
       { name: 'c' },
     );
     if (!ccmpp.ok) throw new Error('ccmpp');
-    for (const spec of [ipss, scen.value, ccmpp.value, { ...ipss, nLx: { male: fill(1), female: fill(1) }, l0: 1 }]) {
+    for (const spec of [
+      ipss,
+      scen.value,
+      ccmpp.value,
+      { ...ipss, nLx: { male: fill(1), female: fill(1) }, l0: 1 },
+    ]) {
       for (const key of Object.keys(spec)) expect(schema.properties, key).toHaveProperty(key);
     }
-    expect(schema.else.required).toEqual(['specVersion', 'ageGroups', 'baseYear', 'years', 'population', 'method']);
+    expect(schema.else.required).toEqual([
+      'specVersion',
+      'ageGroups',
+      'baseYear',
+      'years',
+      'population',
+      'method',
+    ]);
     for (const field of schema.else.required) {
       const { [field as keyof PopulationSpec]: _drop, ...rest } = ipss;
       const r = compileSpec(rest);

@@ -3,7 +3,10 @@
  * the city's own), built from tables or projections, and compared side by
  * side at chosen years by linear interpolation between their points.
  */
+import { ok, type Result } from '../errors';
 import type { TableRow } from './derive';
+import { projectSpec } from './project';
+import { applyScenario, type Scenario } from './scenarios';
 import { valueAtYear } from './summaries';
 import type { Projection, Provenance, ThreeGroups } from './types';
 
@@ -74,4 +77,40 @@ export function compareSeries(
       return Number.isFinite(v) ? v : null;
     }),
   }));
+}
+
+/**
+ * Side-by-side comparison of a base spec, scenarios applied to it and stored
+ * series: one column per entry (base first), totals at the given years.
+ */
+export function compareScenarios(
+  spec: unknown,
+  scenarios: Scenario[],
+  series: PopulationSeries[],
+  years: number[],
+): Result<{
+  columns: { name: string; provenance: Provenance; sample?: boolean }[];
+  rows: { year: number; values: (number | null)[] }[];
+}> {
+  const base = projectSpec(spec);
+  if (!base.ok) return base;
+  const all: PopulationSeries[] = [
+    seriesFromProjection('base', base.value, base.value.provenance ?? { source: 'base spec' }),
+  ];
+  for (const s of scenarios) {
+    const applied = applyScenario(spec, s);
+    if (!applied.ok) return applied;
+    const p = projectSpec(applied.value);
+    if (!p.ok) return p;
+    all.push(seriesFromProjection(s.name, p.value, applied.value.provenance ?? { source: s.name }));
+  }
+  all.push(...series);
+  return ok({
+    columns: all.map((s) => ({
+      name: s.name,
+      provenance: s.provenance,
+      ...(s.sample ? { sample: true } : {}),
+    })),
+    rows: compareSeries(all, years),
+  });
 }

@@ -80,6 +80,7 @@ export function buildProjection(c: CompiledSpec, states: Float64Array[]): Projec
   };
   if (c.spec.area) projection.area = c.spec.area;
   if (c.spec.sample) projection.sample = true;
+  if (c.spec.provenance) projection.provenance = c.spec.provenance;
   return projection;
 }
 

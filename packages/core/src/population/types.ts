@@ -75,6 +75,7 @@ export interface DependencyRatios {
 export interface Projection {
   area?: string;
   sample?: boolean;
+  provenance?: Provenance;
   ageGroups: string[];
   years: number[];
   population: Record<string, BySex>;
