@@ -13,6 +13,7 @@ import {
   compileSpec,
   deriveDistrictSet,
   deriveSpec,
+  impliedSpec,
   isDistrictSet,
   LEVERS,
   type Lever,
@@ -132,6 +133,10 @@ export function registerPopulation(program: Command) {
     )
     .option('--prior-weight <persons>', 'district shrinkage toward the city: prior weight in persons', '200')
     .option(
+      '--implied',
+      'the table is a published projection (e.g. IPSS 2018): build the spec its rates imply, base --from, last year --to',
+    )
+    .option(
       '--tfr <value>',
       'the TFR the derived fertility corresponds to (needed by TFR scenarios and the tfr lever)',
     )
@@ -143,7 +148,16 @@ export function registerPopulation(program: Command) {
       const horizon = number('--horizon', opts.horizon, true);
       const city = unwrap(censusFromRows(census.rows, opts.area, census.file));
       let spec: unknown;
-      if (opts.districts) {
+      if (opts.implied) {
+        spec = unwrap(
+          impliedSpec(city, {
+            area: opts.area,
+            baseYear: from,
+            lastYear: to,
+            source: `${census.file}: rates implied by the published projection`,
+          }),
+        );
+      } else if (opts.districts) {
         const t = unwrap(await readTableFile(opts.districts));
         const codes = [
           ...new Map(t.rows.map((r) => [r.cells.district_code ?? '', r.cells.district ?? ''])).entries(),

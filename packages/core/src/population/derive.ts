@@ -176,3 +176,52 @@ export function deriveSpec(table: CensusTable, o: DeriveOptions): Result<Populat
     },
   });
 }
+
+/**
+ * The spec implied by a published projection table (e.g. IPSS 2018 by sex and
+ * age): per period, CCR from consecutive tables, CWR and the 0-4 sex ratio of
+ * each period's end, survival from the model table. Re-running it reproduces
+ * the table, and scenarios can then be applied to the published baseline.
+ */
+export function impliedSpec(
+  table: CensusTable,
+  o: {
+    area: string;
+    baseYear: number;
+    lastYear: number;
+    openStart?: number;
+    e0?: { male: number; female: number };
+    source?: string;
+  },
+): Result<PopulationSpec> {
+  const labels = standardAgeGroups(o.openStart ?? 90);
+  const years: number[] = [];
+  for (let y = o.baseYear + 5; y <= o.lastYear; y += 5) years.push(y);
+  const pops = [o.baseYear, ...years].map((y) => censusPopulation(table, y, labels));
+  const problems = pops.flatMap((p) => (p.ok ? [] : p.problems));
+  if (problems.length > 0) return fail(problems);
+  const at = (k: number) => (pops[k] as { ok: true; value: BySex }).value;
+  const e0 = o.e0 ?? { male: 80.75, female: 86.99 };
+  const survival = {
+    male: survivalRatios(gompertzLifeTable(e0.male, o.openStart ?? 90).nLx),
+    female: survivalRatios(gompertzLifeTable(e0.female, o.openStart ?? 90).nLx),
+  };
+  const per = <T>(f: (k: number) => T) => Object.fromEntries(years.map((y, k) => [String(y), f(k + 1)]));
+  return ok({
+    specVersion: 1,
+    ageGroups: labels,
+    baseYear: o.baseYear,
+    years,
+    population: at(0),
+    method: 'ipss',
+    survival,
+    netMigrationRate: per((k) => residualMigration(cohortChangeRatios(at(k - 1), at(k)), survival)),
+    childWomanRatio: per((k) => childWomanRatio(at(k))),
+    sexRatio0to4: per((k) => sexRatio0to4(at(k))),
+    area: o.area,
+    provenance: {
+      source: o.source ?? `rates implied by the projection table for ${o.area}`,
+      note: 'cohort change ratios, CWR and 0-4 sex ratios implied by consecutive published tables; survival from a Gompertz model table (the split into survival and migration is an assumption)',
+    },
+  });
+}

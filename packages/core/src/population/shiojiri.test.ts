@@ -13,6 +13,7 @@ import {
   cohortChangeRatios,
   deriveSpec,
   distributeUnknown,
+  impliedSpec,
   residualMigration,
   sexRatio0to4,
 } from './derive';
@@ -75,6 +76,13 @@ describe('IPSS 2018 for Shiojiri, re-run from its implied rates', () => {
   it('reproduces the published totals', () => {
     const published = [67135, 66297, 65095, 63570, 61748, 59742, 57549];
     expect([2015, ...years].map((y) => Math.round(p.total[String(y)]!))).toEqual(published);
+  });
+
+  it('impliedSpec builds the same spec from the table', () => {
+    const implied = impliedSpec(t, { area: '20215', baseYear: 2015, lastYear: 2045 });
+    if (!implied.ok) throw new Error(JSON.stringify(implied.problems));
+    const q = projectSpec(implied.value);
+    expect(q.ok && q.value.total).toEqual(p.total);
   });
 
   it('uses the assumptions the note reports (CWR 0.203 → 0.212, 0-4 sex ratio ≈ 1.052)', () => {
