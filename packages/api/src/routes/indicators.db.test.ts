@@ -2,18 +2,25 @@
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { beforeAll, expect, it } from 'vitest';
+import { bearerHeaders, createTestAccount } from '../auth/testing';
 import { createApi } from '../create-api';
 
 describeEachDatabase('indicator routes', (t) => {
   let api: ReturnType<typeof createApi>;
+  let editor: Record<string, string>;
+  let login: string;
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
-    api = createApi(contextFor(t.handle));
+    const ctx = contextFor(t.handle);
+    api = createApi(ctx);
+    const account = await createTestAccount(ctx, 'planning-editor');
+    login = account.login;
+    editor = await bearerHeaders(ctx, account);
   });
-  const post = (path: string, body: unknown, actor = 'yamada') =>
+  const post = (path: string, body: unknown, auth = editor) =>
     api.request(path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-mirai-actor': actor },
+      headers: { 'content-type': 'application/json', ...auth },
       body: JSON.stringify(body),
     });
 
@@ -33,6 +40,12 @@ describeEachDatabase('indicator routes', (t) => {
   });
 
   it('records, refuses a duplicate (409), corrects (history kept) and rejects bad input (422) with fields', async () => {
+    const anonymous = await post(
+      '/api/v1/indicators/TOP-HAPPINESS/actuals',
+      { fiscalYear: 2024, value: 6.6, source: 'x' },
+      {},
+    );
+    expect(anonymous.status).toBe(401);
     const first = await post('/api/v1/indicators/TOP-HAPPINESS/actuals', {
       fiscalYear: 2024,
       value: 6.6,
@@ -40,7 +53,7 @@ describeEachDatabase('indicator routes', (t) => {
     });
     expect(first.status).toBe(201);
     const stored = (await first.json()) as { id: string; enteredBy: string };
-    expect(stored.enteredBy).toBe('api:yamada');
+    expect(stored.enteredBy).toMatch(new RegExp(`^token:\\d+:${login}$`));
     const dup = await post('/api/v1/indicators/TOP-HAPPINESS/actuals', {
       fiscalYear: 2024,
       value: 6.7,
@@ -73,7 +86,7 @@ describeEachDatabase('indicator routes', (t) => {
     const send = (csv: string, query: string) =>
       api.request(`/api/v1/actuals/import?${query}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/octet-stream' },
+        headers: { 'content-type': 'application/octet-stream', ...editor },
         body: new TextEncoder().encode(csv),
       });
     const bad = await send(

@@ -1,11 +1,12 @@
 /**
  * Indicator routes: list, show, the plan's roll-up, and writing actual values
  * (record, correct, import a CSV/xlsx body, all or nothing). Writes carry the
- * `indicators:write` policy; the acting person is taken from `X-Mirai-Actor`
- * until accounts exist.
+ * `indicators:write` policy (enforced by the API's policy middleware); the
+ * signed-in account is recorded as who entered each value.
  */
 import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
 import {
+  actorLabel,
   correctIndicatorActual,
   getPlanProgress,
   importIndicatorActuals,
@@ -46,7 +47,7 @@ const asOf = (q: { asOf?: string | undefined }) => {
   const [year, month, day] = q.asOf.split('-').map(Number) as [number, number, number];
   return { asOf: { year, month, day } };
 };
-const actor = (c: Context) => `api:${c.req.header('x-mirai-actor') ?? 'anonymous'}`;
+const actor = (c: Context<ApiEnv>) => actorLabel(c.get('actor'));
 
 const listRoute = withPolicy(
   'public',
