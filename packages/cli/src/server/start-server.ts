@@ -7,15 +7,15 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createApi } from '@mirai/api';
+import { createApi, notFound } from '@mirai/api';
 import type { AppContext } from '@mirai/app';
+import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { registerPublicPages, sendPage } from './public-pages';
 import { webDist } from './web-assets';
 
 export function buildServer(ctx: AppContext) {
   const app = createApi(ctx);
-  app.use('*', compress());
   const dist = webDist();
   if (existsSync(dist)) {
     app.use('/assets/*', async (c, next) => {
@@ -31,22 +31,18 @@ export function buildServer(ctx: AppContext) {
     );
   }
   registerPublicPages(app, ctx);
-  // Pages that do not exist get a page, the API keeps its JSON 404.
-  app.notFound((c) => {
-    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/'))
-      return c.json(
-        {
-          error: {
-            code: 'http/not-found',
-            message: { ja: 'ページまたは API が見つかりません', en: 'No such page or endpoint' },
-            details: { path: c.req.path },
-          },
-        },
-        404,
-      );
+  // Any other GET is a page that does not exist; the API keeps its JSON 404.
+  app.get('*', (c) => {
+    if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return notFound(c);
     return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
   });
-  return app;
+  // Compression wraps everything, so the security headers (which hash the inline
+  // styles of a page) see the uncompressed body.
+  const root = new Hono();
+  root.use('*', compress());
+  root.route('/', app);
+  root.notFound(notFound);
+  return root;
 }
 
 export async function startServer(ctx: AppContext, port: number, hostname = '127.0.0.1') {

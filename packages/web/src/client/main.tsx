@@ -3,6 +3,7 @@ import { hydrateRoot } from 'react-dom/client';
 import { App } from '../app';
 import type { PageEnvelope } from '../types';
 
+document.documentElement.classList.add('js');
 const data = document.getElementById('mirai-data');
 const root = document.getElementById('root');
 if (data && root) {

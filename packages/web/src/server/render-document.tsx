@@ -30,6 +30,7 @@ export function renderPage(envelope: PageEnvelope, title: string, assets: Assets
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <style>${baseCss}</style>
 ${preload}
 </head>

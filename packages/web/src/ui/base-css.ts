@@ -47,8 +47,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .table-scroll{overflow-x:auto}
 .chart{margin:1rem 0;border:1px solid var(--line);border-radius:.5rem;padding:.75rem}
 .chart figcaption{font-weight:700}
-.chart-canvas{width:100%;height:320px}
-.chart-canvas:empty{display:none}
+.chart-canvas{width:100%;height:0}
+html.js .chart-canvas{height:320px}
+.table-wrap{overflow-x:auto}
 .table-title{font-size:.85rem;color:var(--muted);margin:.5rem 0 0}
 .grid-3{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
 .inline-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
@@ -66,6 +67,6 @@ button.secondary{background:#fff;color:var(--accent)}
 .slider{display:grid;grid-template-columns:1fr;gap:.2rem;margin:.75rem 0}
 .slider input[type=range]{width:100%;max-width:28rem;min-height:44px}
 output{font-weight:700;font-variant-numeric:tabular-nums}
-@media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}.chart-canvas{height:260px}h1{font-size:1.5rem}}
+@media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 `;
