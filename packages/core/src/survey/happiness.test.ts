@@ -12,7 +12,7 @@ import { surveyMean } from './estimate';
 import { factorize } from './factor';
 import { readCsv, reference, rel } from './fixtures.test';
 import { surveyQuantile } from './quantile';
-import { waveDifference } from './waves';
+import { responseRates, waveDifference } from './waves';
 
 const H = reference.happiness;
 const hs = readCsv('happiness.csv');
@@ -81,21 +81,30 @@ describe('happiness survey (synthetic) matches R', () => {
     });
   });
   it('difference between two waves with its SE (svycontrast)', () => {
-    const d = base();
+    // R: the waves as strata of one design, svyby over wave, then svycontrast(c(-1, 1)).
     const wave = factorize(hs.col('wave'));
-    const [w1, w2] = surveyBy(
-      createDesign({ n, strata: wave }).ok
-        ? (createDesign({ n, strata: wave }) as { value: typeof d }).value
-        : d,
-      'mean',
-      y,
-      wave,
-    ).rows;
+    const byWave = createDesign({ n, strata: wave });
+    if (!byWave.ok) throw new Error('design');
+    const [w1, w2] = surveyBy(byWave.value, 'mean', y, wave).rows;
     expect(near(w1!.estimate, H.wave_means[0].estimate) && near(w1!.se, H.wave_means[0].se)).toBe(true);
-    // Each wave as its own simple random sample gives the same SEs; their difference:
+    expect(near(w2!.estimate, H.wave_means[1].estimate) && near(w2!.se, H.wave_means[1].se)).toBe(true);
+    // Independent waves: the difference's SE is √(se₁² + se₂²).
     const diff = waveDifference(w1!, w2!);
     expect(near(diff.estimate, H.wave_difference.estimate)).toBe(true);
     expect(near(diff.se, H.wave_difference.se)).toBe(true);
+  });
+});
+
+describe('response rates', () => {
+  it('responses by age group count the same respondents as R’s table()', () => {
+    const responded: Record<string, number> = {};
+    for (const a of hs.col('age')) responded[a] = (responded[a] ?? 0) + 1;
+    expect(responded).toEqual(H.response_by_age);
+    // Invitations are SAMPLE numbers for the illustration.
+    const invited = Object.fromEntries(Object.entries(responded).map(([k, v]) => [k, 2 * v + 1]));
+    const r = responseRates(invited, responded);
+    expect(r.ok && r.value.overall.responded).toBe(n);
+    expect(r.ok && r.value.strata.every((s) => s.rate > 0.45 && s.rate < 0.5)).toBe(true);
   });
 });
 
