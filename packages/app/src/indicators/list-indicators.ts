@@ -107,6 +107,8 @@ export interface IndicatorDetail extends IndicatorSummary {
     current: ActualVersion;
     versions: ActualVersion[];
   }[];
+  /** The status of each area the indicator is broken down by (same targets, the area's own values). */
+  areaStatuses: { area: string; status: IndicatorStatus }[];
 }
 
 export async function showIndicator(
@@ -136,7 +138,14 @@ export async function showIndicator(
       if (current.area) v.area = current.area;
       return v;
     });
-  return ok({ ...summarize(scope.value, def, status), definition: def, values });
+  const areaStatuses = (def.areas ?? []).map((area) => ({
+    area,
+    status: evaluateIndicatorStatus(def, versions, scope.value.settings.policy, {
+      asOf: opts.asOf ?? todayInTokyo(),
+      area,
+    }),
+  }));
+  return ok({ ...summarize(scope.value, def, status), definition: def, values, areaStatuses });
 }
 
 export interface PlanProgress {

@@ -177,6 +177,13 @@ describe('evaluateIndicatorStatus', () => {
     expect(s.actual?.id).toBe('c1');
     expect(s.label.ja).toBe('順調');
     expect(evaluateIndicatorStatus(anxiety, [north], policy, { asOf }).kind).toBe('no-data');
+    // An area is judged on its own values, against the same targets.
+    const byArea = evaluateIndicatorStatus(anxiety, [first, corrected, north], policy, {
+      asOf,
+      area: 'north',
+    });
+    expect([byArea.actual?.value, byArea.label.ja]).toEqual([30, '順調']);
+    expect(evaluateIndicatorStatus(anxiety, [first], policy, { asOf, area: 'south' }).kind).toBe('no-data');
   });
 
   it('judges a given fiscal year, "no data" for a year not yet reported', () => {

@@ -48,6 +48,8 @@ export interface StatusOptions {
   asOf: CalendarDate;
   /** Judge this fiscal year's value instead of the latest. */
   fiscalYear?: number;
+  /** Judge the values of one area instead of the whole city. */
+  area?: string;
 }
 
 const periodOfActual = (a: ActualVersion): IndicatorPeriod => {
@@ -55,7 +57,7 @@ const periodOfActual = (a: ActualVersion): IndicatorPeriod => {
   return d ? { fiscalYear: a.fiscalYear, date: d } : { fiscalYear: a.fiscalYear };
 };
 
-/** The latest current city-wide actual whose period has started by the reference date. */
+/** The latest current actual (city-wide, or of `options.area`) whose period has started by the reference date. */
 export function latestActual(
   def: IndicatorDefinition,
   versions: readonly ActualVersion[],
@@ -65,7 +67,7 @@ export function latestActual(
   const candidates = currentActuals(versions).filter(
     (v) =>
       v.indicatorCode === def.code &&
-      v.area === undefined &&
+      v.area === options.area &&
       (options.fiscalYear === undefined ? true : v.fiscalYear === options.fiscalYear) &&
       dayNumber({ year: v.fiscalYear, month: 4, day: 1 }) <= limit,
   );
