@@ -1,5 +1,6 @@
 /** The static list of command modules; each registers its commands on the program. */
 import type { Command } from 'commander';
+import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
 import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
@@ -7,6 +8,8 @@ import { registerPopulation } from './population';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 import { registerSurveyWaves } from './survey-waves';
+import { registerTokens } from './tokens';
+import { registerUsers } from './users';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -18,4 +21,7 @@ export const commandModules: RegisterCommand[] = [
   registerSurvey,
   registerSurveyWaves,
   registerPopulation,
+  registerUsers,
+  registerTokens,
+  registerAudit,
 ];

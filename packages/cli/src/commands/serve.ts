@@ -1,5 +1,5 @@
 /** `mirai serve`: the web application and API on one port. */
-import { openApp } from '@mirai/app';
+import { bootstrapFirstAdmin, openApp } from '@mirai/app';
 import type { Command } from 'commander';
 import { appConfig, withDataOptions } from '../app-options';
 import { startServer } from '../server/start-server';
@@ -14,6 +14,8 @@ export function registerServe(program: Command) {
   ).action(async (opts: { port: string; host: string; dataDir?: string; databaseUrl?: string }) => {
     const started = performance.now();
     const ctx = await openApp(appConfig(opts));
+    const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
+    if (admin) console.log(`最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`);
     const { url, close } = await startServer(ctx, Number(opts.port), opts.host);
     console.log(
       `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
