@@ -22,6 +22,9 @@ export interface BatchBuffers {
   sum: Float64Array;
   neg: Uint8Array;
   tot: Float64Array;
+  /** Σ over districts of each cell (len × B), accumulated while stepping; `scratch` takes the city's. */
+  acc: Float64Array;
+  scratch: Float64Array;
 }
 
 export function batchBuffers(F: FlatIpss, B: number): BatchBuffers {
@@ -33,6 +36,8 @@ export function batchBuffers(F: FlatIpss, B: number): BatchBuffers {
     sum: new Float64Array(B),
     neg: new Uint8Array(B),
     tot: new Float64Array(F.areas * B),
+    acc: new Float64Array(2 * F.n * B),
+    scratch: new Float64Array(2 * F.n * B),
   };
 }
 
@@ -75,7 +80,9 @@ export function runBatch(
   for (let k = 0; k < K; k++) {
     const fo = k * B;
     const q = mortAll.subarray(fo, fo + B);
+    buf.acc.fill(0);
     for (let a = 0; a < A; a++) {
+      const acc = a > 0 ? buf.acc : buf.scratch;
       const r = (a * K + k) * len;
       const mo = (k * A + a) * B;
       const km = migAll.subarray(mo, mo + B);
@@ -87,6 +94,7 @@ export function runBatch(
           const ad = added[r + sx + i]!;
           const src = base + i * B;
           const dst = src + B;
+          const accDst = (sx + i + 1) * B;
           const last = i === n - 2;
           for (let b = 0; b < count; b++) {
             let sv = 1 - dS * q[b]!;
@@ -97,6 +105,7 @@ export function runBatch(
               neg[b] = 1;
             }
             next[dst + b] = v;
+            if (!last) acc[accDst + b] = acc[accDst + b]! + v;
           }
           if (last) {
             // The open group: its own survivors join the entrants just written.
@@ -111,7 +120,9 @@ export function runBatch(
                 v = 0;
                 neg[b] = 1;
               }
-              next[dst + b] = next[dst + b]! + v;
+              const open = next[dst + b]! + v;
+              next[dst + b] = open;
+              acc[accDst + b] = acc[accDst + b]! + open;
             }
           }
         }
@@ -125,11 +136,15 @@ export function runBatch(
         let women = 0;
         for (let i = 0; i < 7; i++) women += next[w0 + i * B + b]!;
         const children = fertAll[fo + b]! * cwr * women;
-        next[boys + b] = children * ms;
-        next[girls + b] = children - children * ms;
+        const boy = children * ms;
+        const girl = children - children * ms;
+        next[boys + b] = boy;
+        next[girls + b] = girl;
+        acc[b] = acc[b]! + boy;
+        acc[n * B + b] = acc[n * B + b]! + girl;
       }
     }
-    rakeAndTotal(next, A, len, B, count, sum, buf.tot);
+    rakeAndTotal(next, A, len, B, count, sum, buf.tot, buf.acc);
     writeTotals(buf.tot, A, B, count, k + 1, Y, T, t0, out);
     const tmp = cur;
     cur = next;
@@ -153,6 +168,7 @@ function rakeAndTotal(
   count: number,
   sum: Float64Array,
   tot: Float64Array,
+  acc?: Float64Array,
 ): void {
   tot.fill(0);
   for (let j = 0; j < len; j++) {
@@ -162,10 +178,13 @@ function rakeAndTotal(
   if (A === 1) return;
   let rareCells = false;
   for (let j = 0; j < len; j++) {
-    sum.fill(0, 0, count);
-    for (let a = 1; a < A; a++) {
-      const o = (a * len + j) * B;
-      for (let b = 0; b < count; b++) sum[b] = sum[b]! + x[o + b]!;
+    if (acc) sum.set(acc.subarray(j * B, j * B + count));
+    else {
+      sum.fill(0, 0, count);
+      for (let a = 1; a < A; a++) {
+        const o = (a * len + j) * B;
+        for (let b = 0; b < count; b++) sum[b] = sum[b]! + x[o + b]!;
+      }
     }
     // sum becomes the ratio city / Σ districts; rare cells (no district people, or an overflow) are fixed afterwards.
     const c = j * B;
