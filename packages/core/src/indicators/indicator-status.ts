@@ -181,6 +181,20 @@ export function evaluateIndicatorStatus(
   return { ...found, kind: 'band', key: band.key, label: band.label, achievement };
 }
 
+const sourceJa: Record<TargetForYear['source'], string> = {
+  yearly: 'その年度の目標',
+  final: '最終目標',
+  interpolated: '前後の基準値・目標から按分',
+  'after-final': '最終目標を継続',
+  'before-first': '最初の目標',
+};
+
+const methodJa: Record<Achievement['method'], string> = {
+  'baseline-to-target': '基準値から目標への進み具合',
+  'relative-gap': '目標との相対差',
+  band: '範囲との距離',
+};
+
 const ruleJa: Record<MarginComparison['rule'], string> = {
   'ci-overlap': '信頼区間が重なる',
   'ci-half-width': '信頼区間の半幅以内',
@@ -198,7 +212,7 @@ function describe(
 ): IndicatorText {
   const unit = def.unit.ja;
   const goal = target
-    ? `目標 ${round(target.value)}${unit}（${target.source}）`
+    ? `目標 ${round(target.value)}${unit}（${sourceJa[target.source]}）`
     : `範囲 ${def.band!.lower}〜${def.band!.upper}${unit}`;
   const goalEn = target
     ? `target ${round(target.value)} (${target.source})`
@@ -206,7 +220,7 @@ function describe(
   const p = d.progress === undefined ? '—' : `${round(d.progress * 100)}%`;
   const s = d.share === undefined ? '—' : `${round(d.share * 100)}%`;
   return {
-    ja: `${formatFiscalYear(actual.fiscalYear)}の実績 ${actual.value}${unit}、${goal}、基準値 ${def.baseline?.value ?? '—'}：進捗 ${p}、達成率 ${s}（${d.method}）。`,
+    ja: `${formatFiscalYear(actual.fiscalYear)}の実績 ${actual.value}${unit}、${goal}、基準値 ${def.baseline?.value ?? '—'}：進捗 ${p}、達成率 ${s}（${methodJa[d.method]}）。`,
     en: `FY${actual.fiscalYear} actual ${actual.value}, ${goalEn}, baseline ${def.baseline?.value ?? '—'}: progress ${p}, share ${s} (${d.method}).`,
   };
 }
