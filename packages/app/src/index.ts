@@ -1,6 +1,7 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
 export * from './auth';
 export * from './context';
+export * from './evaluation';
 export * from './indicators';
 export * from './io';
 export * from './plan';

@@ -3,6 +3,7 @@
  * Other aggregates add their tables here next to their migration.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { EvaluationTables } from './repositories/evaluation.repository';
 import type { PopulationTables } from './repositories/population.repository';
 import type { SurveyTables } from './repositories/survey.repository';
 
@@ -52,7 +53,7 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends SurveyTables, PopulationTables {
+export interface Database extends SurveyTables, PopulationTables, EvaluationTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

@@ -7,6 +7,7 @@ import * as m0001 from './0001-plan-and-audit';
 import * as m0002 from './0002-indicators';
 import * as m0003 from './0003-survey-waves';
 import * as m0004 from './0004-population';
+import * as m0005 from './0005-evaluation';
 import * as m0006 from './0006-accounts';
 
 export const migrations: Record<string, Migration> = {
@@ -14,5 +15,6 @@ export const migrations: Record<string, Migration> = {
   '0002-indicators': m0002,
   '0003-survey-waves': m0003,
   '0004-population': m0004,
+  '0005-evaluation': m0005,
   '0006-accounts': m0006,
 };

@@ -1,0 +1,31 @@
+/**
+ * Who acts in the evaluation cycle, from an account: department editors act
+ * as the department, reviewers as section heads (所属長), planning editors as
+ * the planning division, committee members as the committee.
+ */
+import type { Actor as EvaluationActor, EvaluationRole } from '@mirai/core';
+import type { Actor } from '../auth/actor';
+import { actorLabel } from '../auth/actor';
+import type { AccountRole } from '../auth/roles';
+
+export const evaluationRoleOfAccount: Record<AccountRole, EvaluationRole | null> = {
+  admin: 'admin',
+  'planning-editor': 'planning-division',
+  'department-editor': 'department-editor',
+  reviewer: 'section-head',
+  committee: 'committee',
+  partner: null,
+};
+
+/** The evaluation actor of an account, or null when the account takes no part (partners, the public). */
+export function evaluationActorOf(actor: Actor): EvaluationActor | null {
+  if (actor.kind === 'anonymous') return null;
+  const role = evaluationRoleOfAccount[actor.role];
+  if (!role) return null;
+  const a: EvaluationActor = { id: actorLabel(actor), role };
+  if (actor.department) a.departmentCode = actor.department;
+  return a;
+}
+
+/** The CLI operator acts as administrator. */
+export const cliEvaluationActor = (user: string): EvaluationActor => ({ id: `cli:${user}`, role: 'admin' });
