@@ -15,7 +15,10 @@ export function registerServe(program: Command) {
     const started = performance.now();
     const ctx = await openApp(appConfig(opts));
     const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
-    if (admin) console.log(`最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`);
+    if (admin)
+      console.log(
+        `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
+      );
     const { url, close } = await startServer(ctx, Number(opts.port), opts.host);
     console.log(
       `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
