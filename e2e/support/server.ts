@@ -2,12 +2,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openApp } from '@mirai/app';
+import { type AppContext, createUser, openApp } from '@mirai/app';
 import { startServer } from '../../packages/cli/src/server/start-server';
 import { ensureWebBuild } from './build-web';
 
 export interface TestServer {
   url: string;
+  ctx: AppContext;
+  /** Creates an account with a known password (at least 12 characters). */
+  addUser(login: string, role: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -18,6 +21,15 @@ export async function startTestServer(): Promise<TestServer> {
   const server = await startServer(ctx, 0);
   return {
     url: server.url.replace(/\/$/, ''),
+    ctx,
+    addUser: async (login, role, password) => {
+      const r = await createUser(
+        ctx,
+        { login, role, password, displayName: `${login} (e2e)` },
+        { actor: 'system:e2e' },
+      );
+      if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    },
     close: async () => {
       await server.close();
       await ctx.close();

@@ -11,6 +11,10 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OpenDataPage } from './pages/open-data-page';
 import { PopulationPage } from './pages/population-page';
 import { StrategyPage } from './pages/strategy-page';
+import { LoginPage } from './staff/login-page';
+import { ScenarioWorkbenchPage } from './staff/scenario-workbench-page';
+import { StaffBar } from './staff/staff-bar';
+import { StaffHomePage } from './staff/staff-home-page';
 import type { PageEnvelope, PageModel } from './types';
 import { Layout } from './ui/layout';
 
@@ -38,6 +42,12 @@ function Page({ model }: { model: PageModel }) {
       return <OpenDataPage model={model} />;
     case 'not-found':
       return <NotFoundPage model={model} />;
+    case 'staff-login':
+      return <LoginPage model={model} />;
+    case 'staff-home':
+      return <StaffHomePage model={model} />;
+    case 'staff-scenarios':
+      return <ScenarioWorkbenchPage model={model} />;
   }
 }
 
@@ -45,6 +55,9 @@ export function App({ envelope }: { envelope: PageEnvelope }) {
   return (
     <LangContext.Provider value={envelope.lang}>
       <Layout path={envelope.path}>
+        {'session' in envelope.model ? (
+          <StaffBar session={envelope.model.session} path={envelope.path} />
+        ) : null}
         <Page model={envelope.model} />
       </Layout>
     </LangContext.Provider>

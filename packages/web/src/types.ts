@@ -6,12 +6,14 @@
 import type {
   ActualVersion,
   CalendarDate,
+  DistrictSetSpec,
   IndicatorDefinition,
   IndicatorText,
   PlanTree,
   Text,
 } from '@mirai/core';
 import type { Lang } from './i18n/lang';
+import type { WorkbenchResult } from './staff/workbench-engine';
 
 export type PlanTreeView = PlanTree & { version: number };
 
@@ -155,6 +157,28 @@ export interface PlanVersionView {
   note: string | null;
 }
 
+/** The signed-in staff member, as the pages show them. */
+export interface StaffUser {
+  login: string;
+  displayName: string;
+  role: string;
+  roleName: Text;
+}
+
+export interface StaffSession {
+  user: StaffUser;
+  /** Sent back in `x-csrf-token` on every write. */
+  csrfToken: string | null;
+}
+
+export interface WorkbenchModel {
+  set: DistrictSetSpec;
+  districtCodes: Record<string, string>;
+  target: { fiscalYear: number; value: number } | null;
+  /** The projection with every lever neutral, computed on the server for the first render. */
+  baseline: WorkbenchResult;
+}
+
 /** Every page and its data, keyed by `page`. */
 export type PageModel =
   | { page: 'home'; tree: PlanTreeView; indicators: IndicatorSummaryView[]; progress: ProgressView | null }
@@ -185,7 +209,14 @@ export type PageModel =
   | { page: 'district'; view: DistrictsPageView; code: string }
   | { page: 'calendar'; planTitle: Text; years: CalendarPageYear[] }
   | { page: 'open-data'; files: OpenDataFile[]; history: PlanVersionView[] }
-  | { page: 'not-found'; path: string };
+  | { page: 'not-found'; path: string }
+  | { page: 'staff-login'; next: string }
+  | {
+      page: 'staff-home';
+      session: StaffSession;
+      links: { href: string; label: Text; available: boolean; note?: Text }[];
+    }
+  | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel };
 
 export interface PageEnvelope {
   lang: Lang;

@@ -4,3 +4,4 @@ export * from './district-view';
 export * from './happiness-view';
 export * from './population-sources';
 export * from './population-view';
+export * from './workbench-data';

@@ -12,6 +12,7 @@ import type { AppContext } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { registerPublicPages, sendPage } from './public-pages';
+import { registerStaffPages } from './staff-pages';
 import { webDist } from './web-assets';
 
 export function buildServer(ctx: AppContext) {
@@ -31,6 +32,7 @@ export function buildServer(ctx: AppContext) {
     );
   }
   registerPublicPages(app, ctx);
+  registerStaffPages(app, ctx);
   // Any other GET is a page that does not exist; the API keeps its JSON 404.
   app.get('*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return notFound(c);

@@ -67,6 +67,10 @@ button.secondary{background:#fff;color:var(--accent)}
 .slider{display:grid;grid-template-columns:1fr;gap:.2rem;margin:.75rem 0}
 .slider input[type=range]{width:100%;max-width:28rem;min-height:44px}
 output{font-weight:700;font-variant-numeric:tabular-nums}
+.staff-bar{background:#eef2f6;border-bottom:1px solid var(--line)}
+.staff-bar ul{max-width:64rem;margin:0 auto;padding:.25rem 1rem;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
+.staff-bar .who{margin-left:auto;color:var(--muted)}
+fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem}legend{font-weight:700;padding:0 .25rem}
 @media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 `;

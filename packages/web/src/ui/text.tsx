@@ -15,7 +15,7 @@ export function pick(text: Text, lang: Lang): { value: string; lang: Lang } {
 export function T({ text }: { text: Text }) {
   const lang = useLang();
   const p = pick(text, lang);
-  return p.lang === lang ? <>{p.value}</> : <span lang={p.lang}>{p.value}</span>;
+  return p.lang === lang ? p.value : <span lang={p.lang}>{p.value}</span>;
 }
 
 /** An interface string. */

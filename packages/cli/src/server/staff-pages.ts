@@ -1,0 +1,75 @@
+/**
+ * The staff workspace's pages (/staff/...): server-rendered like the public
+ * ones, for signed-in accounts only; anyone else is sent to the sign-in page.
+ * The pages call the API from the browser with the session's CSRF token.
+ */
+
+import type { ApiEnv } from '@mirai/api';
+import { type AppContext, getWorkbenchData, roleMay, roleNames } from '@mirai/app';
+import { neutralLevers, recalcWorkbench, type StaffSession } from '@mirai/web';
+import type { Context, Hono } from 'hono';
+import { sendPage } from './public-pages';
+
+function sessionOf(c: Context<ApiEnv>): StaffSession | null {
+  const actor = c.get('actor');
+  if (actor.kind !== 'user') return null;
+  const session = c.get('auth').session;
+  return {
+    user: {
+      login: actor.login,
+      displayName: session?.user.displayName ?? actor.login,
+      role: actor.role,
+      roleName: roleNames[actor.role],
+    },
+    csrfToken: session?.csrfToken ?? null,
+  };
+}
+
+const toLogin = (c: Context) => c.redirect(`/staff/login?next=${encodeURIComponent(c.req.path)}`, 303);
+
+export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
+  app.get('/staff/login', (c) => {
+    const next = c.req.query('next') ?? '/staff';
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-login', next: next.startsWith('/staff') ? next : '/staff' },
+      '職員ログイン',
+    );
+  });
+  app.get('/staff', (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const role = c.get('actor').role;
+    const links = [
+      {
+        href: '/staff/scenarios',
+        label: { ja: '人口シナリオの試算', en: 'Population scenario workbench' },
+        available: role !== 'public' && roleMay(role, 'population:read-scenarios'),
+      },
+      {
+        href: '/staff/rounds',
+        label: { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' },
+        available: false,
+        note: {
+          ja: 'この画面はまだありません（評価シートの API が未実装）。',
+          en: 'Not available yet: the evaluation sheet API does not exist yet.',
+        },
+      },
+    ];
+    return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/scenarios', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const data = await getWorkbenchData(ctx);
+    if (!data.ok) return c.text(data.problems[0]?.message.ja ?? 'error', 500);
+    const baseline = recalcWorkbench(data.value.set, neutralLevers, data.value.target?.fiscalYear);
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-scenarios', session, workbench: { ...data.value, baseline } },
+      '人口シナリオの試算',
+    );
+  });
+}

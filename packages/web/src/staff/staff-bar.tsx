@@ -1,0 +1,36 @@
+/** The staff menu under the site header: workspace pages, who is signed in, sign-out. */
+import type { StaffSession } from '../types';
+import { L } from '../ui/text';
+
+export function StaffBar({ session, path }: { session: StaffSession; path: string }) {
+  async function logout() {
+    await fetch('/api/v1/auth/logout', {
+      method: 'POST',
+      headers: session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {},
+    });
+    window.location.assign('/staff/login');
+  }
+  const items = [
+    { href: '/staff', ja: 'ワークスペース', en: 'Workspace' },
+    { href: '/staff/scenarios', ja: 'シナリオ試算', en: 'Scenarios' },
+  ];
+  return (
+    <nav className="staff-bar" aria-label={'職員メニュー / Staff menu'}>
+      <ul>
+        {items.map((i) => (
+          <li key={i.href}>
+            <a href={i.href} aria-current={path === i.href ? 'page' : undefined}>
+              <L ja={i.ja} en={i.en} />
+            </a>
+          </li>
+        ))}
+        <li className="who">{session.user.displayName}</li>
+        <li>
+          <button type="button" className="secondary" onClick={logout}>
+            <L ja="ログアウト" en="Sign out" />
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}
