@@ -2,8 +2,6 @@
 export * from './calendar';
 export * from './errors';
 export * from './evaluation';
-// The plan model holds indicators in the shape defined by ./indicators.
-export type { IndicatorDefinition } from './indicators';
 export * from './indicators';
 export * from './plan';
 export * from './population';

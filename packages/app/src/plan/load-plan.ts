@@ -2,7 +2,14 @@
  * Reads a plan document from YAML or JSON text: checks its shape (zod) and its
  * domain rules (core), and reports every problem with file, line and path.
  */
-import { type PlanDocument, type Problem, planProblems, type Result, validatePlanRules } from '@mirai/core';
+import {
+  type PlanDocument,
+  type Problem,
+  planProblems,
+  type Result,
+  resolveProgressConfig,
+  validatePlanRules,
+} from '@mirai/core';
 import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { planDocumentSchema } from './plan-schema';
@@ -30,7 +37,9 @@ export function loadPlanText(text: string, file: string): Result<PlanDocument> {
     return { ok: false, problems: parsed.error.issues.map((i) => shapeProblem(i, locate)) };
   }
   const value = parsed.data as PlanDocument;
-  const problems = validatePlanRules(value).map((p) => ({
+  const progress = resolveProgressConfig(value.progress);
+  const ruleProblems = [...validatePlanRules(value), ...(progress.ok ? [] : progress.problems)];
+  const problems = ruleProblems.map((p) => ({
     ...p,
     where: { ...locate(p.where?.path ?? ''), ...p.where, file },
   }));

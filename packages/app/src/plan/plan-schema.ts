@@ -10,6 +10,12 @@ const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'letters, digits, -
 const fiscalYear = z.number().int().min(1900).max(2200);
 const sample = z.boolean().optional();
 
+const interval = z.strictObject({
+  lower: z.number(),
+  upper: z.number(),
+  level: z.number().gt(0).lt(1).optional(),
+});
+
 const target = z.strictObject({
   fiscalYear,
   value: z.number(),
@@ -30,11 +36,15 @@ const indicator = z.strictObject({
       asOf: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD'),
       source: text,
       note: text.optional(),
+      sampleSize: z.number().int().positive().optional(),
+      responseRate: z.number().min(0).max(1).optional(),
+      ci: interval.optional(),
     })
     .optional(),
   targets: z.array(target),
   finalTarget: target.optional(),
   frequency: z.enum(['yearly', 'quarterly', 'census', 'irregular']),
+  publicationLagMonths: z.number().int().min(0).max(60).optional(),
   ownerDepartment: code.optional(),
   areas: z.array(code).optional(),
   serves: code,
@@ -171,6 +181,27 @@ export const planDocumentSchema = z.strictObject({
     }),
   ),
   departments: z.array(z.strictObject({ code, name: text, sample })),
+  // Status scheme, roll-up rule and survey band; their rules are checked by the indicators core.
+  progress: z
+    .strictObject({
+      statusScheme: z
+        .union([z.enum(['shiojiri-4', 'grades-sabcd']), z.record(z.string(), z.unknown())])
+        .optional(),
+      rollup: z
+        .strictObject({
+          kind: z.enum(['weighted-mean', 'worst-of', 'count-by-status']),
+          cap: z.number().positive().nullable().optional(),
+          staleAs: z.enum(['latest', 'missing']).optional(),
+        })
+        .optional(),
+      surveyBand: z
+        .strictObject({
+          absolute: z.number().nonnegative().optional(),
+          relative: z.number().nonnegative().optional(),
+        })
+        .optional(),
+    })
+    .optional(),
   provenance: z.array(text).optional(),
 });
 

@@ -2,6 +2,13 @@
  * The comprehensive plan as data: the types of the plan document that
  * `data/<municipality>/plan.yaml` holds and the database stores per version.
  */
+import type {
+  IndicatorBaseline,
+  IndicatorDefinition,
+  IndicatorProjection,
+  IndicatorTarget,
+} from '../indicators/indicator-types';
+import type { ProgressConfig } from '../indicators/plan-progress';
 
 /** Text in Japanese, with English where available. */
 export interface Text {
@@ -12,7 +19,6 @@ export interface Text {
 export type PlanStatus = 'draft' | 'approved' | 'revised';
 export type AreaLayer = 'region' | 'city' | 'district' | 'school-district';
 export type PromotionPeriod = 'short' | 'long';
-export type Direction = 'higher-is-better' | 'lower-is-better' | 'within-band';
 
 export interface Municipality {
   code: string;
@@ -74,49 +80,11 @@ export interface Department {
   sample?: boolean;
 }
 
-export interface Baseline {
-  value: number;
-  /** Fiscal year or ISO date (YYYY-MM or YYYY-MM-DD) the baseline refers to. */
-  asOf: string;
-  source: Text;
-  note?: Text;
-}
-
-export interface Target {
-  fiscalYear: number;
-  value: number;
-  /** `at-least` / `at-most` / `equal`: how the plan phrases the target. */
-  comparison?: 'at-least' | 'at-most' | 'equal';
-}
-
-export interface ProjectionSeries {
-  code: string;
-  name: Text;
-  source: Text;
-  /** Calendar year -> value. */
-  values: Record<string, number>;
-}
-
-export interface IndicatorDefinition {
-  code: string;
-  name: Text;
-  unit: Text;
-  kind: 'statistic' | 'survey' | 'administrative';
-  direction: Direction;
-  band?: { lower: number; upper: number };
-  range?: { min?: number; max?: number };
-  baseline?: Baseline;
-  targets: Target[];
-  finalTarget?: Target;
-  frequency: 'yearly' | 'quarterly' | 'census' | 'irregular';
-  ownerDepartment?: string;
-  areas?: string[];
-  /** Code of the plan element it serves: `plan`, a field or a measure. */
-  serves: string;
-  survey?: { question: Text; scale: { min: number; max: number; anchors?: Record<string, Text> } };
-  projections?: ProjectionSeries[];
-  sample?: boolean;
-}
+/** Indicator definitions are the indicators module's types (one definition, no copy). */
+export type Baseline = IndicatorBaseline;
+export type Target = IndicatorTarget;
+export type ProjectionSeries = IndicatorProjection;
+export type { IndicatorDefinition };
 
 export interface LogicModel {
   inputs: Text[];
@@ -210,6 +178,8 @@ export interface PlanDocument {
   areas: Area[];
   partners: Partner[];
   departments: Department[];
+  /** How progress is judged and rolled up (default: Shiojiri's four levels, weighted mean). */
+  progress?: ProgressConfig;
   /** Free notes on provenance: where the data comes from and what is sample. */
   provenance?: Text[];
 }
