@@ -16,9 +16,12 @@ import { securityHeaders } from './auth/security-headers';
 import { notFound, problemResponse } from './error-mapper';
 import { withPolicy } from './route-table';
 import { registerCalendar } from './routes/calendar';
+import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
 import { registerPlan } from './routes/plan';
+import { registerPopulation } from './routes/population';
+import { registerSurveys } from './routes/surveys';
 
 export interface ApiOptions {
   /** Largest request body accepted, in bytes (default 20 MB for xlsx uploads). */
@@ -59,6 +62,9 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerPlan(app);
   registerCalendar(app);
   registerIndicators(app);
+  registerSurveys(app);
+  registerPopulation(app);
+  registerEvaluation(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -24,6 +24,8 @@ export function evaluationActorOf(actor: Actor): EvaluationActor | null {
   if (!role) return null;
   const a: EvaluationActor = { id: actorLabel(actor), role };
   if (actor.department) a.departmentCode = actor.department;
+  // A department editor without a department edits no department's sheets (fail closed).
+  else if (role === 'department-editor') a.departmentCode = '';
   return a;
 }
 

@@ -1,0 +1,52 @@
+/** Shared bits of the evaluation routes: the acting evaluator, JSON helpers, result to response. */
+import { z } from '@hono/zod-openapi';
+import { authProblems, evaluationActorOf } from '@mirai/app';
+import type { Actor, Result } from '@mirai/core';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../api-env';
+import { userActorOf } from '../auth/route-helpers';
+import { problemResponse } from '../error-mapper';
+import { errorSchema } from '../schemas';
+
+export const json = <S extends z.ZodType>(schema: S, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const anyJson = (description: string) => json(z.unknown(), description);
+
+export const errors = {
+  401: json(errorSchema, 'Sign-in required'),
+  403: json(errorSchema, 'Not allowed (role, or another department’s sheet)'),
+  404: json(errorSchema, 'No such round or sheet'),
+  409: json(errorSchema, 'Conflict: stale version, round closed or locked'),
+  422: json(errorSchema, 'Invalid input: every problem with where it was found'),
+};
+
+/** The evaluation actor of the signed-in account; null for accounts outside the cycle (partners). */
+export function evaluatorOf(c: Context<ApiEnv>): Actor | null {
+  return evaluationActorOf(userActorOf(c));
+}
+
+/** Runs a use case with the acting evaluator and renders its result. */
+export async function respond<T>(
+  c: Context<ApiEnv>,
+  run: (actor: Actor) => Promise<Result<T>>,
+  status: 200 | 201 = 200,
+): Promise<never> {
+  const actor = evaluatorOf(c);
+  if (!actor)
+    return problemResponse(c, [
+      authProblems.forbidden.create({ action: 'evaluation', role: c.get('actor').role }),
+    ]) as never;
+  const r = await run(actor);
+  if (!r.ok) return problemResponse(c, r.problems) as never;
+  const body =
+    r.warnings && !Array.isArray(r.value) ? { ...(r.value as object), warnings: r.warnings } : r.value;
+  return c.json(body as object, status) as never;
+}
