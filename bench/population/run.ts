@@ -27,7 +27,7 @@ import {
   QUANTILE_PROBS,
   rakeFlat,
   simulateInto,
-  stepFlat,
+  stepFlatDeterministic,
   summarise,
   totalsFlat,
   unwrap,
@@ -77,11 +77,10 @@ function flatStates(F: FlatIpss): Float64Array {
   const out = new Float64Array(size * (F.periods + 1));
   let a = F.base.slice();
   let b = new Float64Array(size);
-  const ones = new Float64Array(F.areas).fill(1);
   rakeFlat(a, F.areas, len);
   out.set(a, 0);
   for (let k = 0; k < F.periods; k++) {
-    stepFlat(F, k, a, b, 1, 1, ones, 0);
+    stepFlatDeterministic(F, k, a, b);
     [a, b] = [b, a];
     out.set(a, (k + 1) * size);
   }

@@ -3,7 +3,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type CensusTable, censusFromRows } from './derive';
-import { type DistrictSetSpec, deriveDistrictSet, projectDistricts, rakeToCity } from './districts';
+import {
+  compileDistrictSet,
+  type DistrictSetSpec,
+  deriveDistrictSet,
+  projectDistricts,
+  rakeToCity,
+} from './districts';
+import { flattenIpss, totalsFlat } from './flat-ipss';
 
 function rows(name: string) {
   const text = readFileSync(new URL(`../../../../data/population/${name}`, import.meta.url), 'utf8');
@@ -105,6 +112,18 @@ describe('district projection (sample data)', () => {
     expect(w[0]?.code).toBe('population/negative-guarded');
     expect(w[0]?.details).toMatchObject({ area: '楢川', year: 2020, sex: 'male', ageGroup: '35-39' });
     expect(r.value.districts[9]!.population['2020']!.male[7]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('the flat deterministic kernel gives the same totals for every area and year', () => {
+    const c = compileDistrictSet(set);
+    if (!c.ok) throw new Error('compile');
+    const F = flattenIpss(c.value)!;
+    const out = totalsFlat(F, new Float64Array(F.areas * (F.periods + 1)));
+    [p.city, ...p.districts].forEach((area, a) => {
+      area.years.forEach((y, k) => {
+        expect(out[a * area.years.length + k]).toBeCloseTo(area.total[String(y)]!, 6);
+      });
+    });
   });
 
   it('rejects a district whose spec does not match the city', () => {

@@ -17,6 +17,8 @@ export interface FlatIpss {
   deathProb: Float64Array;
   migration: Float64Array;
   added: Float64Array;
+  /** The deterministic cohort change ratio (1 − dS) + m, same index. */
+  ccr: Float64Array;
   /** CWR and the male share of 0-4, SR/(1+SR), by area · periods + period. */
   cwr: Float64Array;
   maleShare: Float64Array;
@@ -36,6 +38,7 @@ export function flattenIpss(set: CompiledDistrictSet): FlatIpss | undefined {
     n,
     base: new Float64Array(A * len),
     deathProb: new Float64Array(A * K * len),
+    ccr: new Float64Array(A * K * len),
     migration: new Float64Array(A * K * len),
     added: new Float64Array(A * K * len),
     cwr: new Float64Array(A * K),
@@ -47,6 +50,7 @@ export function flattenIpss(set: CompiledDistrictSet): FlatIpss | undefined {
       const o = (i * K + k) * len;
       for (let j = 0; j < len; j++) f.deathProb[o + j] = 1 - p.survival[j]!;
       f.migration.set(p.migrationRate, o);
+      for (let j = 0; j < len; j++) f.ccr[o + j] = 1 - f.deathProb[o + j]! + p.migrationRate[j]!;
       f.added.set(p.migrants, o);
       f.cwr[i * K + k] = p.cwr;
       f.maleShare[i * K + k] = p.sexRatio0to4 / (1 + p.sexRatio0to4);
@@ -140,6 +144,36 @@ export function rakeFlat(x: Float64Array, A: number, len: number): void {
   }
 }
 
+/** The deterministic step (no shocks) with the precomputed ratios; same arithmetic as stepFlat at f = q = k = 1. */
+export function stepFlatDeterministic(F: FlatIpss, k: number, cur: Float64Array, next: Float64Array): void {
+  const n = F.n;
+  const len = 2 * n;
+  const K = F.periods;
+  const C = F.ccr;
+  const AD = F.added;
+  for (let a = 0; a < F.areas; a++) {
+    const r = (a * K + k) * len;
+    const c = a * len;
+    for (let s = 0; s < len; s += n) {
+      const o = c + s;
+      const ro = r + s;
+      for (let i = 0; i < n - 1; i++) {
+        const v = cur[o + i]! * C[ro + i]! + AD[ro + i]!;
+        next[o + i + 1] = Math.max(v, 0);
+      }
+      const v = cur[o + n - 1]! * C[ro + n - 1]! + AD[ro + n - 1]!;
+      next[o + n - 1] = next[o + n - 1]! + Math.max(v, 0);
+    }
+    let women = 0;
+    for (let i = c + n + 3; i < c + n + 10; i++) women += next[i]!;
+    const children = F.cwr[a * K + k]! * women;
+    const ms = F.maleShare[a * K + k]!;
+    next[c] = children * ms;
+    next[c + n] = children - children * ms;
+  }
+  if (F.areas > 1) rakeFlat(next, F.areas, len);
+}
+
 /** Deterministic run writing only the totals: out[area · (periods+1) + year index]. */
 export function totalsFlat(
   F: FlatIpss,
@@ -149,14 +183,13 @@ export function totalsFlat(
 ): Float64Array {
   const len = 2 * F.n;
   const Y = F.periods + 1;
-  const ones = new Float64Array(F.areas).fill(1);
   cur.set(F.base);
   if (F.areas > 1) rakeFlat(cur, F.areas, len);
   let a = cur;
   let b = next;
   for (let k = 0; k <= F.periods; k++) {
     if (k > 0) {
-      stepFlat(F, k - 1, a, b, 1, 1, ones, 0);
+      stepFlatDeterministic(F, k - 1, a, b);
       const t = a;
       a = b;
       b = t;
