@@ -20,6 +20,8 @@ import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
 import { registerPlan } from './routes/plan';
+import { registerPopulation } from './routes/population';
+import { registerSurveys } from './routes/surveys';
 
 export interface ApiOptions {
   /** Largest request body accepted, in bytes (default 20 MB for xlsx uploads). */
@@ -60,6 +62,8 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerPlan(app);
   registerCalendar(app);
   registerIndicators(app);
+  registerSurveys(app);
+  registerPopulation(app);
   registerEvaluation(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
