@@ -19,7 +19,7 @@ import { type CompiledDistrictSet, compileDistrictSet, isDistrictSet, rakeToCity
 import { type FlatIpss, flattenIpss } from './flat-ipss';
 import { stepCcmpp, stepIpss } from './kernel';
 import { populationProblems as P } from './population-problems';
-import { quantileInPlace, Xoshiro128 } from './rng';
+import { quantilesInPlace, Xoshiro128 } from './rng';
 
 export interface MonteCarloSigmas {
   fertility: number;
@@ -266,12 +266,8 @@ export function quantilesInto(
   to: number,
   out: Float64Array,
 ): void {
-  for (let s = from; s < to; s++) {
-    const v = totals.subarray(s * T, (s + 1) * T);
-    QUANTILE_PROBS.forEach((p, q) => {
-      out[s * 5 + q] = quantileInPlace(v, p);
-    });
-  }
+  for (let s = from; s < to; s++)
+    quantilesInPlace(totals.subarray(s * T, (s + 1) * T), QUANTILE_PROBS, out, s * 5);
 }
 
 /** Builds the result from quantiles computed by quantilesInto (all series). */

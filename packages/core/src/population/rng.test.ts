@@ -1,7 +1,7 @@
 /** The seeded PRNG and the type-7 quantile. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { quantileInPlace, Xoshiro128 } from './rng';
+import { quantileInPlace, quantilesInPlace, Xoshiro128 } from './rng';
 
 describe('Xoshiro128', () => {
   it('is reproducible per (seed, stream) and differs between streams', () => {
@@ -43,6 +43,22 @@ describe('quantileInPlace', () => {
           const expected =
             sorted[lo]! + (h - lo) * ((sorted[Math.min(lo + 1, xs.length - 1)] ?? 0) - sorted[lo]!);
           expect(quantileInPlace(Float64Array.from(xs), p)).toBeCloseTo(expected, 6);
+        },
+      ),
+    );
+  });
+
+  it('quantilesInPlace gives the same values as one quantile at a time', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (xs, ps) => {
+          const out = new Float64Array(ps.length);
+          quantilesInPlace(Float64Array.from(xs), ps, out);
+          ps.forEach((p, i) => {
+            expect(out[i]).toBe(quantileInPlace(Float64Array.from(xs), p));
+          });
         },
       ),
     );
