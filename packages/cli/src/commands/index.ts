@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
+import { registerEvaluation } from './evaluation';
 import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
@@ -18,6 +19,7 @@ export const commandModules: RegisterCommand[] = [
   registerPlan,
   registerCalendar,
   registerIndicators,
+  registerEvaluation,
   registerSurvey,
   registerSurveyWaves,
   registerPopulation,
