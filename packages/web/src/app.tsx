@@ -15,6 +15,7 @@ import { LoginPage } from './staff/login-page';
 import { ScenarioWorkbenchPage } from './staff/scenario-workbench-page';
 import { StaffBar } from './staff/staff-bar';
 import { StaffHomePage } from './staff/staff-home-page';
+import { SurveyImportPage } from './staff/survey-import-page';
 import type { PageEnvelope, PageModel } from './types';
 import { Layout } from './ui/layout';
 
@@ -48,6 +49,8 @@ function Page({ model }: { model: PageModel }) {
       return <StaffHomePage model={model} />;
     case 'staff-scenarios':
       return <ScenarioWorkbenchPage model={model} />;
+    case 'staff-survey-import':
+      return <SurveyImportPage model={model} />;
   }
 }
 

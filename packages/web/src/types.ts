@@ -216,7 +216,8 @@ export type PageModel =
       session: StaffSession;
       links: { href: string; label: Text; available: boolean; note?: Text }[];
     }
-  | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel };
+  | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
+  | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] };
 
 export interface PageEnvelope {
   lang: Lang;

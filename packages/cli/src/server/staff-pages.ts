@@ -5,7 +5,7 @@
  */
 
 import type { ApiEnv } from '@mirai/api';
-import { type AppContext, getWorkbenchData, roleMay, roleNames } from '@mirai/app';
+import { type AppContext, getCurrentPlan, getWorkbenchData, roleMay, roleNames } from '@mirai/app';
 import { neutralLevers, recalcWorkbench, type StaffSession } from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { sendPage } from './public-pages';
@@ -48,6 +48,11 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
         available: role !== 'public' && roleMay(role, 'population:read-scenarios'),
       },
       {
+        href: '/staff/surveys/import',
+        label: { ja: '調査の回を取り込む', en: 'Import a survey wave' },
+        available: role !== 'public' && roleMay(role, 'survey:import'),
+      },
+      {
         href: '/staff/rounds',
         label: { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' },
         available: false,
@@ -58,6 +63,17 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       },
     ];
     return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/surveys/import', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const plan = await getCurrentPlan(ctx);
+    const surveyIndicators = plan.ok
+      ? plan.value.document.indicators
+          .filter((i) => i.kind === 'survey')
+          .map((i) => ({ code: i.code, name: i.name }))
+      : [];
+    return sendPage(c, ctx, { page: 'staff-survey-import', session, surveyIndicators }, '調査の回を取り込む');
   });
   app.get('/staff/scenarios', async (c) => {
     const session = sessionOf(c);

@@ -13,6 +13,7 @@ export function StaffBar({ session, path }: { session: StaffSession; path: strin
   const items = [
     { href: '/staff', ja: 'ワークスペース', en: 'Workspace' },
     { href: '/staff/scenarios', ja: 'シナリオ試算', en: 'Scenarios' },
+    { href: '/staff/surveys/import', ja: '調査の取り込み', en: 'Survey import' },
   ];
   return (
     <nav className="staff-bar" aria-label={'職員メニュー / Staff menu'}>

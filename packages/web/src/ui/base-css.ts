@@ -71,6 +71,7 @@ output{font-weight:700;font-variant-numeric:tabular-nums}
 .staff-bar ul{max-width:64rem;margin:0 auto;padding:.25rem 1rem;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 .staff-bar .who{margin-left:auto;color:var(--muted)}
 fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem}legend{font-weight:700;padding:0 .25rem}
+.steps{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding-left:1.2rem}.steps [aria-current=step]{font-weight:700;text-decoration:underline}
 @media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 `;

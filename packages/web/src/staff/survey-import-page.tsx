@@ -1,0 +1,229 @@
+/**
+ * The survey wave import wizard: 1) choose the responses file (CSV in UTF-8
+ * or Shift_JIS, or xlsx) and describe the wave, 2) check it on the server
+ * (a dry run: the row count, or every problem with its row and column),
+ * 3) confirm to store it. Nothing is stored before step 3.
+ */
+import { type FormEvent, useRef, useState } from 'react';
+import { useLang } from '../i18n/lang';
+import type { PageModel } from '../types';
+import { L, T } from '../ui/text';
+import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
+
+type Model = Extract<PageModel, { page: 'staff-survey-import' }>;
+type Step = 'edit' | 'checked' | 'done';
+
+export function SurveyImportPage({ model }: { model: Model }) {
+  const lang = useLang();
+  const form = useRef<HTMLFormElement>(null);
+  const [step, setStep] = useState<Step>('edit');
+  const [busy, setBusy] = useState(false);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  const [result, setResult] = useState<{ code: string; respondents: number } | null>(null);
+
+  function body(dryRun: boolean): FormData | null {
+    const f = form.current;
+    if (!f) return null;
+    const d = new FormData(f);
+    const split = (k: string) =>
+      String(d.get(k) ?? '')
+        .split(/[,、]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+    const indicator = String(d.get('indicator') ?? '');
+    const post = split('poststratify');
+    const meta = {
+      code: String(d.get('code') ?? '').trim(),
+      title: String(d.get('title') ?? '').trim(),
+      questions: [
+        {
+          code: String(d.get('question') ?? '').trim(),
+          wording: { ja: String(d.get('wording') ?? '').trim() || String(d.get('question') ?? '') },
+          scale: { min: Number(d.get('min')), max: Number(d.get('max')) },
+          ...(indicator ? { indicator } : {}),
+        },
+      ],
+      attributes: split('attributes'),
+      ...(post.length ? { calibration: { poststratify: post } } : {}),
+    };
+    const out = new FormData();
+    const responses = d.get('responses');
+    if (responses instanceof File && responses.size > 0) out.set('responses', responses);
+    const population = d.get('population');
+    if (population instanceof File && population.size > 0) out.set('population', population);
+    out.set('meta', JSON.stringify(meta));
+    if (dryRun) out.set('dryRun', 'true');
+    return out;
+  }
+
+  async function send(dryRun: boolean) {
+    const data = body(dryRun);
+    if (!data) return;
+    setBusy(true);
+    const res = await fetch('/api/v1/surveys/waves', {
+      method: 'POST',
+      body: data,
+      headers: model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {},
+    });
+    const json = (await res.json().catch(() => null)) as unknown;
+    setBusy(false);
+    if (!res.ok) {
+      setProblems(problemsOf(json));
+      setResult(null);
+      setStep('edit');
+      return;
+    }
+    setProblems([]);
+    setResult(json as { code: string; respondents: number });
+    setStep(dryRun ? 'checked' : 'done');
+  }
+
+  const check = (e: FormEvent) => {
+    e.preventDefault();
+    void send(true);
+  };
+
+  return (
+    <main id="main">
+      <h1>
+        <L ja="調査の回を取り込む" en="Import a survey wave" />
+      </h1>
+      <ol className="steps" aria-label={lang === 'en' ? 'Steps' : '手順'}>
+        {(
+          [
+            ['edit', 'ファイルと設定', 'Files and settings'],
+            ['checked', '確認', 'Check'],
+            ['done', '取り込み完了', 'Imported'],
+          ] as const
+        ).map(([k, ja, en]) => (
+          <li key={k} aria-current={step === k ? 'step' : undefined}>
+            <L ja={ja} en={en} />
+          </li>
+        ))}
+      </ol>
+      <form ref={form} onSubmit={check} onChange={() => step === 'checked' && setStep('edit')}>
+        <fieldset disabled={step === 'done'}>
+          <legend>
+            <L ja="1. ファイルと設定" en="1. Files and settings" />
+          </legend>
+          <div className="field">
+            <label htmlFor="responses">
+              <L
+                ja="回答データ（CSV：UTF-8 または Shift_JIS、または xlsx）"
+                en="Responses (CSV in UTF-8 or Shift_JIS, or xlsx)"
+              />
+            </label>
+            <input id="responses" name="responses" type="file" accept=".csv,.xlsx" required />
+          </div>
+          <div className="field">
+            <label htmlFor="population">
+              <L ja="補正用の人口表（任意）" en="Population table for calibration (optional)" />
+            </label>
+            <input id="population" name="population" type="file" accept=".csv,.xlsx" />
+          </div>
+          <div className="field">
+            <label htmlFor="code">
+              <L ja="回のコード" en="Wave code" />
+            </label>
+            <input id="code" name="code" required defaultValue="" />
+          </div>
+          <div className="field">
+            <label htmlFor="title">
+              <L ja="回の名前" en="Wave title" />
+            </label>
+            <input id="title" name="title" required />
+          </div>
+          <div className="field">
+            <label htmlFor="question">
+              <L ja="設問の列名" en="Question column" />
+            </label>
+            <input id="question" name="question" required defaultValue="幸福度" />
+          </div>
+          <div className="field">
+            <label htmlFor="wording">
+              <L ja="設問文" en="Question wording" />
+            </label>
+            <input id="wording" name="wording" defaultValue="あなたは現在どの程度幸せですか" />
+          </div>
+          <div className="field">
+            <label htmlFor="min">
+              <L ja="尺度の最小値" en="Scale minimum" />
+            </label>
+            <input id="min" name="min" type="number" required defaultValue={0} />
+          </div>
+          <div className="field">
+            <label htmlFor="max">
+              <L ja="尺度の最大値" en="Scale maximum" />
+            </label>
+            <input id="max" name="max" type="number" required defaultValue={10} />
+          </div>
+          <div className="field">
+            <label htmlFor="indicator">
+              <L ja="対応する指標" en="Indicator it measures" />
+            </label>
+            <select id="indicator" name="indicator" defaultValue={model.surveyIndicators[0]?.code ?? ''}>
+              <option value="">{lang === 'en' ? '(none)' : '（なし）'}</option>
+              {model.surveyIndicators.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {i.code}
+                </option>
+              ))}
+            </select>
+            {model.surveyIndicators.map((i) => (
+              <span key={i.code} className="note">
+                {i.code}: <T text={i.name} />{' '}
+              </span>
+            ))}
+          </div>
+          <div className="field">
+            <label htmlFor="attributes">
+              <L ja="属性の列名（カンマ区切り）" en="Attribute columns (comma-separated)" />
+            </label>
+            <input id="attributes" name="attributes" defaultValue="年代,性別" />
+          </div>
+          <div className="field">
+            <label htmlFor="poststratify">
+              <L ja="事後層化に使う属性（任意）" en="Post-stratify by (optional)" />
+            </label>
+            <input id="poststratify" name="poststratify" defaultValue="" />
+          </div>
+          <button type="submit" disabled={busy}>
+            <L ja="2. 確認する（まだ保存しません）" en="2. Check (nothing is stored yet)" />
+          </button>
+        </fieldset>
+      </form>
+      <div aria-live="polite" id="import-status">
+        {busy ? (
+          <p>
+            <L ja="サーバーで確認しています…" en="Checking on the server…" />
+          </p>
+        ) : null}
+        {step === 'checked' && result ? (
+          <section aria-labelledby="confirm-h">
+            <h2 id="confirm-h">
+              <L ja="確認の結果" en="Check result" />
+            </h2>
+            <p id="import-preview">
+              <L
+                ja={`問題はありません。回「${result.code}」の回答 ${result.respondents} 件を取り込めます。`}
+                en={`No problems. Wave "${result.code}" with ${result.respondents} respondents can be imported.`}
+              />
+            </p>
+            <button type="button" onClick={() => void send(false)} disabled={busy}>
+              <L ja="3. 取り込む" en="3. Import" />
+            </button>
+          </section>
+        ) : null}
+        {step === 'done' && result ? (
+          <p id="import-done">
+            <L
+              ja={`回「${result.code}」（${result.respondents} 件）を下書きとして保存しました。公表は別の操作です。`}
+              en={`Stored wave "${result.code}" (${result.respondents} respondents) as a draft; publishing is a separate step.`}
+            />
+          </p>
+        ) : null}
+      </div>
+      {problems.length > 0 ? <ProblemsTable problems={problems} /> : null}
+    </main>
+  );
+}
