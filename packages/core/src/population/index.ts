@@ -12,6 +12,7 @@ export * from './life-table';
 export * from './monte-carlo';
 export * from './population-problems';
 export * from './project';
+export * from './quantiles';
 export * from './rng';
 export * from './scenarios';
 export * from './series';

@@ -19,7 +19,8 @@ import { type CompiledDistrictSet, compileDistrictSet, isDistrictSet, rakeToCity
 import { type FlatIpss, flattenIpss } from './flat-ipss';
 import { stepCcmpp, stepIpss } from './kernel';
 import { populationProblems as P } from './population-problems';
-import { quantilesInPlace, Xoshiro128 } from './rng';
+import { quantilesInPlace } from './quantiles';
+import { Xoshiro128 } from './rng';
 
 export interface MonteCarloSigmas {
   fertility: number;
