@@ -1,6 +1,6 @@
 /** GET /api/v1/calendar: the plan's review calendar. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { getCurrentPlan } from '@mirai/app';
+import { getPublishedPlan } from '@mirai/app';
 import { reviewCalendar } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
@@ -26,7 +26,7 @@ const calendarRoute = withPolicy(
 
 export function registerCalendar(app: OpenAPIHono<ApiEnv>) {
   app.openapi(calendarRoute, async (c) => {
-    const plan = await getCurrentPlan(c.get('ctx'));
+    const plan = await getPublishedPlan(c.get('ctx'));
     if (!plan.ok) return problemResponse(c, plan.problems) as never;
     const { plan: p, phases } = plan.value.document;
     return c.json(

@@ -34,9 +34,30 @@ const fieldRoute = withPolicy(
   }),
 );
 
+const draftRoute = withPolicy(
+  'plan:read-draft',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/staff/plan',
+    tags: ['plan'],
+    summary: 'The current version of the plan, even when it is a draft (staff)',
+    responses: {
+      200: json(planTreeSchema, 'The plan tree'),
+      401: json(errorSchema, 'Sign-in required'),
+      403: json(errorSchema, 'Not allowed'),
+      404: json(errorSchema, 'No plan stored'),
+    },
+  }),
+);
+
 export function registerPlan(app: OpenAPIHono<ApiEnv>) {
   app.openapi(planRoute, async (c) => {
     const tree = await getPlanTree(c.get('ctx'));
+    if (!tree.ok) return problemResponse(c, tree.problems) as never;
+    return c.json(tree.value as never, 200);
+  });
+  app.openapi(draftRoute, async (c) => {
+    const tree = await getPlanTree(c.get('ctx'), undefined, { includeDraft: true });
     if (!tree.ok) return problemResponse(c, tree.problems) as never;
     return c.json(tree.value as never, 200);
   });

@@ -87,6 +87,21 @@ describeEachDatabase('plan use cases', (t) => {
     expect(after).toEqual(before);
   });
 
+  it('never shows a draft to the public: readers get the newest approved or revised version', async () => {
+    const ctx = contextFor(t.handle);
+    const before = await getPlanTree(ctx);
+    const draft = shiojiri
+      .replace('status: approved', 'status: draft')
+      .replace('多彩な暮らし、叶えるまち。', '（案）新しい都市像');
+    const saved = await importPlan(ctx, draft, 'draft.yaml', { actor: 'planner' });
+    expect(saved.ok).toBe(true);
+    const pub = await getPlanTree(ctx);
+    expect(pub.ok && before.ok && pub.value.version).toBe(before.ok ? before.value.version : -1);
+    expect(pub.ok && pub.value.vision.slogan.ja).not.toContain('（案）');
+    const staff = await getPlanTree(ctx, undefined, { includeDraft: true });
+    expect(staff.ok && staff.value.vision.slogan.ja).toContain('（案）');
+  });
+
   it('refuses to change or delete audit entries', async () => {
     await expect(t.handle.db.deleteFrom('audit_log').execute()).rejects.toThrow(/append-only/);
   });

@@ -77,10 +77,25 @@ export async function importPlan(
   }
 }
 
+/** The current version of the plan, drafts included (for staff and for writes). */
 export async function getCurrentPlan(ctx: AppContext, code?: string) {
   const plan = await findCurrentPlan(ctx.database.db, code);
   return plan ? ok(plan) : fail(planUseCaseProblems.noPlan.create({}));
 }
+
+/** The newest approved or revised version: what citizens see. A draft is never public. */
+export async function getPublishedPlan(ctx: AppContext, code?: string) {
+  const plan = await findCurrentPlan(ctx.database.db, code, { publishedOnly: true });
+  return plan ? ok(plan) : fail(planUseCaseProblems.noPlan.create({}));
+}
+
+export interface PlanReadOptions {
+  /** Read the current version even when it is a draft (staff only). */
+  includeDraft?: boolean;
+}
+
+const readPlan = (ctx: AppContext, opts: PlanReadOptions, code?: string) =>
+  opts.includeDraft ? getCurrentPlan(ctx, code) : getPublishedPlan(ctx, code);
 
 export async function exportPlan(
   ctx: AppContext,
@@ -91,14 +106,14 @@ export async function exportPlan(
   return plan.ok ? ok(serializePlan(plan.value.document, format)) : plan;
 }
 
-export async function getPlanTree(ctx: AppContext, code?: string) {
-  const plan = await getCurrentPlan(ctx, code);
+export async function getPlanTree(ctx: AppContext, code?: string, opts: PlanReadOptions = {}) {
+  const plan = await readPlan(ctx, opts, code);
   if (!plan.ok) return plan;
   return ok({ version: plan.value.version, ...buildPlanTree(plan.value.document) });
 }
 
-export async function getField(ctx: AppContext, fieldCode: string) {
-  const plan = await getCurrentPlan(ctx);
+export async function getField(ctx: AppContext, fieldCode: string, opts: PlanReadOptions = {}) {
+  const plan = await readPlan(ctx, opts);
   if (!plan.ok) return plan;
   const field = findField(plan.value.document, fieldCode);
   return field

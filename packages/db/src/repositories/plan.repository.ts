@@ -28,30 +28,41 @@ export class PlanVersionConflict extends Error {
   }
 }
 
-export async function findCurrentPlan(db: Db, code?: string): Promise<StoredPlan | undefined> {
+/**
+ * The plan's current version, or with `publishedOnly` its newest approved or
+ * revised version (what the public may see; drafts stay internal).
+ */
+export async function findCurrentPlan(
+  db: Db,
+  code?: string,
+  opts: { publishedOnly?: boolean } = {},
+): Promise<StoredPlan | undefined> {
   let q = db
     .selectFrom('plans')
     .innerJoin('plan_versions', (j) =>
-      j
-        .onRef('plan_versions.plan_id', '=', 'plans.id')
-        .onRef('plan_versions.version', '=', 'plans.current_version'),
+      opts.publishedOnly
+        ? j.onRef('plan_versions.plan_id', '=', 'plans.id').on('plan_versions.status', '<>', 'draft')
+        : j
+            .onRef('plan_versions.plan_id', '=', 'plans.id')
+            .onRef('plan_versions.version', '=', 'plans.current_version'),
     )
     .select([
       'plans.id',
       'plans.code',
-      'plans.current_version',
+      'plan_versions.version',
       'plans.updated_at',
       'plan_versions.status',
       'plan_versions.document',
     ])
-    .orderBy('plans.id', 'asc');
+    .orderBy('plans.id', 'asc')
+    .orderBy('plan_versions.version', 'desc');
   if (code) q = q.where('plans.code', '=', code);
   const row = await q.executeTakeFirst();
   if (!row) return undefined;
   return {
     id: row.id,
     code: row.code,
-    version: row.current_version,
+    version: row.version,
     status: row.status,
     document: row.document as unknown as PlanDocument,
     updatedAt: row.updated_at,
