@@ -92,3 +92,15 @@ export async function waitHydrated(page: Page): Promise<void> {
     timeout: 20_000,
   });
 }
+
+/** Opens a staff URL, signs in on the page it redirects to, and waits to be back. */
+export async function signIn(page: Page, url: string, login: string, password: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForURL('**/staff/login?next=*');
+  await waitHydrated(page);
+  await page.getByLabel('ログインID').fill(login);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.waitForURL(url);
+  await waitHydrated(page);
+}

@@ -11,6 +11,7 @@ import { NotFoundPage } from './pages/not-found-page';
 import { OpenDataPage } from './pages/open-data-page';
 import { PopulationPage } from './pages/population-page';
 import { StrategyPage } from './pages/strategy-page';
+import { ActualsEntryPage, StaffIndicatorsPage } from './staff/actuals-entry-page';
 import { LoginPage } from './staff/login-page';
 import { ScenarioWorkbenchPage } from './staff/scenario-workbench-page';
 import { StaffBar } from './staff/staff-bar';
@@ -51,6 +52,10 @@ function Page({ model }: { model: PageModel }) {
       return <ScenarioWorkbenchPage model={model} />;
     case 'staff-survey-import':
       return <SurveyImportPage model={model} />;
+    case 'staff-indicators':
+      return <StaffIndicatorsPage model={model} />;
+    case 'staff-indicator':
+      return <ActualsEntryPage model={model} />;
   }
 }
 

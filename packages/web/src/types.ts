@@ -217,7 +217,9 @@ export type PageModel =
       links: { href: string; label: Text; available: boolean; note?: Text }[];
     }
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
-  | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] };
+  | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
+  | { page: 'staff-indicators'; session: StaffSession; indicators: IndicatorSummaryView[] }
+  | { page: 'staff-indicator'; session: StaffSession; indicator: IndicatorDetailView; fiscalYears: number[] };
 
 export interface PageEnvelope {
   lang: Lang;

@@ -5,7 +5,15 @@
  */
 
 import type { ApiEnv } from '@mirai/api';
-import { type AppContext, getCurrentPlan, getWorkbenchData, roleMay, roleNames } from '@mirai/app';
+import {
+  type AppContext,
+  getCurrentPlan,
+  getWorkbenchData,
+  listIndicators,
+  roleMay,
+  roleNames,
+  showIndicator,
+} from '@mirai/app';
 import { neutralLevers, recalcWorkbench, type StaffSession } from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { sendPage } from './public-pages';
@@ -48,6 +56,11 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
         available: role !== 'public' && roleMay(role, 'population:read-scenarios'),
       },
       {
+        href: '/staff/indicators',
+        label: { ja: '実績値の入力と訂正', en: 'Enter and correct actuals' },
+        available: role !== 'public' && roleMay(role, 'indicators:write'),
+      },
+      {
         href: '/staff/surveys/import',
         label: { ja: '調査の回を取り込む', en: 'Import a survey wave' },
         available: role !== 'public' && roleMay(role, 'survey:import'),
@@ -63,6 +76,33 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       },
     ];
     return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/indicators', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const list = await listIndicators(ctx);
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-indicators', session, indicators: list.ok ? list.value : [] },
+      '実績値の入力',
+    );
+  });
+  app.get('/staff/indicators/:code', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const i = await showIndicator(ctx, c.req.param('code'));
+    const plan = await getCurrentPlan(ctx);
+    if (!i.ok || !plan.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
+    const fiscalYears: number[] = [];
+    for (let y = startFiscalYear - 2; y <= endFiscalYear; y++) fiscalYears.push(y);
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-indicator', session, indicator: i.value, fiscalYears },
+      i.value.name.ja,
+    );
   });
   app.get('/staff/surveys/import', async (c) => {
     const session = sessionOf(c);
