@@ -199,7 +199,7 @@ export function registerPopulation(program: Command) {
   population
     .command('target')
     .description('目標人口に届くレバーの値を逆算 / solve a lever for a target total')
-    .requiredOption('--spec <file>', 'spec JSON (format version 1)')
+    .requiredOption('--spec <file>', 'spec JSON (format version 1), or a district set (solves for the city)')
     .requiredOption('--year <year>', 'target year (between the 5-year points by linear interpolation)')
     .requiredOption('--total <n>', 'target total population')
     .requiredOption('--lever <lever>', LEVERS.join('|'))
@@ -213,7 +213,9 @@ export function registerPopulation(program: Command) {
           ),
         );
       }
-      const compiled = unwrap(compileSpec(await readSpec(opts.spec)));
+      const input = await readSpec(opts.spec);
+      // For a district set, the target is the city's total.
+      const compiled = unwrap(compileSpec(isDistrictSet(input) ? input.city : input));
       const answer = unwrap(
         solveTarget(
           compiled,

@@ -56,6 +56,16 @@ describe('compileSpec', () => {
     ]);
   });
 
+  it('needs an open group of 65+ or later', () => {
+    expect(
+      codes({
+        ...good(),
+        ageGroups: standardAgeGroups(60),
+        population: { male: fill(1).slice(0, 13), female: fill(1).slice(0, 13) },
+      }),
+    ).toEqual([{ code: 'population/age-groups-invalid', where: { field: 'ageGroups', index: 12 } }]);
+  });
+
   it('rejects years off the 5-year grid or not consecutive', () => {
     expect(codes({ ...good(), years: [2020, 2027] })).toEqual([
       { code: 'population/year-off-grid', where: { field: 'years', index: 1 } },

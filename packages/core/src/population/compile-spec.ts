@@ -168,6 +168,16 @@ export function compileSpec(input: unknown): Result<CompiledSpec> {
     );
   }
   if (!layout) return fail(problems);
+  if (layout.openStart < 65) {
+    // The three age groups (…, 65+) and the women 15-49 need the open group to start at 65 or later.
+    const last = layout.labels.length - 1;
+    problems.push(
+      P.ageGroups.create(
+        { label: layout.labels[last] ?? '', expected: 'an open group of 65+ or later' },
+        { field: 'ageGroups', index: last },
+      ),
+    );
+  }
   const n = layout.labels.length;
   const c = new Compiler(n, years);
   const base = c.bySex('population', input.population, 'count');
@@ -201,13 +211,6 @@ export function compileSpec(input: unknown): Result<CompiledSpec> {
       const mig = sexArrays('netMigrationRate', 'rate', true);
       const cwr = num('childWomanRatio', 0);
       const sr = num('sexRatio0to4', 0);
-      if (layout.openStart < 50)
-        c.problems.push(
-          P.ageGroups.create(
-            { label: layout.labels[n - 1] ?? '', expected: '≥ 50+' },
-            { field: 'ageGroups', index: n - 1 },
-          ),
-        );
       periods = years.map((endYear, k) => ({
         endYear,
         survival: surv[k],
