@@ -3,7 +3,7 @@
  * every problem with its row; a good Shift_JIS file is checked (dry run),
  * previewed and then imported. The responses are SAMPLE data made here.
  */
-import { encodeText, listSurveyWaves } from '@mirai/app';
+import { encodeText, listSurveyWaves, publishSurveyWave } from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -20,6 +20,8 @@ function waveCsv(bad: boolean): Buffer {
   const lines = ['年代,性別,幸福度'];
   for (let i = 0; i < 60; i++)
     lines.push(`${['20代', '30代', '70代以上'][i % 3]},${i % 2 ? '女性' : '男性'},${(i * 7) % 11}`);
+  // A group too small to show (4 respondents): the public breakdown must suppress it.
+  for (let i = 0; i < 4; i++) lines.push(`10代,女性,${5 + i}`);
   if (bad) lines[5] = '30代,女性,15';
   return Buffer.from(encodeText(`${lines.join('\r\n')}\r\n`, 'cp932'));
 }
@@ -74,7 +76,7 @@ describe('survey import wizard (Chromium)', () => {
     });
     await page.getByRole('button', { name: /確認する/ }).click();
     await page.waitForSelector('#import-preview');
-    await expect(page.locator('#import-preview').textContent()).resolves.toContain('60 件');
+    await expect(page.locator('#import-preview').textContent()).resolves.toContain('64 件');
     expect(await waveCodes(server)).toEqual([]);
     await b.shot('02-checked');
     await page.getByRole('button', { name: '3. 取り込む' }).click();
@@ -82,5 +84,19 @@ describe('survey import wizard (Chromium)', () => {
     expect(await waveCodes(server)).toEqual(['S2025']);
     expect(await axeViolations(page)).toEqual([]);
     await b.shot('03-imported');
+  });
+
+  it('once published, the happiness page breaks it down with the small group suppressed', async () => {
+    const pub = await publishSurveyWave(server.ctx, 'S2025', { actor: 'e2e', expectedVersion: 1 });
+    expect(pub.ok).toBe(true);
+    const { page } = b;
+    await page.goto(`${server.url}/happiness`);
+    const table = page.locator('table', { hasText: 'S2025' });
+    await expect(table.locator('tr', { hasText: '10代' }).textContent()).resolves.toContain('秘匿');
+    await expect(table.locator('tr', { hasText: '20代' }).locator('td').first().textContent()).resolves.toBe(
+      '20',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('04-happiness-breakdown');
   });
 });

@@ -134,6 +134,21 @@ export interface HappinessPageView {
   }[];
   actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
   actualsNote?: string;
+  waves: {
+    code: string;
+    title: string;
+    question: string;
+    group: string;
+    minCell: number;
+    overall: { estimate: number; lower: number; upper: number; n: number };
+    rows: {
+      group: string;
+      n: number;
+      suppressed: boolean;
+      mean?: number;
+      shares?: { value: number; share: number }[];
+    }[];
+  }[];
 }
 
 export interface CalendarPageYear {

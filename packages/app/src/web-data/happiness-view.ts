@@ -10,6 +10,7 @@ import { type AppContext, repoRoot } from '../context';
 import { showIndicator } from '../indicators';
 import { readTableFile } from '../io';
 import { getCurrentPlan } from '../plan';
+import { listPublishedSurveyWaves, publishedSurveyWaveTable } from '../survey';
 
 export interface HappinessRow {
   group: string;
@@ -19,6 +20,24 @@ export interface HappinessRow {
   lower: number;
   upper: number;
 }
+export interface PublishedWaveTable {
+  code: string;
+  title: string;
+  question: string;
+  /** The attribute the table breaks down by. */
+  group: string;
+  /** Groups with fewer respondents than this are suppressed (not shown). */
+  minCell: number;
+  overall: { estimate: number; lower: number; upper: number; n: number };
+  rows: {
+    group: string;
+    n: number;
+    suppressed: boolean;
+    mean?: number;
+    shares?: { value: number; share: number }[];
+  }[];
+}
+
 export interface HappinessView {
   indicatorCode: string;
   baseline: { value: number; asOf: string; source: string } | null;
@@ -28,6 +47,39 @@ export interface HappinessView {
   actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
   /** Why the actuals are empty, when they cannot be read. */
   actualsNote?: string;
+  /** Breakdowns of the published survey waves, small cells suppressed. */
+  waves: PublishedWaveTable[];
+}
+
+/** Attributes tried for the breakdown, in order (the importer keeps the file's column names). */
+const groupCandidates = ['年代', 'age_group', 'age', '性別', 'sex', '地区', 'district'];
+
+async function publishedTables(ctx: AppContext): Promise<PublishedWaveTable[]> {
+  const waves = await listPublishedSurveyWaves(ctx);
+  if (!waves.ok) return [];
+  const out: PublishedWaveTable[] = [];
+  for (const w of waves.value) {
+    for (const group of groupCandidates) {
+      const t = await publishedSurveyWaveTable(ctx, w.code, { group });
+      if (!t.ok) continue;
+      out.push({
+        code: w.code,
+        title: w.title,
+        question: t.value.question,
+        group,
+        minCell: t.value.minCell,
+        overall: {
+          estimate: t.value.overall.estimate,
+          lower: t.value.overall.ci[0],
+          upper: t.value.overall.ci[1],
+          n: t.value.overall.n,
+        },
+        rows: t.value.rows,
+      });
+      break;
+    }
+  }
+  return out;
 }
 
 /** The plan's published table (長期戦略「年代別の幸福度の回答比率と平均幸福度」), kept with the survey tests. */
@@ -87,6 +139,7 @@ export async function getHappinessView(ctx: AppContext): Promise<Result<Happines
       '第六次塩尻市総合計画 長期戦略「年代別の幸福度の回答比率と平均幸福度」（令和4年12月 市民アンケート）',
     rows,
     actuals,
+    waves: await publishedTables(ctx),
     ...(actualsNote ? { actualsNote } : {}),
   });
 }

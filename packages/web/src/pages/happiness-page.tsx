@@ -10,6 +10,7 @@ import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { L, M, Num } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
+import { WaveBreakdowns } from './wave-breakdowns';
 
 type Model = Extract<PageModel, { page: 'happiness' }>;
 
@@ -131,6 +132,13 @@ export function HappinessPage({ model }: { model: Model }) {
             />
           </p>
         )}
+      </section>
+
+      <section aria-labelledby="waves">
+        <h2 id="waves">
+          <L ja="調査の回ごとの内訳" en="Breakdowns by survey wave" />
+        </h2>
+        <WaveBreakdowns waves={v.waves} />
       </section>
 
       <section aria-labelledby="dist">
