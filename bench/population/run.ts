@@ -169,16 +169,28 @@ const states = flatStates(F);
 
 // --- Mirai, Monte Carlo in this thread, then with worker threads (measured again after R: best of both)
 const single: number[] = [];
+const singleCpu: number[] = [];
 let singleResult: ReturnType<typeof summarise> | undefined;
 let mJs = allocateTotals(set, T);
 function runSingle(rounds: number): void {
   for (let r = 0; r < rounds; r++) {
     const m = allocateTotals(set, T);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     m.guarded = simulateInto(set, { trajectories: T, seed: SEED }, 0, T, m.totals);
+    const t1 = performance.now();
+    const c1 = process.cpuUsage(c0);
+    // summarise reorders the totals: keep a copy (not timed) for the agreement check.
     const raw = m.totals.slice();
+    const c2 = process.cpuUsage();
+    const t2 = performance.now();
     singleResult = summarise(set, m, { trajectories: T, seed: SEED });
-    if (r > 0) single.push(performance.now() - t0);
+    const t3 = performance.now();
+    const c3 = process.cpuUsage(c2);
+    if (r > 0) {
+      single.push(t1 - t0 + (t3 - t2));
+      singleCpu.push((c1.user + c1.system + c3.user + c3.system) / 1000);
+    }
     mJs = { ...m, totals: raw };
   }
 }
@@ -206,7 +218,15 @@ put('added.txt', F.added);
 put('cwr.txt', F.cwr);
 put('maleShare.txt', F.maleShare);
 let r:
-  | { matrixMs: number; loopMs: number; mcMs: number; mcMedianMs: number; det: number[]; q: number[] }
+  | {
+      matrixMs: number;
+      loopMs: number;
+      mcMs: number;
+      mcMedianMs: number;
+      mcCpuMs: number;
+      det: number[];
+      q: number[];
+    }
   | undefined;
 if (rVersion) {
   const run = spawnSync('Rscript', [join(root, 'bench/population/population.R'), dir], {
@@ -218,8 +238,14 @@ if (rVersion) {
   const again = await withWorkers(spec, set, workers, 5);
   if (again.total < par.total) par = again;
   const num = (name: string) => readFileSync(join(dir, name), 'utf8').trim().split(/\s+/).map(Number);
-  const [matrixMs, loopMs, mcMs, mcMedianMs] = num('r_times.txt') as [number, number, number, number];
-  r = { matrixMs, loopMs, mcMs, mcMedianMs, det: num('r_det.txt'), q: num('r_mc_quantiles.txt') };
+  const [matrixMs, loopMs, mcMs, mcMedianMs, mcCpuMs] = num('r_times.txt') as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  r = { matrixMs, loopMs, mcMs, mcMedianMs, mcCpuMs, det: num('r_det.txt'), q: num('r_mc_quantiles.txt') };
 }
 
 // --- Agreement
@@ -285,6 +311,9 @@ const results = {
     sigmas: DEFAULT_SIGMAS,
     miraiOneThreadMs: mcSingleMs,
     miraiOneThreadMedianMs: mcSingleMedianMs,
+    miraiOneThreadCpuMs: best(singleCpu),
+    rCpuMs: r?.mcCpuMs ?? null,
+    ratioCpu: r ? r.mcCpuMs / best(singleCpu) : null,
     rMedianMs: r?.mcMedianMs ?? null,
     miraiWorkers: workers,
     miraiWorkersMs: par.total,
@@ -326,6 +355,8 @@ Largest absolute difference between Mirai's and R's cells (all areas, years, sex
 | Mirai, ${workers} worker threads (simulate ${f(par.simulate, 1)} ms + quantiles ${f(par.quantiles, 1)} ms) | ${f(par.total, 1)} ms | ${f(results.monteCarlo.ratioWorkers, 1)}× |
 | Mirai, one thread | ${f(mcSingleMs, 1)} ms | ${f(results.monteCarlo.ratioOneThread, 1)}× |
 | R, vectorised over trajectories | ${f(r?.mcMs, 1)} ms | |
+
+CPU time (less sensitive to other load on the machine): Mirai one thread ${f(best(singleCpu), 1)} ms, R ${f(r?.mcCpuMs, 1)} ms, ratio ${f(results.monteCarlo.ratioCpu, 1)}×.
 
 Quantile agreement (different random streams, same distributions): largest |Mirai − R| / (√2·SE) = ${f(mcMaxZ, 2)}; share within 3 SE = ${f(mcWithin3 * 100, 1)}% over ${F.areas} areas × ${years.length - 1} years × 5 quantiles.
 
