@@ -12,6 +12,7 @@ import {
   publishSurveyWave,
   readTableBytes,
   recordWaveAsIndicatorActual,
+  type Table,
 } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
@@ -207,7 +208,7 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
       form.responses.name,
     );
     if (!responses.ok) return problemResponse(c, responses.problems) as never;
-    let populationTable;
+    let populationTable: Table | undefined;
     if (form.population instanceof File) {
       const p = await readTableBytes(
         new Uint8Array(await form.population.arrayBuffer()),
