@@ -442,6 +442,22 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     expect((await mustOk(listSheetComments(ctx, p1)))[0]!.replies).toHaveLength(1);
     await mustOk(act(p1, 'submit', editor('DEPT-CHILD')));
     for (const s of status.sheets) await mustOk(act(s.id, 'approve', head(s.departmentCode)));
+    // A workbook edit of an approved sheet is refused, naming the worksheet.
+    const [childBook] = await mustOk(
+      exportRoundWorkbooks(ctx, { fiscalYear: 2024, departmentCode: 'DEPT-CHILD' }),
+    );
+    const late = await editWorkbook(childBook!.buffer, (wb) => {
+      cellByLabel(wb.getWorksheet('A-1-M01-P01')!, '課題').value = '承認後の書き換え';
+    });
+    const refused = await importEvaluationWorkbook(ctx, {
+      file: 'late.xlsx',
+      bytes: late,
+      actor: editor('DEPT-CHILD'),
+    });
+    if (refused.ok) throw new Error('expected a refusal');
+    expect(refused.problems.map((p) => [p.code, p.where?.sheet])).toEqual([
+      ['evaluation/sheet-not-editable', 'A-1-M01-P01'],
+    ]);
     for (const s of status.sheets) await mustOk(act(s.id, 'review', planning));
     expect(
       codesOf(

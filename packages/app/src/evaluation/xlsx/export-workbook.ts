@@ -21,7 +21,7 @@ import { logicModelOf, projectsOfYear } from '../plan-sources';
 import { loadRound } from '../round-context';
 import { getPath } from './content-paths';
 import { idSheetName, seal, workbookFormat, worksheetName } from './xlsx-ids';
-import { type LayoutRow, sheetLayout } from './xlsx-layout';
+import { findingOptions, type LayoutRow, sheetLayout } from './xlsx-layout';
 
 export interface ExportedWorkbook {
   departmentCode: string;
@@ -97,7 +97,15 @@ function writeSheet(
       b.value = r.value ?? '';
       continue;
     }
-    b.value = inputText(r, sheet.content);
+    const finding =
+      r.linkId && sheet.content.kind === 'measure'
+        ? sheet.content.theoryFindings.find((f) => f.linkId === r.linkId)
+        : undefined;
+    b.value = r.linkId
+      ? finding
+        ? (findingOptions.find((o) => o.code === finding.finding)?.label ?? finding.finding)
+        : ''
+      : inputText(r, sheet.content);
     b.protection = { locked: false };
     b.fill = inputFill;
     b.alignment = { wrapText: true, vertical: 'top' };
@@ -108,7 +116,7 @@ function writeSheet(
     }
     if (r.evidencePath) {
       const c = ws.getCell(`C${r.row}`);
-      c.value = String(getPath(sheet.content, r.evidencePath) ?? '');
+      c.value = finding?.evidence ?? '';
       c.protection = { locked: false };
       c.fill = inputFill;
     }

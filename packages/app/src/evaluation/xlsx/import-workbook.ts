@@ -194,16 +194,15 @@ export async function importEvaluationWorkbook(
   try {
     await ctx.database.db.transaction().execute(async (tx) => {
       for (const p of pending) {
-        const current = await findSheet(tx, p.sheet.id, { forUpdate: true });
+        // The stored version was checked when the workbook was read; the update is
+        // conditional on it, so a save in between is a conflict, never overwritten.
         const change = { state: p.sheet.state, content: p.content, version: p.toVersion };
-        if (
-          !current ||
-          current.version !== p.expectedVersion ||
-          !(await writeSheetChange(tx, current, change, req.actor, 'evaluation.sheet.import', {
-            file,
-            worksheet: p.worksheet,
-          }))
-        ) {
+        const written = await writeSheetChange(tx, p.sheet, change, req.actor, 'evaluation.sheet.import', {
+          file,
+          worksheet: p.worksheet,
+        });
+        if (!written) {
+          const current = await findSheet(tx, p.sheet.id);
           throw new ProblemError(
             evaluationProblems.staleVersion.create(
               { expected: p.expectedVersion, current: current?.version ?? -1 },
@@ -260,7 +259,7 @@ function readWorksheet(
       continue;
     }
     if (r.evidencePath) {
-      const linkId = model?.links[Number(/\[(\d+)\]/.exec(r.path)?.[1])]?.id ?? '';
+      const linkId = r.linkId ?? '';
       const evidence = cellText(ws.getCell(`C${r.row}`).value);
       if (decoded.value !== undefined || evidence !== '')
         findings.push({ linkId, finding: String(decoded.value ?? ''), evidence, row: r.row });

@@ -32,6 +32,8 @@ export interface LayoutRow {
   value?: string | number | null;
   /** For link rows: the evidence column C maps to this path. */
   evidencePath?: string;
+  /** For link rows: the logic-model link the finding answers (findings are matched by link, not position). */
+  linkId?: string;
 }
 
 export interface SheetLayout {
@@ -148,6 +150,7 @@ export function sheetLayout(input: LayoutInput): SheetLayout {
         path: `theoryFindings[${i}].finding`,
         codec: { type: 'choice', options: findingOptions, optional: true },
         evidencePath: `theoryFindings[${i}].evidence`,
+        linkId: l.id,
       }),
     );
   }
