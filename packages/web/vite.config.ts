@@ -17,6 +17,16 @@ export default defineConfig({
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',
-    rollupOptions: { input: { main: fileURLToPath(new URL('./src/client/main.tsx', import.meta.url)) } },
+    rolldownOptions: {
+      input: { main: fileURLToPath(new URL('./src/client/main.tsx', import.meta.url)) },
+      output: {
+        // The projection engine (shared by the workbench chunk) must not land in the entry every page loads.
+        advancedChunks: {
+          groups: [
+            { name: 'engine', test: /packages\/core\/src\/(population|survey|evaluation|indicators)\// },
+          ],
+        },
+      },
+    },
   },
 });
