@@ -3,12 +3,17 @@
  * by the LMG / Shapley decomposition of R² (the average gain in R² from adding a
  * predictor, over all orders), with seeded bootstrap percentile intervals.
  * Each predictor stays a separate question on its own scale; nothing is averaged.
+ * Exact up to 16 predictors; above (for example the 24 well-being categories),
+ * Shapley values are estimated from seeded random orders.
  */
 import { fail, ok, type Result } from '../errors';
 import { createRng } from './rng';
 import { surveyProblems as P } from './survey-problems';
 
-export const MAX_LMG_PREDICTORS = 16;
+/** Up to this many predictors LMG is exact (all 2^p subsets); above, Shapley values are estimated from sampled orders. */
+export const MAX_EXACT_LMG_PREDICTORS = 16;
+/** Hard limit for the sampled estimate. */
+export const MAX_LMG_PREDICTORS = 64;
 
 export interface RelativeImportance {
   names: string[];
@@ -16,6 +21,10 @@ export interface RelativeImportance {
   lmg: number[];
   r2: number;
   n: number;
+  /** 'exact' (all subsets) or 'sampled' (random orders; each order's R² gains are exact). */
+  method: 'exact' | 'sampled';
+  /** Orders sampled when method is 'sampled'. */
+  permutations?: number;
   /** Bootstrap percentile intervals per predictor, when requested. */
   intervals?: { lower: number; upper: number }[];
   replicates?: number;
@@ -48,31 +57,54 @@ function covariance(cols: Float64Array[], rows: Int32Array, w?: Float64Array): F
   return c;
 }
 
-/** R² of y on the predictors in `mask`, from the covariance matrix (Cholesky solve). */
-function r2Subset(c: Float64Array, k: number, mask: number): number {
+/**
+ * Adds predictors to a regression one at a time (incremental Cholesky of their
+ * covariance) and returns each one's gain in R². A predictor that is a linear
+ * combination of those already in (collinear) adds nothing and stays out.
+ */
+function r2Gains(c: Float64Array, k: number, order: ArrayLike<number>, gains: Float64Array): number {
   const p = k - 1;
-  const idx: number[] = [];
-  for (let j = 0; j < p; j++) if (mask & (1 << j)) idx.push(j);
-  const m = idx.length;
-  if (m === 0) return 0;
+  const vy = c[p * k + p] as number;
+  const m = order.length;
   const L = new Float64Array(m * m);
-  for (let a = 0; a < m; a++) {
-    for (let b = 0; b <= a; b++) {
-      let s = c[(idx[a] as number) * k + (idx[b] as number)] as number;
-      for (let t = 0; t < b; t++) s -= (L[a * m + t] as number) * (L[b * m + t] as number);
-      L[a * m + b] = a === b ? Math.sqrt(Math.max(s, 1e-300)) : s / (L[b * m + b] as number);
-    }
-  }
-  // Solve L z = c_xy; R² = |z|² / var(y).
   const z = new Float64Array(m);
-  let q = 0;
-  for (let a = 0; a < m; a++) {
-    let s = c[(idx[a] as number) * k + p] as number;
-    for (let t = 0; t < a; t++) s -= (L[a * m + t] as number) * (z[t] as number);
-    z[a] = s / (L[a * m + a] as number);
-    q += (z[a] as number) ** 2;
+  const basis: number[] = [];
+  let r2 = 0;
+  for (let pos = 0; pos < m; pos++) {
+    const v = order[pos] as number;
+    const row = basis.length;
+    let norm = 0;
+    for (let a = 0; a < row; a++) {
+      let s = c[(basis[a] as number) * k + v] as number;
+      for (let b = 0; b < a; b++) s -= (L[a * m + b] as number) * (L[row * m + b] as number);
+      const l = s / (L[a * m + a] as number);
+      L[row * m + a] = l;
+      norm += l * l;
+    }
+    const cvv = c[v * k + v] as number;
+    const d2 = cvv - norm;
+    if (!(d2 > 1e-10 * cvv)) {
+      gains[pos] = 0;
+      continue;
+    }
+    const d = Math.sqrt(d2);
+    L[row * m + row] = d;
+    let s = c[v * k + p] as number;
+    for (let a = 0; a < row; a++) s -= (L[row * m + a] as number) * (z[a] as number);
+    z[row] = s / d;
+    basis.push(v);
+    const gain = (z[row] as number) ** 2 / vy;
+    gains[pos] = gain;
+    r2 += gain;
   }
-  return q / (c[p * k + p] as number);
+  return r2;
+}
+
+/** R² of y on the predictors in `mask`. */
+function r2Subset(c: Float64Array, k: number, mask: number): number {
+  const idx: number[] = [];
+  for (let j = 0; j < k - 1; j++) if (mask & (1 << j)) idx.push(j);
+  return idx.length === 0 ? 0 : r2Gains(c, k, idx, new Float64Array(idx.length));
 }
 
 function lmgFromCov(c: Float64Array, p: number): { lmg: number[]; r2: number } {
@@ -95,6 +127,37 @@ function lmgFromCov(c: Float64Array, p: number): { lmg: number[]; r2: number } {
   return { lmg, r2: r2[subsets - 1] as number };
 }
 
+/**
+ * Shapley values of R² from random orders of the predictors (seeded): for each
+ * order, add predictors one at a time with an incremental Cholesky and credit
+ * each with its gain in R². Unbiased for LMG; the shares still add up to R².
+ */
+function lmgSampled(
+  c: Float64Array,
+  p: number,
+  permutations: number,
+  seed: number,
+): { lmg: number[]; r2: number } {
+  const k = p + 1;
+  const rng = createRng(seed);
+  const lmg = new Array<number>(p).fill(0);
+  const order = Int32Array.from({ length: p }, (_, j) => j);
+  const gains = new Float64Array(p);
+  let full = 0;
+  for (let t = 0; t < permutations; t++) {
+    for (let j = p - 1; j > 0; j--) {
+      const r = rng.int(j + 1);
+      const tmp = order[j] as number;
+      order[j] = order[r] as number;
+      order[r] = tmp;
+    }
+    full = r2Gains(c, k, order, gains);
+    for (let pos = 0; pos < p; pos++)
+      lmg[order[pos] as number] = (lmg[order[pos] as number] as number) + (gains[pos] as number);
+  }
+  return { lmg: lmg.map((x) => x / permutations), r2: full };
+}
+
 /** R's default quantile (type 7). */
 function quantile7(sorted: Float64Array, p: number): number {
   const h = (sorted.length - 1) * p;
@@ -110,17 +173,33 @@ function quantile7(sorted: Float64Array, p: number): number {
 export function relativeImportance(
   y: Float64Array,
   predictors: { name: string; values: Float64Array }[],
-  opts: { weights?: Float64Array; bootstrap?: { replicates: number; seed: number; level?: number } } = {},
+  opts: {
+    weights?: Float64Array;
+    bootstrap?: { replicates: number; seed: number; level?: number };
+    /** Force sampled orders (default: only above MAX_EXACT_LMG_PREDICTORS). */
+    sampled?: { permutations: number; seed: number };
+  } = {},
 ): Result<RelativeImportance> {
   const p = predictors.length;
   if (p > MAX_LMG_PREDICTORS) return fail(P.tooManyPredictors.create({ p, max: MAX_LMG_PREDICTORS }));
+  const sampled =
+    opts.sampled ?? (p > MAX_EXACT_LMG_PREDICTORS ? { permutations: 2000, seed: 1 } : undefined);
+  const decompose = (cov: Float64Array) =>
+    sampled ? lmgSampled(cov, p, sampled.permutations, sampled.seed) : lmgFromCov(cov, p);
   const cols = [...predictors.map((x) => x.values), y];
   const complete: number[] = [];
   for (let i = 0; i < y.length; i++) if (cols.every((c) => !Number.isNaN(c[i] as number))) complete.push(i);
   const rows = Int32Array.from(complete);
   if (rows.length < p + 2) return fail(P.tooFewObservations.create({ n: rows.length, needed: p + 2 }));
-  const { lmg, r2 } = lmgFromCov(covariance(cols, rows, opts.weights), p);
-  const result: RelativeImportance = { names: predictors.map((x) => x.name), lmg, r2, n: rows.length };
+  const { lmg, r2 } = decompose(covariance(cols, rows, opts.weights));
+  const result: RelativeImportance = {
+    names: predictors.map((x) => x.name),
+    lmg,
+    r2,
+    n: rows.length,
+    method: sampled ? 'sampled' : 'exact',
+    ...(sampled ? { permutations: sampled.permutations } : {}),
+  };
   if (opts.bootstrap) {
     const { replicates, seed } = opts.bootstrap;
     if (!Number.isInteger(replicates) || replicates < 2)
@@ -130,7 +209,7 @@ export function relativeImportance(
     const sample = new Int32Array(rows.length);
     for (let b = 0; b < replicates; b++) {
       for (let i = 0; i < rows.length; i++) sample[i] = rows[rng.int(rows.length)] as number;
-      const boot = lmgFromCov(covariance(cols, sample, opts.weights), p).lmg;
+      const boot = decompose(covariance(cols, sample, opts.weights)).lmg;
       for (let j = 0; j < p; j++) (draws[j] as Float64Array)[b] = boot[j] as number;
     }
     const alpha = 1 - (opts.bootstrap.level ?? 0.95);
