@@ -31,14 +31,7 @@ function integrate(alpha: number, from: number, to: number): number {
 
 /** Gompertz life table with the given e0 and an open group starting at `openStart`. */
 export function gompertzLifeTable(e0: number, openStart = 90): ModelLifeTable {
-  let lo = 1e-9;
-  let hi = 1;
-  for (let i = 0; i < 200; i++) {
-    const mid = Math.sqrt(lo * hi);
-    if (integrate(mid, 0, OMEGA) > e0) lo = mid;
-    else hi = mid;
-  }
-  const alpha = Math.sqrt(lo * hi);
+  const alpha = gompertzAlpha(e0);
   const nLx: number[] = [];
   for (let a = 0; a < openStart; a += 5) nLx.push(integrate(alpha, a, a + 5));
   nLx.push(integrate(alpha, openStart, OMEGA));
@@ -57,4 +50,25 @@ export function survivalRatios(nLx: number[]): number[] {
   const open = (nLx[n - 1] ?? 0) / ((nLx[n - 2] ?? 0) + (nLx[n - 1] ?? 0));
   out.push(open, open);
   return out;
+}
+
+/**
+ * The mortality multiplier q (on the probability of dying, as in scenarios)
+ * that adds `gain` years to life expectancy at birth under the Gompertz model:
+ * scaling μ by q scales α by q, so q = α(e0 + gain) / α(e0). An approximation
+ * for "longer lives" scenarios when no official life-table projection is at hand.
+ */
+export function mortalityMultiplierForGain(e0: number, gain: number): number {
+  return gompertzAlpha(e0 + gain) / gompertzAlpha(e0);
+}
+
+function gompertzAlpha(e0: number): number {
+  let lo = 1e-9;
+  let hi = 1;
+  for (let i = 0; i < 200; i++) {
+    const mid = Math.sqrt(lo * hi);
+    if (integrate(mid, 0, OMEGA) > e0) lo = mid;
+    else hi = mid;
+  }
+  return Math.sqrt(lo * hi);
 }
