@@ -137,6 +137,24 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
       actor: editor('DEPT-CHILD'),
     });
     expect(codesOf(late)).toEqual(['evaluation/stale-version']);
+    // Two clerks saving at the same moment from the same version: exactly one wins.
+    const c9 = sheetId('project', 'C-9-M01-P01');
+    const c9view = await mustOk(getEvaluationSheet(ctx, c9));
+    const both = await Promise.all(
+      ['one', 'two'].map((who) =>
+        saveEvaluationSheet(ctx, {
+          sheetId: c9,
+          content: fillProject(c9view.sheet.content as ProjectSheetContent, { issues: who }),
+          expectedVersion: 1,
+          actor: editor('DEPT-SAFETY'),
+        }),
+      ),
+    );
+    expect(both.map((r) => (r.ok ? 'ok' : r.problems[0]!.code)).sort()).toEqual([
+      'evaluation/stale-version',
+      'ok',
+    ]);
+    expect((await mustOk(getEvaluationSheet(ctx, c9))).sheet.version).toBe(2);
     const other = await saveEvaluationSheet(ctx, {
       sheetId: id,
       content: filled,
@@ -164,6 +182,17 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
       ['DEPT-INDUSTRY', 2],
       ['DEPT-SAFETY', 2],
     ]);
+    // Labels locked, inputs open, every sheet protected, the IDs in a very hidden sheet.
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(books[0]!.buffer as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('A-1-M01-P01')!;
+    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect(ws.getCell('A3').protection?.locked).not.toBe(false);
+    expect(cellByLabel(ws, '事業名').protection?.locked).not.toBe(false);
+    expect(cellByLabel(ws, '課題').protection?.locked).toBe(false);
+    expect(cellByLabel(ws, '課題').value).toBe('（サンプル）相談員の確保');
+    expect(wb.getWorksheet('_mirai_ids')!.state).toBe('veryHidden');
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表紙', '_mirai_ids', 'A-1-M01-P01', 'A-1-M01']);
     const auditBefore = (await listAudit(t.handle.db)).length;
     const statusBefore = await mustOk(getRoundStatus(ctx, 2024));
     for (const b of books) {
