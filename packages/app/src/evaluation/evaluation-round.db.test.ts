@@ -186,7 +186,7 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(books[0]!.buffer as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('A-1-M01-P01')!;
-    expect(ws.sheetProtection?.sheet).toBe(true);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
     expect(ws.getCell('A3').protection?.locked).not.toBe(false);
     expect(cellByLabel(ws, '事業名').protection?.locked).not.toBe(false);
     expect(cellByLabel(ws, '課題').protection?.locked).toBe(false);
