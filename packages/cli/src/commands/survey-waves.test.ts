@@ -64,5 +64,23 @@ describe('mirai survey import|waves|publish', () => {
     ]);
     expect(pub.stderr).toBe('');
     expect(pub.stdout).toMatch(/Recorded TOP-HAPPINESS = [\d.]+ for FY2025/);
+    const table = runCli([
+      'survey',
+      'table',
+      '--wave',
+      'S2025',
+      '--group',
+      '年代',
+      '--format',
+      'json',
+      ...db,
+    ]);
+    expect(table.stderr).toBe('');
+    const t = JSON.parse(table.stdout) as { rows: { group: string; n: number; suppressed: boolean }[] };
+    expect(t.rows.map((r) => [r.group, r.n, r.suppressed])).toEqual([
+      ['20代', 20, false],
+      ['30代', 20, false],
+      ['70代以上', 20, false],
+    ]);
   });
 });

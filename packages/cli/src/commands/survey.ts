@@ -3,7 +3,7 @@
  * fixed contract of issue 4), and `mirai survey table`: the plan's happiness
  * table from published shares or from microdata.
  */
-import { readTableFile } from '@mirai/app';
+import { readTableFile, surveyWaveTable } from '@mirai/app';
 import {
   createDesign,
   type EstimateSpec,
@@ -21,6 +21,7 @@ import {
   unwrap,
 } from '@mirai/core';
 import type { Command } from 'commander';
+import { withApp } from '../app-options';
 import { printJson, printProblems, printTable } from '../output';
 
 const list = (v: string | undefined) =>
@@ -137,6 +138,10 @@ export function registerSurvey(program: Command) {
     .command('table')
     .description('計画の幸福度表（年代別の回答比率と平均） / the plan’s happiness table')
     .option('--shares <file>', 'published shares: group, 0 … 10 (percent), optional mean')
+    .option('--wave <code>', 'a stored survey wave (see `mirai survey import`)')
+    .option('--min-cell <n>', 'with --wave: suppress groups with fewer respondents', '10')
+    .option('--data-dir <dir>', 'with --wave: embedded database directory')
+    .option('--database-url <url>', 'with --wave: PostgreSQL server URL')
     .option('--data <file>', 'microdata (CSV or XLSX) instead of shares')
     .option('--variable <col>', 'answer column in the microdata', 'happiness')
     .option('--group <col>', 'group column in the microdata', 'age')
@@ -146,6 +151,7 @@ export function registerSurvey(program: Command) {
     )
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts) => {
+      if (opts.wave) return waveTable(opts);
       if (opts.shares) return sharesTable(opts);
       if (!opts.data)
         throw new ProblemError(
@@ -243,4 +249,42 @@ async function sharesTable(opts: { shares: string; population?: string; format: 
     process.stdout.write(
       `overall (population-weighted, ${overall.populationFile}): ${overall.mean.toFixed(4)}\n`,
     );
+}
+
+/** The plan's table from a stored wave: shares and mean by group, small groups suppressed. */
+async function waveTable(opts: {
+  wave: string;
+  group: string;
+  minCell: string;
+  format: string;
+  dataDir?: string;
+  databaseUrl?: string;
+}) {
+  await withApp(opts, async (ctx) => {
+    const t = unwrap(
+      await surveyWaveTable(ctx, opts.wave, {
+        ...(opts.group !== 'age' ? { group: opts.group } : {}),
+        minCell: Number(opts.minCell),
+      }),
+    );
+    if (opts.format === 'json') return printJson(t);
+    const pct = (x: number) => (x * 100).toFixed(1);
+    const values = t.rows.find((r) => r.shares)?.shares?.map((s) => String(s.value)) ?? [];
+    printTable(
+      [t.group, 'n', ...values.map((v) => `${v}点`), '平均'],
+      [
+        ...t.rows.map((r) =>
+          r.suppressed
+            ? [r.group, r.n, ...values.map(() => '—'), `（${t.minCell}人未満のため非表示）`]
+            : [r.group, r.n, ...(r.shares ?? []).map((s) => pct(s.share)), (r.mean ?? Number.NaN).toFixed(2)],
+        ),
+        [
+          '全体（補正後）',
+          t.overall.n,
+          ...(t.overall.distribution ?? []).map((s) => pct(s.share)),
+          t.overall.estimate.toFixed(2),
+        ],
+      ],
+    );
+  });
 }
