@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { checkZip, defaultZipLimits } from './zip-guard';
 
 /** A minimal zip archive (no CRCs checked by the guard) with the given entries. */
-function zip(entries: { name: string; data: Buffer }[]): Buffer {
+function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -15,13 +15,13 @@ function zip(entries: { name: string; data: Buffer }[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(8, 8);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? e.data.length, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(8, 10);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? e.data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, packed);
@@ -52,6 +52,16 @@ describe('checkZip', () => {
     const r = checkZip(bomb, 'bomb.xlsx');
     expect(codes(r)).toEqual(['evaluation-xlsx/expands-too-much']);
     if (!r.ok) expect(r.problems[0]!.where).toEqual({ file: 'bomb.xlsx' });
+  });
+
+  it('refuses an entry whose directory understates its size, without inflating past the declared size', () => {
+    const liar = zip([
+      { name: 'xl/styles.xml', data: Buffer.alloc(20 * 1024 * 1024, 7), declaredSize: 1000 },
+    ]);
+    const r = checkZip(liar, 'liar.xlsx');
+    expect(codes(r)).toEqual(['evaluation-xlsx/expands-too-much']);
+    if (!r.ok)
+      expect(r.problems[0]!.details).toEqual({ reason: 'an entry expands beyond its declared size' });
   });
 
   it('refuses too many entries, too large a total, too large a file, and what is not a zip', () => {

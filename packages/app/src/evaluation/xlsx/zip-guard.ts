@@ -1,10 +1,12 @@
 /**
  * A guard run before any xlsx is parsed: the file size, and from the zip
  * central directory the number of entries, the declared expanded size and
- * each entry's compression ratio. Refuses zip64 archives (an evaluation
- * workbook never needs one). Declared sizes can lie; the limits still stop
- * the common zip bombs before a parser inflates anything.
+ * each entry's compression ratio; then each entry is inflated once with a
+ * hard output cap at its declared size, so a directory that lies about sizes
+ * is caught before the xlsx parser inflates anything. Refuses zip64 archives
+ * (an evaluation workbook never needs one).
  */
+import { inflateRawSync } from 'node:zlib';
 import { fail, ok, type Problem, type Result } from '@mirai/core';
 import { xlsxProblems as X } from './xlsx-problems';
 
@@ -48,6 +50,7 @@ export function checkZip(
     return problem(X.expandsTooMuch.create({ reason: `${entries} entries > ${limits.maxEntries}` }, where));
   let offset = cdOffset;
   let total = 0;
+  const listed: { method: number; compressed: number; size: number; local: number }[] = [];
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50)
       return problem(X.unreadable.create({ reason: 'damaged zip directory' }, where));
@@ -56,6 +59,12 @@ export function checkZip(
     if (size === 0xffffffff || compressed === 0xffffffff)
       return problem(X.expandsTooMuch.create({ reason: 'zip64 entry' }, where));
     total += size;
+    listed.push({
+      method: view.getUint16(offset + 10, true),
+      compressed,
+      size,
+      local: view.getUint32(offset + 42, true),
+    });
     if (size > 1024 * 1024 && size / Math.max(1, compressed) > limits.maxRatio)
       return problem(
         X.expandsTooMuch.create(
@@ -73,5 +82,43 @@ export function checkZip(
     return problem(
       X.expandsTooMuch.create({ reason: `${total} bytes expanded > ${limits.maxExpandedBytes}` }, where),
     );
+  return checkInflation(bytes, view, listed, file);
+}
+
+/** Inflates each entry once, never past its declared size: the declared sizes must be true. */
+function checkInflation(
+  bytes: Uint8Array,
+  view: DataView,
+  listed: readonly { method: number; compressed: number; size: number; local: number }[],
+  file: string,
+): Result<void> {
+  const where = { file };
+  const problem = (p: Problem) => fail<void>(p);
+  for (const e of listed) {
+    if (e.local + 30 > bytes.length || view.getUint32(e.local, true) !== 0x04034b50)
+      return problem(X.unreadable.create({ reason: 'damaged zip entry' }, where));
+    const start = e.local + 30 + view.getUint16(e.local + 26, true) + view.getUint16(e.local + 28, true);
+    const data = bytes.subarray(start, start + e.compressed);
+    if (e.method === 0) {
+      if (e.compressed !== e.size)
+        return problem(X.expandsTooMuch.create({ reason: 'stored entry size mismatch' }, where));
+      continue;
+    }
+    if (e.method !== 8)
+      return problem(X.unreadable.create({ reason: `compression method ${e.method}` }, where));
+    let inflated: number;
+    try {
+      inflated = inflateRawSync(data, { maxOutputLength: Math.max(1, e.size) }).length;
+    } catch (error) {
+      const tooBig = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return problem(
+        tooBig
+          ? X.expandsTooMuch.create({ reason: 'an entry expands beyond its declared size' }, where)
+          : X.unreadable.create({ reason: 'damaged compressed data' }, where),
+      );
+    }
+    if (inflated !== e.size)
+      return problem(X.expandsTooMuch.create({ reason: 'an entry does not match its declared size' }, where));
+  }
   return ok(undefined);
 }
