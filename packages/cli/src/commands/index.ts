@@ -6,6 +6,7 @@ import { registerEvaluation } from './evaluation';
 import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
+import { registerPopulationScenarios } from './population-scenarios';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 import { registerSurveyWaves } from './survey-waves';
@@ -23,6 +24,7 @@ export const commandModules: RegisterCommand[] = [
   registerSurvey,
   registerSurveyWaves,
   registerPopulation,
+  registerPopulationScenarios,
   registerUsers,
   registerTokens,
   registerAudit,
