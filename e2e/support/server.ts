@@ -10,7 +10,7 @@ export interface TestServer {
   url: string;
   ctx: AppContext;
   /** Creates an account with a known password (at least 12 characters). */
-  addUser(login: string, role: string, password: string): Promise<void>;
+  addUser(login: string, role: string, password: string, department?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -22,10 +22,10 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: server.url.replace(/\/$/, ''),
     ctx,
-    addUser: async (login, role, password) => {
+    addUser: async (login, role, password, department) => {
       const r = await createUser(
         ctx,
-        { login, role, password, displayName: `${login} (e2e)` },
+        { login, role, password, displayName: `${login} (e2e)`, ...(department ? { department } : {}) },
         { actor: 'system:e2e' },
       );
       if (!r.ok) throw new Error(JSON.stringify(r.problems));

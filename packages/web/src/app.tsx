@@ -13,7 +13,9 @@ import { PopulationPage } from './pages/population-page';
 import { StrategyPage } from './pages/strategy-page';
 import { ActualsEntryPage, StaffIndicatorsPage } from './staff/actuals-entry-page';
 import { LoginPage } from './staff/login-page';
+import { RoundPage, RoundsPage } from './staff/round-pages';
 import { ScenarioWorkbenchPage } from './staff/scenario-workbench-page';
+import { SheetEditorPage } from './staff/sheet-editor-page';
 import { StaffBar } from './staff/staff-bar';
 import { StaffHomePage } from './staff/staff-home-page';
 import { SurveyImportPage } from './staff/survey-import-page';
@@ -56,6 +58,12 @@ function Page({ model }: { model: PageModel }) {
       return <StaffIndicatorsPage model={model} />;
     case 'staff-indicator':
       return <ActualsEntryPage model={model} />;
+    case 'staff-rounds':
+      return <RoundsPage model={model} />;
+    case 'staff-round':
+      return <RoundPage model={model} />;
+    case 'staff-sheet':
+      return <SheetEditorPage model={model} />;
   }
 }
 

@@ -10,6 +10,9 @@ import type {
   IndicatorDefinition,
   IndicatorText,
   PlanTree,
+  SheetCheckContext,
+  SheetContent,
+  TemplateSet,
   Text,
 } from '@mirai/core';
 import type { Lang } from './i18n/lang';
@@ -194,6 +197,45 @@ export interface WorkbenchModel {
   baseline: WorkbenchResult;
 }
 
+export interface RoundStatusView {
+  round: { id: string; fiscalYear: number; state: string; stages: { stage: string; due: CalendarDate }[] };
+  counts: Record<string, number>;
+  sheets: {
+    id: string;
+    kind: 'project' | 'measure';
+    code: string;
+    name: string;
+    departmentCode: string;
+    state: string;
+    version: number;
+  }[];
+  overdue: {
+    sheetId: string;
+    code: string;
+    departmentCode: string;
+    state: string;
+    stage: string;
+    due: string;
+    daysOverdue: number;
+  }[];
+}
+
+export interface SheetView {
+  sheet: {
+    id: string;
+    fiscalYear: number;
+    kind: 'project' | 'measure';
+    code: string;
+    departmentCode: string;
+    state: string;
+    version: number;
+    content: SheetContent;
+  };
+  round: { id: string; fiscalYear: number; state: string };
+  cost: { projectCost: number; staffCost: number; totalCost: number; unitCost: number | null } | null;
+  allowedActions: string[];
+}
+
 /** Every page and its data, keyed by `page`. */
 export type PageModel =
   | { page: 'home'; tree: PlanTreeView; indicators: IndicatorSummaryView[]; progress: ProgressView | null }
@@ -234,7 +276,16 @@ export type PageModel =
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
   | { page: 'staff-indicators'; session: StaffSession; indicators: IndicatorSummaryView[] }
-  | { page: 'staff-indicator'; session: StaffSession; indicator: IndicatorDetailView; fiscalYears: number[] };
+  | { page: 'staff-indicator'; session: StaffSession; indicator: IndicatorDetailView; fiscalYears: number[] }
+  | { page: 'staff-rounds'; session: StaffSession; rounds: RoundStatusView[] }
+  | { page: 'staff-round'; session: StaffSession; status: RoundStatusView }
+  | {
+      page: 'staff-sheet';
+      session: StaffSession;
+      view: SheetView;
+      templates: TemplateSet;
+      checks: SheetCheckContext;
+    };
 
 export interface PageEnvelope {
   lang: Lang;

@@ -7,14 +7,18 @@
 import type { ApiEnv } from '@mirai/api';
 import {
   type AppContext,
+  evaluationActorOf,
   getCurrentPlan,
+  getEvaluationSheet,
+  getRoundStatus,
   getWorkbenchData,
   listIndicators,
   roleMay,
   roleNames,
   showIndicator,
 } from '@mirai/app';
-import { neutralLevers, recalcWorkbench, type StaffSession } from '@mirai/web';
+import { type PlanDocument, shiojiriTemplates, type TemplateSet } from '@mirai/core';
+import { neutralLevers, type RoundStatusView, recalcWorkbench, type StaffSession } from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { sendPage } from './public-pages';
 
@@ -31,6 +35,14 @@ function sessionOf(c: Context<ApiEnv>): StaffSession | null {
     },
     csrfToken: session?.csrfToken ?? null,
   };
+}
+
+/** Department editors and reviewers of a department see their department's sheets. */
+function departmentFilter(c: Context<ApiEnv>): { departmentCode?: string } {
+  const actor = c.get('actor');
+  return actor.kind === 'user' && actor.role === 'department-editor' && actor.department
+    ? { departmentCode: actor.department }
+    : {};
 }
 
 const toLogin = (c: Context) => c.redirect(`/staff/login?next=${encodeURIComponent(c.req.path)}`, 303);
@@ -76,6 +88,66 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       },
     ];
     return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/rounds', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const plan = await getCurrentPlan(ctx);
+    const rounds: RoundStatusView[] = [];
+    if (plan.ok) {
+      const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
+      for (let fy = startFiscalYear - 1; fy <= endFiscalYear; fy++) {
+        const r = await getRoundStatus(ctx, fy, departmentFilter(c));
+        if (r.ok) rounds.push(r.value as RoundStatusView);
+      }
+    }
+    return sendPage(c, ctx, { page: 'staff-rounds', session, rounds }, '評価の回');
+  });
+  app.get('/staff/rounds/:fy', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const r = await getRoundStatus(ctx, Number(c.req.param('fy')), departmentFilter(c));
+    if (!r.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-round', session, status: r.value as RoundStatusView },
+      '評価の進捗',
+    );
+  });
+  app.get('/staff/sheets/:id', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const actor = evaluationActorOf(c.get('actor'));
+    const r = await getEvaluationSheet(ctx, c.req.param('id'), actor ? { actor } : {});
+    const plan = await getCurrentPlan(ctx);
+    if (!r.ok || !plan.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const doc = plan.value.document as PlanDocument & { evaluationTemplates?: TemplateSet };
+    const sheet = r.value.sheet;
+    const projectCodes = doc.implementationPlans
+      .filter((p) => p.fiscalYear === sheet.fiscalYear)
+      .flatMap((p) => p.projects.filter((x) => x.measure === sheet.code).map((x) => x.code));
+    const view = {
+      sheet: r.value.sheet,
+      round: r.value.round,
+      cost: r.value.cost,
+      allowedActions: r.value.allowedActions,
+    };
+    return sendPage(
+      c,
+      ctx,
+      {
+        page: 'staff-sheet',
+        session,
+        view,
+        templates: doc.evaluationTemplates ?? shiojiriTemplates,
+        checks: {
+          indicatorCodes: doc.indicators.map((i) => i.code),
+          ...(sheet.kind === 'measure' ? { projectCodes } : {}),
+        },
+      },
+      sheet.content.name,
+    );
   });
   app.get('/staff/indicators', async (c) => {
     const session = sessionOf(c);

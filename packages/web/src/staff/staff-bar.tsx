@@ -12,6 +12,7 @@ export function StaffBar({ session, path }: { session: StaffSession; path: strin
   }
   const items = [
     { href: '/staff', ja: 'ワークスペース', en: 'Workspace' },
+    { href: '/staff/rounds', ja: '評価', en: 'Evaluation' },
     { href: '/staff/scenarios', ja: 'シナリオ試算', en: 'Scenarios' },
     { href: '/staff/indicators', ja: '実績値の入力', en: 'Actuals' },
     { href: '/staff/surveys/import', ja: '調査の取り込み', en: 'Survey import' },

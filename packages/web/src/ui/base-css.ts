@@ -71,6 +71,10 @@ output{font-weight:700;font-variant-numeric:tabular-nums}
 .staff-bar ul{max-width:64rem;margin:0 auto;padding:.25rem 1rem;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 .staff-bar .who{margin-left:auto;color:var(--muted)}
 fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem}legend{font-weight:700;padding:0 .25rem}
+.conflict{border:3px solid #b00020;border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0;background:#fff5f5}
+.field textarea{display:block;width:100%;max-width:48rem;padding:.4rem;border:1px solid #6b7280;border-radius:.25rem}
+label.check{display:inline-flex;gap:.3rem;align-items:center;margin-right:1rem;min-height:44px;font-weight:400}
+[aria-invalid=true]{border-color:#b00020!important;border-width:2px!important}
 .steps{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding-left:1.2rem}.steps [aria-current=step]{font-weight:700;text-decoration:underline}
 @media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
