@@ -7,10 +7,13 @@
 import {
   evaluationActorOf,
   getEvaluationSheet,
+  getRoundStatus,
   openEvaluationRound,
   recordSampleActuals,
   saveEvaluationSheet,
   seedEvaluationPlan,
+  transitionEvaluationRound,
+  transitionEvaluationSheet,
 } from '@mirai/app';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,7 +42,7 @@ describe('evaluation sheet: fill, conflict, submit, approve (Chromium)', () => {
       fiscalYear: 2024,
       actor: { id: 'e2e:setup', role: 'admin' },
       openedOn: { year: 2025, month: 6, day: 2 },
-      scope: { measureCodes: ['A-1-M01'], projectCodes: ['A-1-M01-P01'] },
+      scope: { measureCodes: [], projectCodes: ['A-1-M01-P01'] },
       entryDue: { year: 2025, month: 7, day: 31 },
     });
     if (!opened.ok) throw new Error(JSON.stringify(opened.problems));
@@ -148,5 +151,38 @@ describe('evaluation sheet: fill, conflict, submit, approve (Chromium)', () => {
     await head.shot('06-approved');
     const final = await getEvaluationSheet(server.ctx, sheetId);
     expect(final.ok && final.value.sheet.state).toBe('approved');
+  });
+
+  it('once reviewed and the round published, the result appears on the open-data page', async () => {
+    const planning = { id: 'e2e:planning', role: 'planning-division' as const };
+    const sheet = await getEvaluationSheet(server.ctx, sheetId);
+    if (!sheet.ok) throw new Error('no sheet');
+    const reviewed = await transitionEvaluationSheet(server.ctx, {
+      sheetId,
+      action: 'review',
+      expectedVersion: sheet.value.sheet.version,
+      actor: planning,
+    });
+    expect(reviewed.ok, JSON.stringify(reviewed)).toBe(true);
+    // Before publication the public sees nothing of the round.
+    await head.page.goto(`${server.url}/open-data`);
+    await expect(head.page.locator('#evaluations ~ p').textContent()).resolves.toContain('まだありません');
+    for (const action of ['close', 'publish'] as const) {
+      const status = await getRoundStatus(server.ctx, 2024);
+      if (!status.ok) throw new Error('no round');
+      const moved = await transitionEvaluationRound(server.ctx, {
+        fiscalYear: 2024,
+        action,
+        expectedVersion: status.value.round.version,
+        actor: planning,
+      });
+      expect(moved.ok, JSON.stringify(moved)).toBe(true);
+    }
+    await head.page.goto(`${server.url}/open-data`);
+    const table = head.page.locator('table', { hasText: 'A-1-M01-P01' });
+    await expect(table.textContent()).resolves.toContain('（サンプル）相談員の確保と研修');
+    await expect(table.locator('td').first().textContent()).resolves.toBe('B');
+    expect(await axeViolations(head.page)).toEqual([]);
+    await head.shot('07-open-data-published');
   });
 });

@@ -168,6 +168,19 @@ export interface OpenDataFile {
   sample: boolean;
 }
 
+export interface PublishedRoundView {
+  fiscalYear: number;
+  sheets: {
+    code: string;
+    kind: 'project' | 'measure';
+    name: string;
+    departmentCode: string;
+    overallRating: string | null;
+    direction: string | null;
+    issues: string | null;
+  }[];
+}
+
 export interface PlanVersionView {
   version: number;
   createdAt: string;
@@ -265,7 +278,12 @@ export type PageModel =
   | { page: 'population'; view: PopulationPageView; districts: { code: string; name: Text }[] }
   | { page: 'district'; view: DistrictsPageView; code: string }
   | { page: 'calendar'; planTitle: Text; years: CalendarPageYear[] }
-  | { page: 'open-data'; files: OpenDataFile[]; history: PlanVersionView[] }
+  | {
+      page: 'open-data';
+      files: OpenDataFile[];
+      history: PlanVersionView[];
+      evaluations: PublishedRoundView[];
+    }
   | { page: 'not-found'; path: string }
   | { page: 'staff-login'; next: string }
   | {

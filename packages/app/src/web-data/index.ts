@@ -4,4 +4,5 @@ export * from './district-view';
 export * from './happiness-view';
 export * from './population-sources';
 export * from './population-view';
+export * from './published-evaluations';
 export * from './workbench-data';

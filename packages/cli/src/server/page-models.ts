@@ -10,6 +10,7 @@ import {
   getPlanProgress,
   getPlanTree,
   getPopulationView,
+  getPublishedEvaluations,
   listIndicators,
   showIndicator,
 } from '@mirai/app';
@@ -142,6 +143,7 @@ export const loaders: { path: string; load: Loader; title: (m: PageModel) => str
             note: v.note ?? null,
           }))
         : [];
+      const evaluations = await getPublishedEvaluations(ctx);
       return {
         page: 'open-data',
         files: openDataFiles.map(({ href, name, format, source, sample }) => ({
@@ -152,6 +154,7 @@ export const loaders: { path: string; load: Loader; title: (m: PageModel) => str
           sample,
         })),
         history,
+        evaluations: evaluations.ok ? evaluations.value : [],
       };
     },
     title: () => 'オープンデータ',

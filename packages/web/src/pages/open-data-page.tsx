@@ -2,6 +2,7 @@
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { L, M, SampleBadge, T } from '../ui/text';
+import { FiscalYear } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'open-data' }>;
 
@@ -53,9 +54,54 @@ export function OpenDataPage({ model }: { model: Model }) {
         <h2 id="evaluations">
           <L ja="公表済みの評価結果" en="Published evaluation results" />
         </h2>
-        <p>
-          <L ja="公表済みの評価結果はまだありません。" en="No evaluation results have been published yet." />
-        </p>
+        {model.evaluations.length === 0 ? (
+          <p>
+            <L
+              ja="公表済みの評価結果はまだありません。"
+              en="No evaluation results have been published yet."
+            />
+          </p>
+        ) : (
+          model.evaluations.map((r) => (
+            <div className="table-scroll" key={r.fiscalYear}>
+              <table>
+                <caption>
+                  <FiscalYear fy={r.fiscalYear} />
+                  <L ja="の評価結果" en=" evaluation results" />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <L ja="施策・事業" en="Measure or project" />
+                    </th>
+                    <th scope="col">
+                      <L ja="総合評価" en="Overall rating" />
+                    </th>
+                    <th scope="col">
+                      <L ja="今後の方向性" en="Direction" />
+                    </th>
+                    <th scope="col">
+                      <L ja="課題" en="Issues" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {r.sheets.map((s) => (
+                    <tr key={`${s.kind}-${s.code}`}>
+                      <th scope="row">
+                        {s.kind === 'measure' ? <a href={`/measures/${s.code}`}>{s.name}</a> : s.name}（
+                        {s.code}）
+                      </th>
+                      <td>{s.overallRating ?? '—'}</td>
+                      <td>{s.direction ?? '—'}</td>
+                      <td>{s.issues ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ))
+        )}
       </section>
       <section aria-labelledby="history">
         <h2 id="history">

@@ -1,0 +1,52 @@
+/**
+ * The evaluation results the public may see: for each round, the sheets in
+ * the `published` state with their overall rating, direction and issues.
+ * Drafts and sheets still under review never leave the workspace.
+ */
+import { ok, type Result } from '@mirai/core';
+import type { AppContext } from '../context';
+import { getEvaluationSheet, getRoundStatus } from '../evaluation';
+import { getCurrentPlan } from '../plan';
+
+export interface PublishedSheet {
+  code: string;
+  kind: 'project' | 'measure';
+  name: string;
+  departmentCode: string;
+  overallRating: string | null;
+  direction: string | null;
+  issues: string | null;
+}
+
+export interface PublishedRound {
+  fiscalYear: number;
+  sheets: PublishedSheet[];
+}
+
+export async function getPublishedEvaluations(ctx: AppContext): Promise<Result<PublishedRound[]>> {
+  const plan = await getCurrentPlan(ctx);
+  if (!plan.ok) return plan;
+  const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
+  const rounds: PublishedRound[] = [];
+  for (let fy = startFiscalYear - 1; fy <= endFiscalYear; fy++) {
+    const status = await getRoundStatus(ctx, fy);
+    if (!status.ok) continue;
+    const sheets: PublishedSheet[] = [];
+    for (const s of status.value.sheets.filter((x) => x.state === 'published')) {
+      const full = await getEvaluationSheet(ctx, s.id);
+      if (!full.ok) continue;
+      const c = full.value.sheet.content;
+      sheets.push({
+        code: s.code,
+        kind: s.kind,
+        name: s.name,
+        departmentCode: s.departmentCode,
+        overallRating: c.overallRating ?? null,
+        direction: c.direction ?? null,
+        issues: c.issues ?? null,
+      });
+    }
+    if (sheets.length > 0) rounds.push({ fiscalYear: fy, sheets });
+  }
+  return ok(rounds);
+}
