@@ -192,6 +192,13 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     expect(cellByLabel(ws, '課題').protection?.locked).toBe(false);
     expect(cellByLabel(ws, '課題').value).toBe('（サンプル）相談員の確保');
     expect(wb.getWorksheet('_mirai_ids')!.state).toBe('veryHidden');
+    // The measure sheet asks link by link; the indicators' suggestion stands beside each link.
+    const m = wb.getWorksheet('A-1-M01')!;
+    const linkRow = [...Array(m.rowCount).keys()]
+      .map((i) => m.getRow(i + 1))
+      .find((row) => String(row.getCell(1).value).startsWith('道筋 out1>oc1'))!;
+    expect(linkRow.getCell(2).protection?.locked).toBe(false);
+    expect(linkRow.getCell(4).value).toBe('指標からの示唆：成立（改善→改善）');
     expect(wb.worksheets.map((w) => w.name)).toEqual(['表紙', '_mirai_ids', 'A-1-M01-P01', 'A-1-M01']);
     const auditBefore = (await listAudit(t.handle.db)).length;
     const statusBefore = await mustOk(getRoundStatus(ctx, 2024));

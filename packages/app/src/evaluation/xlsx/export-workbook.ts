@@ -8,11 +8,23 @@
 import {
   computeProjectCost,
   type EvaluationSheet,
+  findingLabels,
   joinIndicatorRows,
   type MeasureLogicModel,
+  type Movement,
   ok,
   type Result,
+  theoryCheck,
 } from '@mirai/core';
+
+const movementLabels: Record<Movement, string> = {
+  improving: '改善',
+  flat: '横ばい',
+  worsening: '悪化',
+  mixed: '混在',
+  unknown: 'データなし',
+};
+
 import { listSheets, type StoredPlan, type StoredRound } from '@mirai/db';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context';
@@ -79,6 +91,10 @@ function writeSheet(
     { width: 10 },
   ];
   const model = modelFor(plan, round, sheet);
+  const findings = sheet.content.kind === 'measure' ? sheet.content.theoryFindings : [];
+  const checks = new Map(
+    (model ? theoryCheck(model, figures.movements, findings) : []).map((row) => [row.linkId, row]),
+  );
   const layout = sheetLayout({
     content: sheet.content,
     fiscalYear: round.fiscalYear,
@@ -119,6 +135,12 @@ function writeSheet(
       c.value = finding?.evidence ?? '';
       c.protection = { locked: false };
       c.fill = inputFill;
+      // What the indicators suggest for the link, read-only, next to the answer.
+      const check = checks.get(r.linkId ?? '');
+      if (check) {
+        const moved = `${movementLabels[check.from.movement]}→${movementLabels[check.to.movement]}`;
+        ws.getCell(`D${r.row}`).value = `指標からの示唆：${findingLabels[check.suggested].ja}（${moved}）`;
+      }
     }
   }
   let row = (layout.rows[layout.rows.length - 1]?.row ?? 3) + 2;
