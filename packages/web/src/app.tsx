@@ -19,6 +19,8 @@ import { SheetEditorPage } from './staff/sheet-editor-page';
 import { StaffBar } from './staff/staff-bar';
 import { StaffHomePage } from './staff/staff-home-page';
 import { SurveyImportPage } from './staff/survey-import-page';
+import { TokensPage } from './staff/tokens-page';
+import { UsersPage } from './staff/users-page';
 import type { PageEnvelope, PageModel } from './types';
 import { Layout } from './ui/layout';
 
@@ -58,6 +60,10 @@ function Page({ model }: { model: PageModel }) {
       return <StaffIndicatorsPage model={model} />;
     case 'staff-indicator':
       return <ActualsEntryPage model={model} />;
+    case 'staff-users':
+      return <UsersPage model={model} />;
+    case 'staff-tokens':
+      return <TokensPage model={model} />;
     case 'staff-rounds':
       return <RoundsPage model={model} />;
     case 'staff-round':

@@ -249,6 +249,28 @@ export interface SheetView {
   allowedActions: string[];
 }
 
+export interface AccountView {
+  id: number;
+  login: string;
+  displayName: string;
+  role: string;
+  department: string | null;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  locked: boolean;
+  version: number;
+}
+
+export interface TokenView {
+  id: number;
+  name: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  lastUsedAt: string | null;
+}
+
 /** Every page and its data, keyed by `page`. */
 export type PageModel =
   | { page: 'home'; tree: PlanTreeView; indicators: IndicatorSummaryView[]; progress: ProgressView | null }
@@ -295,6 +317,14 @@ export type PageModel =
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
   | { page: 'staff-indicators'; session: StaffSession; indicators: IndicatorSummaryView[] }
   | { page: 'staff-indicator'; session: StaffSession; indicator: IndicatorDetailView; fiscalYears: number[] }
+  | {
+      page: 'staff-users';
+      session: StaffSession;
+      users: AccountView[];
+      roles: { code: string; name: Text }[];
+      departments: { code: string; name: Text }[];
+    }
+  | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
   | { page: 'staff-rounds'; session: StaffSession; rounds: RoundStatusView[] }
   | { page: 'staff-round'; session: StaffSession; status: RoundStatusView }
   | {

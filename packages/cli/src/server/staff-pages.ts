@@ -7,11 +7,15 @@
 import type { ApiEnv } from '@mirai/api';
 import {
   type AppContext,
+  accountRoles,
+  actions,
   evaluationActorOf,
   getCurrentPlan,
   getEvaluationSheet,
   getRoundStatus,
   getWorkbenchData,
+  listAccounts,
+  listApiTokens,
   listIndicators,
   roleMay,
   roleNames,
@@ -73,6 +77,16 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
         available: role !== 'public' && roleMay(role, 'indicators:write'),
       },
       {
+        href: '/staff/users',
+        label: { ja: '利用者の管理', en: 'Accounts' },
+        available: role !== 'public' && roleMay(role, 'users:read'),
+      },
+      {
+        href: '/staff/tokens',
+        label: { ja: 'API トークン', en: 'API tokens' },
+        available: role !== 'public' && roleMay(role, 'tokens:read-own'),
+      },
+      {
         href: '/staff/surveys/import',
         label: { ja: '調査の回を取り込む', en: 'Import a survey wave' },
         available: role !== 'public' && roleMay(role, 'survey:import'),
@@ -88,6 +102,41 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       },
     ];
     return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/users', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const actor = c.get('actor');
+    if (actor.kind !== 'user' || !roleMay(actor.role, 'users:read'))
+      return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const plan = await getCurrentPlan(ctx);
+    const departments = plan.ok
+      ? plan.value.document.departments.map((d) => ({ code: d.code, name: d.name }))
+      : [];
+    const users = await listAccounts(ctx);
+    const roles = accountRoles.map((code) => ({ code, name: roleNames[code] }));
+    return sendPage(c, ctx, { page: 'staff-users', session, users, roles, departments }, '利用者');
+  });
+  app.get('/staff/tokens', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const actor = c.get('actor');
+    if (actor.kind !== 'user') return toLogin(c);
+    const tokens = (await listApiTokens(ctx, actor.userId)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      scopes: t.scopes,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    }));
+    return sendPage(
+      c,
+      ctx,
+      { page: 'staff-tokens', session, tokens, knownScopes: [...actions] },
+      'API トークン',
+    );
   });
   app.get('/staff/rounds', async (c) => {
     const session = sessionOf(c);

@@ -1,0 +1,64 @@
+/** An administrator manages accounts and a staff member their API tokens, in Chromium, with axe checks. */
+import { listAccounts } from '@mirai/app';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
+import { startTestServer, type TestServer } from './support/server';
+
+describe('accounts and tokens (Chromium)', () => {
+  let server: TestServer;
+  let b: TestBrowser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    await server.addUser('admin1', 'admin', 'admin-password-2468');
+    b = await openBrowser('accounts');
+    await signIn(b.page, `${server.url}/staff/users`, 'admin1', 'admin-password-2468');
+  });
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('creates an account (one-time password shown once) and disables it', async () => {
+    const { page } = b;
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/^ログインID/).fill('clerk9');
+    await page.getByLabel('表示名').fill('子育て支援課 職員（e2e）');
+    await page.getByLabel('役割').selectOption('department-editor');
+    await page.getByLabel(/^担当課/).selectOption('DEPT-CHILD');
+    await page.getByRole('button', { name: '作成' }).click();
+    await page.waitForSelector('#created-user code');
+    expect((await page.locator('#created-user code').textContent())?.length).toBeGreaterThanOrEqual(12);
+    await b.shot('01-created');
+    const made = (await listAccounts(server.ctx)).find((u) => u.login === 'clerk9');
+    expect(made?.department).toBe('DEPT-CHILD');
+    expect(made?.mustChangePassword).toBe(true);
+    await page.reload();
+    await waitHydrated(page);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: 'clerk9 を停止する' }).click(),
+    ]);
+    await waitHydrated(page);
+    await expect(page.locator('#users tr', { hasText: 'clerk9' }).textContent()).resolves.toContain('停止中');
+    expect((await listAccounts(server.ctx)).find((u) => u.login === 'clerk9')?.disabled).toBe(true);
+  });
+
+  it('creates and revokes an API token', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/staff/tokens`);
+    await waitHydrated(page);
+    await page.getByLabel('名前（用途）').fill('集計スクリプト');
+    await page.getByRole('button', { name: '作成' }).click();
+    await page.waitForSelector('#token-secret code');
+    expect(await page.locator('#token-secret code').textContent()).toMatch(/^mirai_/);
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('02-token');
+    await page.reload();
+    await waitHydrated(page);
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.getByRole('button', { name: '「集計スクリプト」を失効させる' }).click(),
+    ]);
+    await expect(page.locator('#tokens').textContent()).resolves.toContain('失効済み');
+  });
+});
