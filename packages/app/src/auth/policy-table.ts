@@ -51,7 +51,8 @@ export const policyTable = {
   'evaluation:submit-sheet': write(staffEditors),
   'evaluation:approve-sheet': write(['admin', 'reviewer']),
   'evaluation:manage-round': write(['admin', 'planning-editor']),
-  'evaluation:comment': write(['admin', 'planning-editor', 'reviewer', 'committee']),
+  // Department editors comment on their own department's sheets (the use case checks the department).
+  'evaluation:comment': write(['admin', 'planning-editor', 'department-editor', 'reviewer', 'committee']),
   // Surveys: microdata about residents stays with the planning division.
   'survey:read-microdata': read(['admin', 'planning-editor']),
   'survey:import': write(['admin', 'planning-editor']),
