@@ -3,6 +3,7 @@
  * slider with the keyboard re-projects the city and the districts at once.
  * axe-core checks the sign-in page, the workspace and the workbench.
  */
+import { listPopulationScenarios } from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -91,6 +92,14 @@ describe('scenario workbench (Chromium)', () => {
     );
     await b.shot('04-workbench-fewer-births');
     expect(await axeViolations(page)).toEqual([]);
+
+    // Saved for others: stored and run by the population scenarios API.
+    await page.getByLabel('コード（英数字）').fill('fewer-births');
+    await page.getByLabel('名前').fill('出生半減（試算）');
+    await page.getByRole('button', { name: '保存して計算' }).click();
+    await page.waitForSelector('#scenario-saved');
+    const stored = await listPopulationScenarios(server.ctx);
+    expect(stored.ok && stored.value.map((x) => x.code)).toEqual(['fewer-births']);
   });
 
   it('shows the workspace page without accessibility violations', async () => {

@@ -4,12 +4,13 @@
  * districts in the browser at once (the engine is loaded on first use) and
  * the totals, the target year and the districts update, announced politely.
  */
-import { useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { formatNumber, L, Num, SampleBadge } from '../ui/text';
 import { calendarYearText } from '../ui/years';
+import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 import type { Levers, WorkbenchResult } from './workbench-engine';
 
 type Model = Extract<PageModel, { page: 'staff-scenarios' }>;
@@ -87,6 +88,33 @@ export function ScenarioWorkbenchPage({ model }: { model: Model }) {
     };
   }, [levers, wb.set, targetYear]);
 
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saveProblems, setSaveProblems] = useState<ApiProblem[]>([]);
+  async function saveScenario(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const d = new FormData(e.currentTarget);
+    const m = engine.current ?? (await import('./workbench-engine'));
+    const res = await fetch('/api/v1/population/scenarios', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
+      },
+      body: JSON.stringify({
+        code: String(d.get('code') ?? '').trim(),
+        name: String(d.get('name') ?? '').trim(),
+        area: wb.set.city.area ?? 'city',
+        spec: wb.set.city,
+        scenario: { ...m.scenarioFor(wb.set.city, levers, 1), name: String(d.get('name') ?? '').trim() },
+        provenance: { source: 'Mirai シナリオ試算（職員が条件を設定）', note: JSON.stringify(levers) },
+      }),
+    });
+    const body = (await res.json().catch(() => null)) as { code?: string } | null;
+    if (res.ok) {
+      setSaveProblems([]);
+      setSaved(body?.code ?? '');
+    } else setSaveProblems(problemsOf(body));
+  }
   const base = wb.baseline;
   const diff = wb.target && result.atTarget !== null ? result.atTarget - wb.target.value : null;
   const last = result.years.length - 1;
@@ -225,6 +253,35 @@ export function ScenarioWorkbenchPage({ model }: { model: Model }) {
           }
         />
       </section>
+
+      <form onSubmit={saveScenario}>
+        <fieldset>
+          <legend>
+            <L ja="この条件を市のシナリオとして保存" en="Save these assumptions as a city scenario" />
+          </legend>
+          <div className="field">
+            <label htmlFor="scenario-code">
+              <L ja="コード（英数字）" en="Code (letters, digits)" />
+            </label>
+            <input id="scenario-code" name="code" required pattern="[A-Za-z0-9][A-Za-z0-9_-]{0,63}" />
+          </div>
+          <div className="field">
+            <label htmlFor="scenario-name">
+              <L ja="名前" en="Name" />
+            </label>
+            <input id="scenario-name" name="name" required />
+          </div>
+          <button type="submit">
+            <L ja="保存して計算" en="Save and run" />
+          </button>
+        </fieldset>
+      </form>
+      {saved !== null ? (
+        <p role="status" id="scenario-saved">
+          <L ja={`シナリオ「${saved}」を保存しました。`} en={`Saved scenario “${saved}”.`} />
+        </p>
+      ) : null}
+      {saveProblems.length > 0 ? <ProblemsTable problems={saveProblems} /> : null}
 
       <section aria-labelledby="wb-districts">
         <h2 id="wb-districts">

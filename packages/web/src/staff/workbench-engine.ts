@@ -39,7 +39,8 @@ export interface WorkbenchResult {
   ms: number;
 }
 
-function scenarioFor(spec: PopulationSpec, l: Levers, share: number): Scenario {
+/** The sliders as a stored scenario for a spec (share: this area's part of the added in-migrants). */
+export function scenarioFor(spec: PopulationSpec, l: Levers, share: number): Scenario {
   return {
     name: 'workbench',
     tfrPath: { baseTfr: 1, points: { [String(spec.baseYear + 5)]: l.fertility } },
