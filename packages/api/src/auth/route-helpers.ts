@@ -5,15 +5,9 @@ import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { errorSchema } from '../schemas';
 
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
+export { json, jsonBody } from '../openapi-helpers';
 
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
+import { json } from '../openapi-helpers';
 
 export const errors = {
   401: json(errorSchema, 'Sign-in required'),

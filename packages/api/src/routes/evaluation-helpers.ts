@@ -6,17 +6,10 @@ import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { userActorOf } from '../auth/route-helpers';
 import { problemResponse } from '../error-mapper';
+import { json } from '../openapi-helpers';
 import { errorSchema } from '../schemas';
 
-export const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
-
-export const jsonBody = <S extends z.ZodType>(schema: S) => ({
-  required: true,
-  content: { 'application/json': { schema } },
-});
+export { json, jsonBody } from '../openapi-helpers';
 
 export const anyJson = (description: string) => json(z.unknown(), description);
 

@@ -4,7 +4,7 @@
  * `indicators:write` policy (enforced by the API's policy middleware); the
  * signed-in account is recorded as who entered each value.
  */
-import { createRoute, type OpenAPIHono, type z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   actorLabel,
   correctIndicatorActual,
@@ -18,6 +18,7 @@ import {
 import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
+import { json } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 import {
@@ -32,10 +33,6 @@ import {
   recordActualBody,
 } from './indicators.schemas';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const errors = {
   404: json(errorSchema, 'Not found'),
   409: json(errorSchema, 'Conflict (already recorded, or corrected by someone else)'),

@@ -2,14 +2,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import { getField, getPlanTree } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
-import { problemResponse } from '../error-mapper';
+import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema, fieldSchema, planTreeSchema } from '../schemas';
-
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 
 const planRoute = withPolicy(
   'public',
@@ -52,18 +47,12 @@ const draftRoute = withPolicy(
 
 export function registerPlan(app: OpenAPIHono<ApiEnv>) {
   app.openapi(planRoute, async (c) => {
-    const tree = await getPlanTree(c.get('ctx'));
-    if (!tree.ok) return problemResponse(c, tree.problems) as never;
-    return c.json(tree.value as never, 200);
+    return respond(c, await getPlanTree(c.get('ctx')));
   });
   app.openapi(draftRoute, async (c) => {
-    const tree = await getPlanTree(c.get('ctx'), undefined, { includeDraft: true });
-    if (!tree.ok) return problemResponse(c, tree.problems) as never;
-    return c.json(tree.value as never, 200);
+    return respond(c, await getPlanTree(c.get('ctx'), undefined, { includeDraft: true }));
   });
   app.openapi(fieldRoute, async (c) => {
-    const field = await getField(c.get('ctx'), c.req.valid('param').code);
-    if (!field.ok) return problemResponse(c, field.problems) as never;
-    return c.json(field.value as never, 200);
+    return respond(c, await getField(c.get('ctx'), c.req.valid('param').code));
   });
 }

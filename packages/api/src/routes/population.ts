@@ -14,13 +14,10 @@ import {
 import type { PopulationSpec, Scenario } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
+import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const anyJson = z.record(z.string(), z.unknown());
 const denied = { 401: json(errorSchema, 'Sign-in required'), 403: json(errorSchema, 'Not allowed') };
 
@@ -84,14 +81,10 @@ const saveRoute = withPolicy(
 
 export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(seriesRoute, async (c) => {
-    const r = await populationIndicatorSeries(c.get('ctx'));
-    if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return respond(c, await populationIndicatorSeries(c.get('ctx')));
   });
   app.openapi(scenariosRoute, async (c) => {
-    const r = await listPopulationScenarios(c.get('ctx'));
-    if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return respond(c, await listPopulationScenarios(c.get('ctx')));
   });
   app.openapi(saveRoute, async (c) => {
     const b = c.req.valid('json');

@@ -16,13 +16,10 @@ import {
 } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
+import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 
-const json = <S extends z.ZodType>(schema: S, description: string) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const anyJson = z.record(z.string(), z.unknown());
 const waveParam = z.object({ code: z.string().min(1).max(64).openapi({ example: '2022-12' }) });
 
@@ -159,14 +156,10 @@ const publishRoute = withPolicy(
 
 export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
   app.openapi(publishedList, async (c) => {
-    const r = await listPublishedSurveyWaves(c.get('ctx'));
-    if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return respond(c, await listPublishedSurveyWaves(c.get('ctx')));
   });
   app.openapi(allList, async (c) => {
-    const r = await listSurveyWaves(c.get('ctx'));
-    if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return respond(c, await listSurveyWaves(c.get('ctx')));
   });
   app.openapi(tableRoute, async (c) => {
     const q = c.req.valid('query');
