@@ -64,7 +64,9 @@ try {
   // Warm the server's caches (plan, read models) so the figures are about the page, not first-request work.
   await fetch(`${server.url}/`);
   await fetch(`${server.url}/population`);
-  const encoding = (await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } })).headers.get('content-encoding');
+  const encoding = (
+    await fetch(`${server.url}/`, { headers: { 'accept-encoding': 'gzip, br' } })
+  ).headers.get('content-encoding');
   const top: Sample[] = [];
   const population: Sample[] = [];
   for (let i = 0; i < runs; i++) {
@@ -84,7 +86,11 @@ try {
   const result = {
     benchmark: 'web',
     measuredAt: new Date().toISOString(),
-    machine: { cpus: cpus().length, node: process.version, browser: 'Debian chromium (headless), localhost, cold profile per run' },
+    machine: {
+      cpus: cpus().length,
+      node: process.version,
+      browser: 'Debian chromium (headless), localhost, cold profile per run',
+    },
     runs,
     contentEncoding: encoding,
     aims: { jsTransferKB: 200, lcpMs: 1500 },
@@ -111,7 +117,9 @@ try {
       '',
     ].join('\n'),
   );
-  console.log(JSON.stringify({ topPage: result.topPage, populationPage: result.populationPage, encoding }, null, 2));
+  console.log(
+    JSON.stringify({ topPage: result.topPage, populationPage: result.populationPage, encoding }, null, 2),
+  );
 } finally {
   await server.close();
 }
