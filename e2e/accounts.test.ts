@@ -61,4 +61,20 @@ describe('accounts and tokens (Chromium)', () => {
     ]);
     await expect(page.locator('#tokens').textContent()).resolves.toContain('失効済み');
   });
+
+  it('shows the workspace and the plan structure without accessibility violations', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/staff`);
+    await waitHydrated(page);
+    for (const name of ['計画の構造', '利用者の管理', '評価の回の進捗・評価シートの入力と承認']) {
+      expect(await page.getByRole('link', { name }).count(), name).toBe(1);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: '計画の構造' }).click();
+    await page.waitForURL('**/staff/plan');
+    await waitHydrated(page);
+    await expect(page.locator('main').textContent()).resolves.toContain('A-1-M01-P01');
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('03-plan-structure');
+  });
 });

@@ -13,6 +13,7 @@ import { PopulationPage } from './pages/population-page';
 import { StrategyPage } from './pages/strategy-page';
 import { ActualsEntryPage, StaffIndicatorsPage } from './staff/actuals-entry-page';
 import { LoginPage } from './staff/login-page';
+import { PlanStructurePage } from './staff/plan-structure-page';
 import { RoundPage, RoundsPage } from './staff/round-pages';
 import { ScenarioWorkbenchPage } from './staff/scenario-workbench-page';
 import { SheetEditorPage } from './staff/sheet-editor-page';
@@ -60,6 +61,8 @@ function Page({ model }: { model: PageModel }) {
       return <StaffIndicatorsPage model={model} />;
     case 'staff-indicator':
       return <ActualsEntryPage model={model} />;
+    case 'staff-plan':
+      return <PlanStructurePage model={model} />;
     case 'staff-users':
       return <UsersPage model={model} />;
     case 'staff-tokens':

@@ -325,6 +325,7 @@ export type PageModel =
       departments: { code: string; name: Text }[];
     }
   | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
+  | { page: 'staff-plan'; session: StaffSession; tree: PlanTreeView; history: PlanVersionView[] }
   | { page: 'staff-rounds'; session: StaffSession; rounds: RoundStatusView[] }
   | { page: 'staff-round'; session: StaffSession; status: RoundStatusView }
   | {

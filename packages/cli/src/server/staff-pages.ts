@@ -12,6 +12,8 @@ import {
   evaluationActorOf,
   getCurrentPlan,
   getEvaluationSheet,
+  getPlanHistory,
+  getPlanTree,
   getRoundStatus,
   getWorkbenchData,
   listAccounts,
@@ -77,6 +79,11 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
         available: role !== 'public' && roleMay(role, 'indicators:write'),
       },
       {
+        href: '/staff/plan',
+        label: { ja: '計画の構造', en: 'Plan structure' },
+        available: role !== 'public' && roleMay(role, 'plan:read-draft'),
+      },
+      {
         href: '/staff/users',
         label: { ja: '利用者の管理', en: 'Accounts' },
         available: role !== 'public' && roleMay(role, 'users:read'),
@@ -94,14 +101,29 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       {
         href: '/staff/rounds',
         label: { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' },
-        available: false,
-        note: {
-          ja: 'この画面はまだありません（評価シートの API が未実装）。',
-          en: 'Not available yet: the evaluation sheet API does not exist yet.',
-        },
+        available: role !== 'public' && roleMay(role, 'evaluation:read-sheet'),
       },
     ];
     return sendPage(c, ctx, { page: 'staff-home', session, links }, '職員用ワークスペース');
+  });
+  app.get('/staff/plan', async (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    const actor = c.get('actor');
+    if (actor.kind !== 'user' || !roleMay(actor.role, 'plan:read-draft'))
+      return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const tree = await getPlanTree(ctx, undefined, { includeDraft: true });
+    if (!tree.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const h = await getPlanHistory(ctx);
+    const history = h.ok
+      ? h.value.map((v) => ({
+          version: v.version,
+          createdAt: new Date(v.created_at as unknown as string).toISOString(),
+          actor: v.created_by,
+          note: v.note ?? null,
+        }))
+      : [];
+    return sendPage(c, ctx, { page: 'staff-plan', session, tree: tree.value, history }, '計画の構造');
   });
   app.get('/staff/users', async (c) => {
     const session = sessionOf(c);
