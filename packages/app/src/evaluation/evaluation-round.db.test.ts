@@ -316,14 +316,14 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
       actor: planning,
       limits: { maxBytes: 100, maxExpandedBytes: 1e9, maxEntries: 1e4, maxRatio: 1e3 },
     });
-    expect(codesOf(big)).toEqual(['evaluation-xlsx/too-large']);
+    expect(codesOf(big)).toEqual(['io/xlsx-too-large']);
     const bomb = await importEvaluationWorkbook(ctx, {
       file: 'c.xlsx',
       bytes: book!.buffer,
       actor: planning,
       limits: { maxBytes: 1e8, maxExpandedBytes: 1000, maxEntries: 1e4, maxRatio: 1e3 },
     });
-    expect(codesOf(bomb)).toEqual(['evaluation-xlsx/expands-too-much']);
+    expect(codesOf(bomb)).toEqual(['io/xlsx-expands-too-much']);
   });
 
   it('fills sheets through a workbook (dry run first) and runs the workflow to a locked round', async () => {

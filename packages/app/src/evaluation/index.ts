@@ -14,4 +14,3 @@ export * from './testing/evaluation-fixture';
 export * from './xlsx/export-workbook';
 export * from './xlsx/import-workbook';
 export * from './xlsx/xlsx-problems';
-export * from './xlsx/zip-guard';

@@ -1,3 +1,4 @@
 export * from './decode-text';
 export * from './io-problems';
 export * from './read-table-file';
+export * from './zip-guard';

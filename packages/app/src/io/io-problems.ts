@@ -15,8 +15,16 @@ export const ioProblems = {
     en: `Malformed CSV: ${reason}`,
   })),
   xlsxUnreadable: defineProblem<{ reason: string }>('io/xlsx-unreadable', 'invalid', ({ reason }) => ({
-    ja: `Excel ファイルを読み込めません: ${reason}`,
-    en: `Cannot read the Excel file: ${reason}`,
+    ja: `Excel ファイル（xlsx）として読めません（${reason}）`,
+    en: `Not a readable xlsx workbook (${reason})`,
+  })),
+  xlsxTooLarge: defineProblem<{ bytes: number; max: number }>('io/xlsx-too-large', 'too-large', (p) => ({
+    ja: `ファイルが大きすぎます（${p.bytes} バイト、上限 ${p.max} バイト）`,
+    en: `The file is too large (${p.bytes} bytes, at most ${p.max})`,
+  })),
+  xlsxExpandsTooMuch: defineProblem<{ reason: string }>('io/xlsx-expands-too-much', 'too-large', (p) => ({
+    ja: `展開後のサイズが大きすぎるため読み込みません（${p.reason}）`,
+    en: `The workbook would expand too much; not read (${p.reason})`,
   })),
   emptyFile: defineProblem('io/empty-file', 'invalid', () => ({
     ja: 'ファイルに見出し行がありません',

@@ -70,3 +70,41 @@ describe('readTableFile', () => {
     expect(r3.ok ? '' : r3.problems[0]?.code).toBe('io/unsupported-format');
   });
 });
+
+describe('readTableFile and zip bombs', () => {
+  it('refuses an xlsx whose entries expand far beyond their compressed size, before parsing', async () => {
+    // A zip with one highly compressible 4 MB entry, made with Node's own deflate.
+    const { deflateRawSync, crc32 } = await import('node:zlib');
+    const name = Buffer.from('xl/worksheets/sheet1.xml');
+    const data = Buffer.alloc(4 * 1024 * 1024, 0x20);
+    const packed = deflateRawSync(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(packed.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    const cdOffset = local.length + name.length + packed.length;
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(1, 8);
+    end.writeUInt16LE(1, 10);
+    end.writeUInt32LE(central.length + name.length, 12);
+    end.writeUInt32LE(cdOffset, 16);
+    const path = join(dir, 'bomb.xlsx');
+    writeFileSync(path, Buffer.concat([local, name, packed, central, name, end]));
+    const r = await readTableFile(path);
+    expect(r.ok ? '' : r.problems[0]?.code).toBe('io/xlsx-expands-too-much');
+  });
+});

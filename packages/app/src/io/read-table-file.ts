@@ -10,6 +10,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { decodeText } from './decode-text';
 import { ioProblems } from './io-problems';
+import { checkZip, defaultZipLimits } from './zip-guard';
 
 export interface TableRow {
   /** 1-based row number in the file (the header is row 1). */
@@ -76,6 +77,12 @@ function readCsv(bytes: Uint8Array, file: string, options: ReadTableOptions, tsv
 }
 
 async function readXlsx(bytes: Uint8Array, file: string, options: ReadTableOptions): Promise<Result<Table>> {
+  // Zip and XML bombs: check sizes and ratios, and inflate each entry once with a cap, before parsing.
+  const guard = checkZip(bytes, file, {
+    ...defaultZipLimits,
+    maxBytes: options.maxBytes ?? defaultZipLimits.maxBytes,
+  });
+  if (!guard.ok) return guard;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -20,6 +20,7 @@ import {
 import { findRoundById, findSheet, listSheets } from '@mirai/db';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context';
+import { checkZip, type ZipLimits } from '../../io/zip-guard';
 import { loadPlan } from '../round-context';
 import { prepareContentEdit, writeSheetChange } from '../sheet-use-cases';
 import { cellText, decodeCell } from './cell-values';
@@ -28,7 +29,6 @@ import { modelFor } from './export-workbook';
 import { idSheetName, seal, workbookFormat } from './xlsx-ids';
 import { cellOf, sheetLayout } from './xlsx-layout';
 import { xlsxProblems as X } from './xlsx-problems';
-import { checkZip, type ZipLimits } from './zip-guard';
 
 export interface ImportWorkbookRequest {
   file: string;

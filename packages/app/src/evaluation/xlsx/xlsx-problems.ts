@@ -2,14 +2,6 @@
 import { defineProblem } from '@mirai/core';
 
 export const xlsxProblems = {
-  tooLarge: defineProblem<{ bytes: number; max: number }>('evaluation-xlsx/too-large', 'too-large', (p) => ({
-    ja: `ファイルが大きすぎます（${p.bytes} バイト、上限 ${p.max} バイト）`,
-    en: `The file is too large (${p.bytes} bytes, at most ${p.max})`,
-  })),
-  expandsTooMuch: defineProblem<{ reason: string }>('evaluation-xlsx/expands-too-much', 'too-large', (p) => ({
-    ja: `展開後のサイズが大きすぎるため読み込みません（${p.reason}）`,
-    en: `The workbook would expand too much; not read (${p.reason})`,
-  })),
   unreadable: defineProblem<{ reason: string }>('evaluation-xlsx/unreadable', 'invalid', (p) => ({
     ja: `Excel ファイル（xlsx）として読めません（${p.reason}）`,
     en: `Not a readable xlsx workbook (${p.reason})`,

@@ -50,7 +50,7 @@ describe('checkZip', () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(100 * 1024);
     const r = checkZip(bomb, 'bomb.xlsx');
-    expect(codes(r)).toEqual(['evaluation-xlsx/expands-too-much']);
+    expect(codes(r)).toEqual(['io/xlsx-expands-too-much']);
     if (!r.ok) expect(r.problems[0]!.where).toEqual({ file: 'bomb.xlsx' });
   });
 
@@ -59,7 +59,7 @@ describe('checkZip', () => {
       { name: 'xl/styles.xml', data: Buffer.alloc(20 * 1024 * 1024, 7), declaredSize: 1000 },
     ]);
     const r = checkZip(liar, 'liar.xlsx');
-    expect(codes(r)).toEqual(['evaluation-xlsx/expands-too-much']);
+    expect(codes(r)).toEqual(['io/xlsx-expands-too-much']);
     if (!r.ok)
       expect(r.problems[0]!.details).toEqual({ reason: 'an entry expands beyond its declared size' });
   });
@@ -67,17 +67,15 @@ describe('checkZip', () => {
   it('refuses too many entries, too large a total, too large a file, and what is not a zip', () => {
     const many = zip(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') })));
     expect(codes(checkZip(many, 'm.xlsx', { ...defaultZipLimits, maxEntries: 10 }))).toEqual([
-      'evaluation-xlsx/expands-too-much',
+      'io/xlsx-expands-too-much',
     ]);
     const big = zip([{ name: 'a', data: Buffer.from('abc'.repeat(1000)) }]);
     expect(codes(checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxExpandedBytes: 1000 }))).toEqual([
-      'evaluation-xlsx/expands-too-much',
+      'io/xlsx-expands-too-much',
     ]);
     expect(codes(checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxBytes: 10 }))).toEqual([
-      'evaluation-xlsx/too-large',
+      'io/xlsx-too-large',
     ]);
-    expect(codes(checkZip(Buffer.from('name,value\n1,2\n'), 'c.csv'))).toEqual([
-      'evaluation-xlsx/unreadable',
-    ]);
+    expect(codes(checkZip(Buffer.from('name,value\n1,2\n'), 'c.csv'))).toEqual(['io/xlsx-unreadable']);
   });
 });

@@ -4,11 +4,17 @@
  * each entry's compression ratio; then each entry is inflated once with a
  * hard output cap at its declared size, so a directory that lies about sizes
  * is caught before the xlsx parser inflates anything. Refuses zip64 archives
- * (an evaluation workbook never needs one).
+ * (no office workbook needs one).
  */
 import { inflateRawSync } from 'node:zlib';
 import { fail, ok, type Problem, type Result } from '@mirai/core';
-import { xlsxProblems as X } from './xlsx-problems';
+import { ioProblems } from './io-problems';
+
+const X = {
+  tooLarge: ioProblems.xlsxTooLarge,
+  expandsTooMuch: ioProblems.xlsxExpandsTooMuch,
+  unreadable: ioProblems.xlsxUnreadable,
+};
 
 export interface ZipLimits {
   maxBytes: number;
