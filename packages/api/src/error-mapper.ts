@@ -14,6 +14,7 @@ const statusByKind: Record<ProblemKind, ContentfulStatusCode> = {
   forbidden: 403,
   unauthenticated: 401,
   'too-large': 413,
+  'rate-limited': 429,
 };
 
 export interface ErrorBody {

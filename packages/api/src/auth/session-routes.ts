@@ -95,8 +95,7 @@ export function registerSessionRoutes(app: OpenAPIHono<ApiEnv>) {
     const wait = options.limiter.hit(clientAddress(c));
     if (wait > 0) {
       c.header('Retry-After', String(wait));
-      const p = authProblems.rateLimited.create({ retryAfterSeconds: wait });
-      return c.json({ error: { code: p.code, message: p.message, details: p.details } }, 429) as never;
+      return problemResponse(c, [authProblems.rateLimited.create({ retryAfterSeconds: wait })]) as never;
     }
     const body = c.req.valid('json');
     const r = await login(

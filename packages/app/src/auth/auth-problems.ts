@@ -38,7 +38,7 @@ export const authProblems = {
     ja: '初回ログインまたはリセット後です。先にパスワードを変更してください',
     en: 'Change your password before doing anything else',
   })),
-  rateLimited: defineProblem<{ retryAfterSeconds: number }>('auth/rate-limited', 'forbidden', (p) => ({
+  rateLimited: defineProblem<{ retryAfterSeconds: number }>('auth/rate-limited', 'rate-limited', (p) => ({
     ja: `ログインの試行が多すぎます。${p.retryAfterSeconds} 秒後に再度お試しください`,
     en: `Too many sign-in attempts; retry in ${p.retryAfterSeconds} s`,
   })),

@@ -10,7 +10,8 @@ export type ProblemKind =
   | 'conflict'
   | 'forbidden'
   | 'unauthenticated'
-  | 'too-large';
+  | 'too-large'
+  | 'rate-limited';
 
 /** Where in the input a problem was found. Every field is optional. */
 export interface Where {
