@@ -1,4 +1,4 @@
-// Vite build of the browser bundle: one entry (hydration), code-split charts and
+// Vite build of the browser bundles: the public and the staff entry (hydration), code-split charts and
 // workbench, a manifest the server reads to find the hashed file names.
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -18,7 +18,10 @@ export default defineConfig({
     manifest: true,
     target: 'es2022',
     rolldownOptions: {
-      input: { main: fileURLToPath(new URL('./src/client/main.tsx', import.meta.url)) },
+      input: {
+        main: fileURLToPath(new URL('./src/client/main.tsx', import.meta.url)),
+        staff: fileURLToPath(new URL('./src/client/staff.tsx', import.meta.url)),
+      },
       output: {
         // The projection engine (shared by the workbench chunk) must not land in the entry every page loads.
         advancedChunks: {

@@ -29,7 +29,12 @@ export async function sendPage(
   const lang = langOf(c);
   const tree = await getPlanTree(ctx);
   const site = tree.ok ? `${tree.value.plan.title.ja}｜${tree.value.municipality.name.ja}` : 'Mirai';
-  const html = renderPage({ lang, path: c.req.path, model }, title ? `${title}｜${site}` : site, webAssets());
+  const bundle = model.page.startsWith('staff-') ? 'staff' : 'public';
+  const html = renderPage(
+    { lang, path: c.req.path, model },
+    title ? `${title}｜${site}` : site,
+    webAssets(bundle),
+  );
   return c.html(html, status);
 }
 

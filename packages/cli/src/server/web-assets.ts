@@ -9,28 +9,39 @@ import { repoRoot } from '@mirai/app';
 import type { Assets } from '@mirai/web';
 
 export const webDist = () => resolve(repoRoot, 'packages/web/dist');
-const ENTRY = 'src/client/main.tsx';
+const ENTRIES = { public: 'src/client/main.tsx', staff: 'src/client/staff.tsx' } as const;
 
 interface ManifestChunk {
   file: string;
   imports?: string[];
 }
 
-let cache: { mtime: number; assets: Assets } | undefined;
+let cache: { mtime: number; manifest: Record<string, ManifestChunk> } | undefined;
 
-export function webAssets(): Assets {
+/** Every chunk an entry imports statically, depth first (for modulepreload). */
+function importsOf(manifest: Record<string, ManifestChunk>, key: string, seen = new Set<string>()): string[] {
+  for (const k of manifest[key]?.imports ?? []) {
+    if (seen.has(k)) continue;
+    seen.add(k);
+    importsOf(manifest, k, seen);
+  }
+  return [...seen];
+}
+
+export function webAssets(bundle: keyof typeof ENTRIES = 'public'): Assets {
   const file = resolve(webDist(), '.vite/manifest.json');
   if (!existsSync(file)) return { scripts: [] };
   const mtime = statSync(file).mtimeMs;
-  if (cache?.mtime === mtime) return cache.assets;
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>;
-  const entry = manifest[ENTRY];
-  const assets: Assets = entry
+  if (cache?.mtime !== mtime)
+    cache = { mtime, manifest: JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk> };
+  const { manifest } = cache;
+  const entry = manifest[ENTRIES[bundle]];
+  return entry
     ? {
         scripts: [`/assets/${entry.file}`],
-        preload: (entry.imports ?? []).flatMap((k) => (manifest[k] ? [`/assets/${manifest[k].file}`] : [])),
+        preload: importsOf(manifest, ENTRIES[bundle]).flatMap((k) =>
+          manifest[k] ? [`/assets/${manifest[k].file}`] : [],
+        ),
       }
     : { scripts: [] };
-  cache = { mtime, assets };
-  return assets;
 }

@@ -1,0 +1,42 @@
+/** The public pages by model (the public bundle holds only these). */
+import type { PageModel } from '../types';
+import { CalendarPage } from './calendar-page';
+import { DistrictPage } from './district-page';
+import { FieldPage } from './field-page';
+import { HappinessPage } from './happiness-page';
+import { HomePage } from './home-page';
+import { IndicatorPage } from './indicator-page';
+import { MeasurePage } from './measure-page';
+import { NotFoundPage } from './not-found-page';
+import { OpenDataPage } from './open-data-page';
+import { PopulationPage } from './population-page';
+import { StrategyPage } from './strategy-page';
+
+export function PublicPage({ model }: { model: PageModel }) {
+  switch (model.page) {
+    case 'home':
+      return <HomePage model={model} />;
+    case 'strategy':
+      return <StrategyPage model={model} />;
+    case 'field':
+      return <FieldPage model={model} />;
+    case 'measure':
+      return <MeasurePage model={model} />;
+    case 'indicator':
+      return <IndicatorPage model={model} />;
+    case 'happiness':
+      return <HappinessPage model={model} />;
+    case 'population':
+      return <PopulationPage model={model} />;
+    case 'district':
+      return <DistrictPage model={model} />;
+    case 'calendar':
+      return <CalendarPage model={model} />;
+    case 'open-data':
+      return <OpenDataPage model={model} />;
+    case 'not-found':
+      return <NotFoundPage model={model} />;
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,21 @@
+/** The frame every page shares (language, header, staff menu when signed in, footer). */
+import type { ReactNode } from 'react';
+import { LangContext } from './i18n/lang';
+import { StaffBar } from './staff/staff-bar';
+import type { PageEnvelope } from './types';
+import { Layout } from './ui/layout';
+
+export const isStaffPage = (page: string) => page.startsWith('staff-');
+
+export function Shell({ envelope, children }: { envelope: PageEnvelope; children: ReactNode }) {
+  return (
+    <LangContext.Provider value={envelope.lang}>
+      <Layout path={envelope.path}>
+        {'session' in envelope.model ? (
+          <StaffBar session={envelope.model.session} path={envelope.path} />
+        ) : null}
+        {children}
+      </Layout>
+    </LangContext.Provider>
+  );
+}

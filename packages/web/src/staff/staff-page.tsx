@@ -1,0 +1,43 @@
+/** The staff workspace's pages by model (the staff bundle holds these). */
+import type { PageModel } from '../types';
+import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
+import { LoginPage } from './login-page';
+import { PlanStructurePage } from './plan-structure-page';
+import { RoundPage, RoundsPage } from './round-pages';
+import { ScenarioWorkbenchPage } from './scenario-workbench-page';
+import { SheetEditorPage } from './sheet-editor-page';
+import { StaffHomePage } from './staff-home-page';
+import { SurveyImportPage } from './survey-import-page';
+import { TokensPage } from './tokens-page';
+import { UsersPage } from './users-page';
+
+export function StaffPage({ model }: { model: PageModel }) {
+  switch (model.page) {
+    case 'staff-login':
+      return <LoginPage model={model} />;
+    case 'staff-home':
+      return <StaffHomePage model={model} />;
+    case 'staff-scenarios':
+      return <ScenarioWorkbenchPage model={model} />;
+    case 'staff-survey-import':
+      return <SurveyImportPage model={model} />;
+    case 'staff-indicators':
+      return <StaffIndicatorsPage model={model} />;
+    case 'staff-indicator':
+      return <ActualsEntryPage model={model} />;
+    case 'staff-plan':
+      return <PlanStructurePage model={model} />;
+    case 'staff-users':
+      return <UsersPage model={model} />;
+    case 'staff-tokens':
+      return <TokensPage model={model} />;
+    case 'staff-rounds':
+      return <RoundsPage model={model} />;
+    case 'staff-round':
+      return <RoundPage model={model} />;
+    case 'staff-sheet':
+      return <SheetEditorPage model={model} />;
+    default:
+      return null;
+  }
+}
