@@ -2,9 +2,9 @@
  * Item scopes by route: for routes that address one item by id, how to find
  * the item's department / links / release, so the policy middleware can
  * refuse another department's item before the handler runs (guessing ids
- * does not help). Routes acting on many items at once (imports) resolve to
- * "no department" here until their use case checks each row, which keeps
- * department editors out of them (fail closed). Add one line per route.
+ * does not help). Routes acting on many items at once (imports) have no
+ * resolver here: their use case checks every row's department (the indicator
+ * import does). Add one line per single-item route.
  */
 import { type AppContext, actualItem, indicatorItem, type ScopedItem } from '@mirai/app';
 
@@ -16,7 +16,6 @@ export type ItemResolver = (
 export const itemScopes: Record<string, ItemResolver> = {
   'POST /api/v1/indicators/{code}/actuals': (ctx, p) => indicatorItem(ctx, p.code ?? ''),
   'POST /api/v1/actuals/{id}/corrections': (ctx, p) => actualItem(ctx, p.id ?? ''),
-  'POST /api/v1/actuals/import': async () => ({ department: null, codes: [] }),
 };
 
 /** The path parameters of a concrete path under an OpenAPI template, or undefined when it does not match. */

@@ -175,10 +175,15 @@ export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const table = await readTableBytes(bytes, q.file, q.sheet ? { sheet: q.sheet } : {});
     if (!table.ok) return problemResponse(c, table.problems) as never;
+    const who = c.get('actor');
     const r = await importIndicatorActuals(c.get('ctx'), table.value, {
       actor: actor(c),
       dryRun: q.dryRun === 'true',
       allowCorrections: q.allowCorrections === 'true',
+      // Department editors import only their department's indicators, checked row by row.
+      ...(who.kind === 'user' && who.role === 'department-editor'
+        ? { department: who.department ?? '' }
+        : {}),
     });
     if (!r.ok) return problemResponse(c, r.problems) as never;
     const { accepted: _accepted, ...summary } = r.value;

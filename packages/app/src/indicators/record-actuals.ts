@@ -180,7 +180,13 @@ export interface ImportActualsResult {
 export async function importIndicatorActuals(
   ctx: AppContext,
   table: ImportTable,
-  opts: { actor: string; dryRun?: boolean; allowCorrections?: boolean },
+  opts: {
+    actor: string;
+    dryRun?: boolean;
+    allowCorrections?: boolean;
+    /** A department editor's department: every row must be one of its indicators. */
+    department?: string;
+  },
 ): Promise<Result<ImportActualsResult>> {
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
@@ -195,6 +201,20 @@ export async function importIndicatorActuals(
   const checked = validateImportRows(table, { ...context, existing });
   if (!checked.ok) return checked;
   const accepted = checked.value;
+  if (opts.department !== undefined) {
+    const owner = new Map(definitions.map((d) => [d.code, d.ownerDepartment]));
+    const foreign = accepted.filter((r) => owner.get(r.indicatorCode) !== opts.department);
+    if (foreign.length > 0) {
+      return fail(
+        foreign.map((r) =>
+          indicatorProblems.otherDepartment.create(
+            { code: r.indicatorCode, department: opts.department ?? '' },
+            { ...(table.file ? { file: table.file } : {}), row: r.row, column: 'code' },
+          ),
+        ),
+      );
+    }
+  }
   const toStore = accepted.filter((r) => !r.unchanged);
   const result: ImportActualsResult = {
     dryRun: Boolean(opts.dryRun),

@@ -126,4 +126,12 @@ export const indicatorProblems = {
     ja: `集計の構造が循環しています: ${path}`,
     en: `The roll-up tree has a cycle: ${path}`,
   })),
+  otherDepartment: defineProblem<{ code: string; department: string }>(
+    'indicator/other-department',
+    'forbidden',
+    (p) => ({
+      ja: `指標「${p.code}」は所属（${p.department}）の担当ではないため取り込めません`,
+      en: `Indicator "${p.code}" does not belong to your department (${p.department}); not imported`,
+    }),
+  ),
 };

@@ -1,0 +1,54 @@
+// A department editor imports indicator actuals: only rows of the department's own indicators are
+// accepted; one foreign row refuses the whole file and stores nothing. Real database and accounts.
+import { contextFor, seedDefaultPlan } from '@mirai/app';
+import { describeEachDatabase } from '@mirai/db/testing';
+import { beforeAll, expect, it } from 'vitest';
+import { createTestAccount, sessionHeaders, testAuthSettings } from '../auth/testing';
+import { createApi } from '../create-api';
+
+describeEachDatabase('indicator import by a department editor', (t) => {
+  let api: ReturnType<typeof createApi>;
+  let headers: Record<string, string>;
+  beforeAll(async () => {
+    await seedDefaultPlan(t.handle.db);
+    const ctx = contextFor(t.handle);
+    api = createApi(ctx, { auth: { settings: testAuthSettings } });
+    const clerk = await createTestAccount(ctx, 'department-editor', { department: 'DEPT-CHILD' });
+    headers = {
+      ...(await sessionHeaders(ctx, clerk)),
+      origin: 'http://localhost',
+      'content-type': 'text/csv',
+    };
+  });
+
+  const send = (csv: string) =>
+    api.request('http://localhost/api/v1/actuals/import?file=actuals.csv', {
+      method: 'POST',
+      headers,
+      body: csv,
+    });
+  const count = async () =>
+    Number(
+      (
+        await t.handle.db
+          .selectFrom('indicator_actuals')
+          .select((e) => e.fn.countAll().as('n'))
+          .executeTakeFirst()
+      )?.n,
+    );
+
+  it('refuses the whole file when one row is another department’s indicator', async () => {
+    const res = await send('code,fiscal_year,value\nA-1-M01-K01,2024,37\nB-4-M01-K01,2024,21\n');
+    expect(res.status).toBe(403);
+    const body = (await res.json()) as { error: { code: string; details: { where: { row: number } } } };
+    expect(body.error.code).toBe('indicator/other-department');
+    expect(body.error.details.where.row).toBe(3);
+    expect(await count()).toBe(0);
+  });
+
+  it('imports the department’s own rows', async () => {
+    const res = await send('code,fiscal_year,value\nA-1-M01-K01,令和6年度,３７\n');
+    expect(res.status).toBe(200);
+    expect(await count()).toBe(1);
+  });
+});
