@@ -2,6 +2,7 @@
 // accepted; one foreign row refuses the whole file and stores nothing. Real database and accounts.
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createTestAccount, sessionHeaders, testAuthSettings } from '../auth/testing';
 import { createApi } from '../create-api';
@@ -29,12 +30,8 @@ describeEachDatabase('indicator import by a department editor', (t) => {
     });
   const count = async () =>
     Number(
-      (
-        await t.handle.db
-          .selectFrom('indicator_actuals')
-          .select((e) => e.fn.countAll().as('n'))
-          .executeTakeFirst()
-      )?.n,
+      (await sql<{ n: number }>`SELECT count(*)::int AS n FROM indicator_actuals`.execute(t.handle.db))
+        .rows[0]?.n,
     );
 
   it('refuses the whole file when one row is another department’s indicator', async () => {
