@@ -22,11 +22,20 @@ export default defineConfig({
         main: fileURLToPath(new URL('./src/client/main.tsx', import.meta.url)),
         staff: fileURLToPath(new URL('./src/client/staff.tsx', import.meta.url)),
       },
+      // @mirai/core is pure by rule (no I/O, no globals touched at load): modules of it that a
+      // bundle does not use can be dropped whole, even though they build catalogues at load.
+      treeshake: { moduleSideEffects: (id: string) => !/packages\/core\/src\//.test(id) },
       output: {
         // The projection engine (shared by the workbench chunk) must not land in the entry every page loads.
         advancedChunks: {
           groups: [
-            { name: 'engine', test: /packages\/core\/src\/(population|survey|evaluation|indicators)\// },
+            // What every page needs from the core (problems, calendar, text) stays small and apart.
+            { name: 'core-base', test: /packages\/core\/src\/(errors|calendar|text)\//, priority: 2 },
+            {
+              name: 'engine',
+              test: /packages\/core\/src\/(population|survey|evaluation|indicators)\//,
+              priority: 1,
+            },
           ],
         },
       },
