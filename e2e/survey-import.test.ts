@@ -3,7 +3,7 @@
  * every problem with its row; a good Shift_JIS file is checked (dry run),
  * previewed and then imported. The responses are SAMPLE data made here.
  */
-import { encodeText, listSurveyWaves, publishSurveyWave } from '@mirai/app';
+import { encodeText, listSurveyWaves, publishSurveyWave, recordWaveAsIndicatorActual } from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -89,6 +89,8 @@ describe('survey import wizard (Chromium)', () => {
   it('once published, the happiness page breaks it down with the small group suppressed', async () => {
     const pub = await publishSurveyWave(server.ctx, 'S2025', { actor: 'e2e', expectedVersion: 1 });
     expect(pub.ok).toBe(true);
+    const rec = await recordWaveAsIndicatorActual(server.ctx, 'S2025', { fiscalYear: 2025, actor: 'e2e' });
+    expect(rec.ok, JSON.stringify(rec)).toBe(true);
     const { page } = b;
     await page.goto(`${server.url}/happiness`);
     const table = page.locator('table', { hasText: 'S2025' });
@@ -96,6 +98,11 @@ describe('survey import wizard (Chromium)', () => {
     await expect(table.locator('tr', { hasText: '20代' }).locator('td').first().textContent()).resolves.toBe(
       '20',
     );
+    // The trend now has the wave's estimate with its 95% interval, in both calendars.
+    const trend = page.locator('figure.chart table');
+    await expect(trend.textContent()).resolves.toContain('令和7年度（2025年度）');
+    await expect(trend.locator('tbody td').nth(1).textContent()).resolves.toMatch(/^\d\.\d\d – \d\.\d\d$/);
+    await page.waitForSelector('.chart-canvas[data-rendered="true"] svg');
     expect(await axeViolations(page)).toEqual([]);
     await b.shot('04-happiness-breakdown');
   });
