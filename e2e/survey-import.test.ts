@@ -101,7 +101,10 @@ describe('survey import wizard (Chromium)', () => {
     // The trend now has the wave's estimate with its 95% interval, in both calendars.
     const trend = page.locator('figure.chart table');
     await expect(trend.textContent()).resolves.toContain('令和7年度（2025年度）');
-    await expect(trend.locator('tbody td').nth(1).textContent()).resolves.toMatch(/^\d\.\d\d – \d\.\d\d$/);
+    const row = trend.locator('tbody tr', { hasText: '令和7年度' });
+    await expect(row.locator('td').nth(1).textContent()).resolves.toMatch(/^\d\.\d\d – \d\.\d\d$/);
+    // The baseline (FY2022, December 2022 survey) opens the trend.
+    await expect(trend.locator('tbody tr').first().textContent()).resolves.toContain('令和4年度（2022年度）');
     await page.waitForSelector('.chart-canvas[data-rendered="true"] svg');
     expect(await axeViolations(page)).toEqual([]);
     await b.shot('04-happiness-breakdown');

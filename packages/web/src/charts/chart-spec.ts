@@ -16,6 +16,7 @@ export type ChartSpec =
       /** A horizontal rule at a value (e.g. a target). */
       markY?: { at: number; label: string };
       yMin?: number;
+      yMax?: number;
     }
   | { kind: 'stacked-bar'; categories: string[]; series: LineSeries[] }
   | {

@@ -104,6 +104,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       type: 'value',
       scale: spec.yMin === undefined,
       ...(spec.yMin !== undefined ? { min: spec.yMin } : {}),
+      ...(spec.yMax !== undefined ? { max: spec.yMax } : {}),
     },
     series,
   };

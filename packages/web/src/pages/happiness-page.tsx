@@ -14,9 +14,18 @@ import { WaveBreakdowns } from './wave-breakdowns';
 
 type Model = Extract<PageModel, { page: 'happiness' }>;
 
+function fiscalYearOfMonth(asOf: string): number | null {
+  const m = /^(\d{4})-(\d{2})/.exec(asOf);
+  if (!m) return null;
+  const year = Number(m[1]);
+  return Number(m[2]) >= 4 ? year : year - 1;
+}
+
 export function HappinessPage({ model }: { model: Model }) {
   const lang = useLang();
   const v = model.view;
+  // The baseline's fiscal year ("2022-12" falls in FY2022: April to March).
+  const baseFy = v.baseline ? fiscalYearOfMonth(v.baseline.asOf) : null;
   return (
     <main id="main">
       <Crumbs items={[{ label: <M k="happiness" /> }]} />
@@ -65,14 +74,24 @@ export function HappinessPage({ model }: { model: Model }) {
             }
             spec={{
               kind: 'line',
-              categories: v.actuals.map((a) => fiscalYearText(a.fiscalYear, lang)),
+              yMin: 0,
+              yMax: 10,
+              categories: [...(baseFy !== null ? [baseFy] : []), ...v.actuals.map((a) => a.fiscalYear)].map(
+                (y) => fiscalYearText(y, lang),
+              ),
               series: [
-                { name: lang === 'en' ? 'Happiness' : '幸福度', values: v.actuals.map((a) => a.value) },
+                {
+                  name: lang === 'en' ? 'Happiness' : '幸福度',
+                  values: [
+                    ...(baseFy !== null && v.baseline ? [v.baseline.value] : []),
+                    ...v.actuals.map((a) => a.value),
+                  ],
+                },
               ],
               band: {
                 name: lang === 'en' ? '95% CI' : '95%信頼区間',
-                lower: v.actuals.map((a) => a.lower ?? null),
-                upper: v.actuals.map((a) => a.upper ?? null),
+                lower: [...(baseFy !== null ? [null] : []), ...v.actuals.map((a) => a.lower ?? null)],
+                upper: [...(baseFy !== null ? [null] : []), ...v.actuals.map((a) => a.upper ?? null)],
               },
               ...(v.target
                 ? { markY: { at: v.target.value, label: lang === 'en' ? 'Target' : '目標' } }
@@ -100,6 +119,21 @@ export function HappinessPage({ model }: { model: Model }) {
                   </tr>
                 </thead>
                 <tbody>
+                  {baseFy !== null && v.baseline ? (
+                    <tr>
+                      <th scope="row">
+                        <FiscalYear fy={baseFy} />
+                      </th>
+                      <td className="num">
+                        <Num value={v.baseline.value} digits={2} />
+                      </td>
+                      <td className="num">—</td>
+                      <td>
+                        <L ja="基準値：" en="Baseline: " />
+                        {v.baseline.source}
+                      </td>
+                    </tr>
+                  ) : null}
                   {v.actuals.map((a) => (
                     <tr key={a.fiscalYear}>
                       <th scope="row">
