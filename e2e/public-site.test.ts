@@ -38,23 +38,23 @@ describe('citizen journey (Chromium)', () => {
     const { page } = b;
     await page.goto(`${server.url}/`);
     await waitHydrated(page);
-    await expect(page.locator('h1').innerText()).resolves.toContain('しおじり未来投資戦略');
+    await expect(page.locator('h1').textContent()).resolves.toContain('しおじり未来投資戦略');
     await b.shot('01-top');
     await page.getByRole('link', { name: '基本戦略A' }).first().click();
     await page.waitForURL('**/strategies/A');
-    await expect(page.locator('h1').innerText()).resolves.toContain('基本戦略A');
+    await expect(page.locator('h1').textContent()).resolves.toContain('基本戦略A');
     await b.shot('02-strategy');
     const fieldLink = page.locator('a[href^="/fields/"]').first();
     const fieldHref = await fieldLink.getAttribute('href');
     await fieldLink.click();
     await page.waitForURL(`**${fieldHref}`);
-    await expect(page.locator('nav.crumbs').innerText()).resolves.toContain('基本戦略A');
+    await expect(page.locator('nav.crumbs').textContent()).resolves.toContain('基本戦略A');
     await b.shot('03-field');
     await page.goto(`${server.url}/`);
     await page.locator('a[href="/indicators/TOP-POPULATION"]').first().click();
     await page.waitForURL('**/indicators/TOP-POPULATION');
-    await expect(page.locator('h1').innerText()).resolves.toContain('総人口');
-    await expect(page.locator('main').innerText()).resolves.toMatch(/基準値/);
+    await expect(page.locator('h1').textContent()).resolves.toContain('総人口');
+    await expect(page.locator('main').textContent()).resolves.toMatch(/基準値/);
     await b.shot('04-indicator');
   });
 
@@ -68,18 +68,18 @@ describe('citizen journey (Chromium)', () => {
     await page.waitForURL('**/population');
     await waitHydrated(page);
     const main = page.locator('main');
-    await expect(main.innerText()).resolves.toContain('65,000');
-    await expect(main.innerText()).resolves.toContain('国勢調査');
-    await expect(main.innerText()).resolves.toMatch(/毎年 \d+ 人の転入超過/);
+    await expect(main.textContent()).resolves.toContain('65,000');
+    await expect(main.textContent()).resolves.toContain('国勢調査');
+    await expect(main.textContent()).resolves.toMatch(/毎年 \d+ 人の転入超過/);
     // The charts are drawn (SVG) once the chart module loads; the tables are there regardless.
     await page.waitForSelector('.chart-canvas[data-rendered="true"] svg', { timeout: 20_000 });
     expect(await page.locator('.chart-canvas[data-rendered="true"]').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('figure.chart table').count()).toBeGreaterThanOrEqual(3);
-    await expect(page.locator('table').first().innerText()).resolves.toContain('67,135');
+    await expect(page.locator('table').first().textContent()).resolves.toContain('67,135');
     await b.shot('05-population');
     await page.locator('a[href="/districts/D-DAIMON"]').click();
     await page.waitForURL('**/districts/D-DAIMON');
-    await expect(page.locator('h1').innerText()).resolves.toContain('サンプル');
+    await expect(page.locator('h1').textContent()).resolves.toContain('サンプル');
     await b.shot('06-district-sample');
   });
 
@@ -89,10 +89,10 @@ describe('citizen journey (Chromium)', () => {
     await page.locator('a.lang-switch').click();
     await page.waitForURL('**/population?lang=en');
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await expect(page.locator('h1').innerText()).resolves.toContain('Population of Shiojiri City');
+    await expect(page.locator('h1').textContent()).resolves.toContain('Population of Shiojiri City');
     await page.goto(`${server.url}/calendar`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
-    await expect(page.locator('main').innerText()).resolves.toContain('FY2026 (令和8年度)');
+    await expect(page.locator('main').textContent()).resolves.toContain('FY2026 (令和8年度)');
     await b.shot('07-calendar-en');
     await page.goto(`${server.url}/?lang=ja`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('ja');
