@@ -12,7 +12,7 @@
  * - mortality: log q_k = log q_{k−1} + N(0, σ_q²), q_0 = 1; survival 1 − (1 − S)·q_k, kept in [0, 1].
  */
 import { fail, ok, type Result } from '../errors';
-import { type BatchShocks, batchBuffers, runBatch } from './batch-ipss';
+import { LANES, laneBuffers, laneShocks, runLanes } from './batch-ipss';
 import { compileSpec } from './compile-spec';
 import type { CompiledPeriod } from './compiled';
 import { type CompiledDistrictSet, compileDistrictSet, isDistrictSet, rakeToCity } from './districts';
@@ -20,7 +20,7 @@ import { type FlatIpss, flattenIpss } from './flat-ipss';
 import { stepCcmpp, stepIpss } from './kernel';
 import { populationProblems as P } from './population-problems';
 import { quantilesInPlace } from './quantiles';
-import { Xoshiro128 } from './rng';
+import { normalsInto, Xoshiro128 } from './rng';
 
 export interface MonteCarloSigmas {
   fertility: number;
@@ -94,6 +94,8 @@ export function simulateInto(
   out: Float64Array,
 ): number {
   const sg = { ...DEFAULT_SIGMAS, ...o.sigmas };
+  const flat = o.kernel === 'generic' ? undefined : flattenIpss(set);
+  if (flat) return simulateFlat(flat, o, sg, from, to, out);
   const areas = [set.city, ...set.districts];
   const A = areas.length;
   const D = A - 1;
@@ -110,9 +112,7 @@ export function simulateInto(
   const mort = new Float64Array(K);
   const mig = new Float64Array(K * A);
   const rng = new Xoshiro128(o.seed);
-  const flat = o.kernel === 'generic' ? undefined : flattenIpss(set);
   let guarded = 0;
-  if (flat) return simulateBatched(flat, o, sg, from, to, out);
   for (let t = from; t < to; t++) {
     rng.reseed(o.seed, t);
     let lf = 0;
@@ -158,10 +158,8 @@ export function simulateInto(
   return guarded;
 }
 
-const BATCH = 64;
-
-/** The ipss fast path: shocks drawn per trajectory (same streams and order), projections run in batches. */
-function simulateBatched(
+/** The ipss fast path: each trajectory's normals drawn in one go from its stream, then LANES trajectories at a time through the flat kernel. */
+function simulateFlat(
   F: FlatIpss,
   o: MonteCarloOptions,
   sg: MonteCarloSigmas,
@@ -171,34 +169,30 @@ function simulateBatched(
 ): number {
   const A = F.areas;
   const K = F.periods;
-  const B = BATCH;
-  const shocks: BatchShocks = {
-    fert: new Float64Array(K * B),
-    mort: new Float64Array(K * B),
-    mig: new Float64Array(K * A * B),
-  };
-  const buf = batchBuffers(F, B);
-  const rng = new Xoshiro128(o.seed);
+  const sh = laneShocks(F);
+  const z = new Float64Array(1 + K * (A + 2));
+  const buf = laneBuffers(F);
   let guarded = 0;
-  for (let t0 = from; t0 < to; t0 += B) {
-    const count = Math.min(B, to - t0);
+  for (let t0 = from; t0 < to; t0 += LANES) {
+    const count = Math.min(LANES, to - t0);
     for (let b = 0; b < count; b++) {
-      rng.reseed(o.seed, t0 + b);
+      // The same draws, in the same order, as the generic path.
+      normalsInto(o.seed, t0 + b, z, 0, z.length);
+      let i = 0;
       let lf = 0;
       let lq = 0;
-      const u = rng.normal() * sg.migrationLevel;
+      const u = z[i++]! * sg.migrationLevel;
       for (let k = 0; k < K; k++) {
-        lf += rng.normal() * sg.fertility;
-        lq += rng.normal() * sg.mortality;
-        shocks.fert[k * B + b] = Math.exp(lf);
-        shocks.mort[k * B + b] = Math.exp(lq);
-        const km = 1 + u + rng.normal() * sg.migrationPeriod;
-        shocks.mig[k * A * B + b] = km;
-        for (let d = 1; d < A; d++)
-          shocks.mig[(k * A + d) * B + b] = km + rng.normal() * sg.migrationDistrict;
+        lf += z[i++]! * sg.fertility;
+        lq += z[i++]! * sg.mortality;
+        sh.fert[k * LANES + b] = Math.exp(lf);
+        sh.mort[k * LANES + b] = Math.exp(lq);
+        const km = 1 + u + z[i++]! * sg.migrationPeriod;
+        sh.mig[k * A * LANES + b] = km;
+        for (let d = 1; d < A; d++) sh.mig[(k * A + d) * LANES + b] = km + z[i++]! * sg.migrationDistrict;
       }
     }
-    guarded += runBatch(F, shocks, buf, count, t0, o.trajectories, out);
+    guarded += runLanes(F, sh, buf, count, t0, o.trajectories, out);
   }
   return guarded;
 }
@@ -258,7 +252,7 @@ export const QUANTILE_PROBS = [0.025, 0.1, 0.5, 0.9, 0.975] as const;
 /**
  * Type-7 quantiles of series [from, to) of the totals (each series = one area
  * and year, T values); writes 5 values per series into out[series · 5 + q].
- * Reorders the totals. Workers can each take a range of series.
+ * May reorder the totals (short series). Workers can each take a range of series.
  */
 export function quantilesInto(
   totals: Float64Array,
@@ -304,7 +298,7 @@ export function resultFromQuantiles(
   };
 }
 
-/** Median and 80% / 95% intervals (type-7 quantiles) of every area and year. Reorders the totals. */
+/** Median and 80% / 95% intervals (type-7 quantiles) of every area and year. May reorder the totals. */
 export function summarise(
   set: CompiledDistrictSet,
   m: MonteCarloTotals,

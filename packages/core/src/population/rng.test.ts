@@ -1,6 +1,6 @@
 /** The seeded PRNG. */
 import { describe, expect, it } from 'vitest';
-import { Xoshiro128 } from './rng';
+import { normalsInto, Xoshiro128 } from './rng';
 
 describe('Xoshiro128', () => {
   it('is reproducible per (seed, stream) and differs between streams', () => {
@@ -26,5 +26,25 @@ describe('Xoshiro128', () => {
     }
     expect(Math.abs(s / n)).toBeLessThan(0.01);
     expect(Math.abs(Math.sqrt(s2 / n) - 1)).toBeLessThan(0.01);
+  });
+});
+
+describe('normalsInto', () => {
+  it('gives the same normals as reseed and normal(), odd and even counts', () => {
+    const r = new Xoshiro128(0);
+    for (const [seed, stream, count] of [
+      [20215, 0, 92],
+      [20215, 9999, 91],
+      [1, 123456, 1],
+      [-7, 3, 500],
+    ] as const) {
+      r.reseed(seed, stream);
+      const expected = Array.from({ length: count }, () => r.normal());
+      const out = new Float64Array(count + 2);
+      normalsInto(seed, stream, out, 1, count);
+      expect(Array.from(out.subarray(1, count + 1))).toEqual(expected);
+      expect(out[0]).toBe(0);
+      expect(out[count + 1]).toBe(0);
+    }
   });
 });

@@ -74,6 +74,72 @@ export class Xoshiro128 {
   }
 }
 
+/**
+ * The first `count` normals of stream (seed, stream) into out[offset…]: the
+ * same values as `reseed(seed, stream)` followed by `count` calls of
+ * `normal()`, drawn in one go with the generator's state in locals.
+ */
+export function normalsInto(
+  seed: number,
+  stream: number,
+  out: Float64Array,
+  offset: number,
+  count: number,
+): void {
+  let s = (seed ^ Math.imul(stream + 1, 0x27d4eb2d)) | 0;
+  s = (s + 0x9e3779b9) | 0;
+  let a = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  let b = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  let c = mix32(s);
+  s = (s + 0x9e3779b9) | 0;
+  let d = mix32(s);
+  if ((a | b | c | d) === 0) a = 1;
+  let i = 0;
+  while (i < count) {
+    let u: number;
+    let v: number;
+    let w: number;
+    do {
+      const x = (Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25);
+      u = 2 * ((Math.imul(x, 9) >>> 0) / 4294967296) - 1;
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      const y = (Math.imul(b, 5) << 7) | (Math.imul(b, 5) >>> 25);
+      v = 2 * ((Math.imul(y, 9) >>> 0) / 4294967296) - 1;
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = (d << 11) | (d >>> 21);
+      w = u * u + v * v;
+    } while (w >= 1 || w === 0);
+    const f = Math.sqrt((-2 * Math.log(w)) / w);
+    out[offset + i] = u * f;
+    i++;
+    if (i < count) {
+      out[offset + i] = v * f;
+      i++;
+    }
+  }
+}
+
+/** splitmix32's output function (the state advance is done by the caller). */
+function mix32(s: number): number {
+  let z = s;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
