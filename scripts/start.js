@@ -36,12 +36,6 @@ if (
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
-const r = spawnSync(
-  process.execPath,
-  [join(root, 'packages/cli/bin/mirai.js'), 'serve', ...process.argv.slice(2)],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
-);
-process.exit(r.status ?? 0);
+// Serve in this same process, so signals (Ctrl-C, SIGTERM) reach the server directly.
+process.argv = [process.argv[0], join(root, 'packages/cli/bin/mirai.js'), 'serve', ...process.argv.slice(2)];
+await import('../packages/cli/bin/mirai.js');

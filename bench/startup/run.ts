@@ -11,23 +11,28 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
-async function timeToHealthy(dataDir: string, port: number): Promise<number> {
+async function timeToHealthy(dataDir: string): Promise<number> {
   const t0 = performance.now();
+  // Port 0: the system picks a free port, and the server prints its URL.
   const child = spawn(
     process.execPath,
-    [join(root, 'scripts/start.js'), '--port', String(port), '--data-dir', dataDir],
+    [join(root, 'scripts/start.js'), '--port', '0', '--data-dir', dataDir],
     {
       cwd: root,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
       env: { ...process.env, DATABASE_URL: '' },
     },
   );
+  let url: string | undefined;
+  child.stdout.on('data', (chunk: Buffer) => {
+    url ??= /http:\/\/[\d.]+:\d+\//.exec(chunk.toString())?.[0];
+  });
   try {
     for (;;) {
       if (performance.now() - t0 > 60_000) throw new Error('server did not answer within 60 s');
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-        if (res.ok) return performance.now() - t0;
+        const res = url ? await fetch(`${url}healthz`) : undefined;
+        if (res?.ok) return performance.now() - t0;
       } catch {
         // not listening yet
       }
@@ -44,8 +49,8 @@ const empty: number[] = [];
 const warm: number[] = [];
 for (let i = 0; i < runs; i++) {
   const dir = mkdtempSync(join(tmpdir(), 'mirai-bench-'));
-  empty.push(await timeToHealthy(join(dir, 'db'), 3900 + i));
-  warm.push(await timeToHealthy(join(dir, 'db'), 3950 + i));
+  empty.push(await timeToHealthy(join(dir, 'db')));
+  warm.push(await timeToHealthy(join(dir, 'db')));
   rmSync(dir, { recursive: true, force: true });
 }
 const result = {

@@ -24,13 +24,16 @@ export interface AppContext {
 /** Repository root (packages/app/src/ -> ../../..). */
 export const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
 
+/** Where `npm install` leaves an initialised empty cluster to copy new data directories from. */
+export const templateRoot = resolve(repoRoot, '.mirai-template');
+
 export const defaultDataDir = () => process.env.MIRAI_DATA_DIR ?? resolve(repoRoot, '.mirai-data');
 
 export function resolveTarget(config: AppConfig): DatabaseTarget {
   const url = config.databaseUrl ?? process.env.DATABASE_URL;
   if (url) return { kind: 'postgres', url };
   const dataDir = config.dataDir ?? defaultDataDir();
-  return dataDir === ':memory:' ? { kind: 'pglite' } : { kind: 'pglite', dataDir };
+  return dataDir === ':memory:' ? { kind: 'pglite' } : { kind: 'pglite', dataDir, templateRoot };
 }
 
 export async function openApp(config: AppConfig = {}): Promise<AppContext> {

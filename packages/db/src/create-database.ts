@@ -8,10 +8,11 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrations } from './migrations';
+import { seedFromTemplate } from './pglite-template';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir?: string }
+  | { kind: 'pglite'; dataDir?: string; templateRoot?: string }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface MiraiDatabase {
@@ -28,6 +29,8 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatabase> {
   if (target.kind === 'pglite') {
+    // A new data directory starts from the install-time template when there is one.
+    if (target.dataDir && target.templateRoot) seedFromTemplate(target.dataDir, target.templateRoot);
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
     const pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });

@@ -2,6 +2,7 @@
 export * from './audit';
 export * from './create-database';
 export * from './migrations';
+export * from './pglite-template';
 export * from './repositories/evaluation.repository';
 export * from './repositories/indicator.repository';
 export * from './repositories/plan.repository';
