@@ -1,5 +1,5 @@
 /** An administrator manages accounts and a staff member their API tokens, in Chromium, with axe checks. */
-import { listAccounts } from '@mirai/app';
+import { createUser, listAccounts } from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -76,5 +76,36 @@ describe('accounts and tokens (Chromium)', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('A-1-M01-P01');
     expect(await axeViolations(page)).toEqual([]);
     await b.shot('03-plan-structure');
+  });
+
+  it('a first sign-in with a one-time password leads to the change form, then into the workspace', async () => {
+    const made = await createUser(server.ctx, { login: 'newbie', role: 'reviewer' }, { actor: 'e2e' });
+    if (!made.ok || !made.value.oneTimePassword) throw new Error('no one-time password');
+    const fresh = await openBrowser('accounts-first-sign-in');
+    try {
+      const { page } = fresh;
+      await page.goto(`${server.url}/staff/rounds`);
+      await page.waitForURL('**/staff/login?next=*');
+      await waitHydrated(page);
+      await page.getByLabel('ログインID').fill('newbie');
+      await page.getByLabel('パスワード').fill(made.value.oneTimePassword);
+      await page.getByRole('button', { name: 'ログイン' }).click();
+      await page.waitForURL('**/staff/password?next=*');
+      await waitHydrated(page);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByLabel('現在のパスワード').fill(made.value.oneTimePassword);
+      await page.getByLabel(/^新しいパスワード（12/).fill('a-new-long-password-1');
+      await page.getByLabel('新しいパスワード（確認）').fill('a-new-long-password-2');
+      await expect(page.locator('#password-msg').textContent()).resolves.toBe('2 回の入力が一致しません。');
+      await fresh.shot('01-password-mismatch');
+      await page.getByLabel('新しいパスワード（確認）').fill('a-new-long-password-1');
+      await page.getByRole('button', { name: '変更する' }).click();
+      await page.waitForURL('**/staff/rounds');
+      expect((await listAccounts(server.ctx)).find((u) => u.login === 'newbie')?.mustChangePassword).toBe(
+        false,
+      );
+    } finally {
+      await fresh.close();
+    }
   });
 });

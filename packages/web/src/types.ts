@@ -194,6 +194,8 @@ export interface StaffUser {
   displayName: string;
   role: string;
   roleName: Text;
+  /** A one-time password is in use: the workspace asks for a new one first. */
+  mustChangePassword: boolean;
 }
 
 export interface StaffSession {
@@ -308,6 +310,7 @@ export type PageModel =
     }
   | { page: 'not-found'; path: string }
   | { page: 'staff-login'; next: string }
+  | { page: 'staff-password'; session: StaffSession }
   | {
       page: 'staff-home';
       session: StaffSession;

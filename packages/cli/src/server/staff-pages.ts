@@ -38,6 +38,7 @@ function sessionOf(c: Context<ApiEnv>): StaffSession | null {
       displayName: session?.user.displayName ?? actor.login,
       role: actor.role,
       roleName: roleNames[actor.role],
+      mustChangePassword: actor.mustChangePassword,
     },
     csrfToken: session?.csrfToken ?? null,
   };
@@ -63,9 +64,26 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
       '職員ログイン',
     );
   });
+  app.get('/staff/password', (c) => {
+    const session = sessionOf(c);
+    if (!session) return toLogin(c);
+    return sendPage(c, ctx, { page: 'staff-password', session }, 'パスワードの変更');
+  });
+  // Until a one-time password is replaced, every other workspace page leads to the change form.
+  app.use('/staff/*', async (c, next) => {
+    const session = sessionOf(c);
+    if (
+      session?.user.mustChangePassword &&
+      !['/staff/password', '/staff/login'].includes(c.req.path) &&
+      c.req.method === 'GET'
+    )
+      return c.redirect(`/staff/password?next=${encodeURIComponent(c.req.path)}`, 303);
+    await next();
+  });
   app.get('/staff', (c) => {
     const session = sessionOf(c);
     if (!session) return toLogin(c);
+    if (session.user.mustChangePassword) return c.redirect('/staff/password?next=%2Fstaff', 303);
     const role = c.get('actor').role;
     const links = [
       {

@@ -22,7 +22,13 @@ export function LoginPage({ model }: { model: Model }) {
     });
     setBusy(false);
     if (res.ok) {
-      window.location.assign(model.next.startsWith('/staff') ? model.next : '/staff');
+      const signedIn = (await res.json().catch(() => null)) as {
+        user?: { mustChangePassword?: boolean };
+      } | null;
+      const next = model.next.startsWith('/staff') ? model.next : '/staff';
+      window.location.assign(
+        signedIn?.user?.mustChangePassword ? `/staff/password?next=${encodeURIComponent(next)}` : next,
+      );
       return;
     }
     const body = (await res.json().catch(() => null)) as {

@@ -2,6 +2,7 @@
 import type { PageModel } from '../types';
 import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
 import { LoginPage } from './login-page';
+import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
 import { RoundPage, RoundsPage } from './round-pages';
 import { ScenarioWorkbenchPage } from './scenario-workbench-page';
@@ -15,6 +16,8 @@ export function StaffPage({ model }: { model: PageModel }) {
   switch (model.page) {
     case 'staff-login':
       return <LoginPage model={model} />;
+    case 'staff-password':
+      return <PasswordPage model={model} />;
     case 'staff-home':
       return <StaffHomePage model={model} />;
     case 'staff-scenarios':
