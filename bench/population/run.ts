@@ -33,10 +33,14 @@ import {
   totalsFlat,
   unwrap,
 } from '@mirai/core';
+import { CONTROL_LENGTH, NEXT_S, NEXT_T } from './control';
 import type { RunMessage, RunReply } from './worker';
 
 const root = new URL('../../', import.meta.url).pathname;
 const T = 10_000;
+/** Trajectories and series per chunk taken by a worker (25 and 11 chunks). */
+const CHUNK = 400;
+const SERIES_CHUNK = 8;
 const SEED = 20215;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const best = (xs: number[]) => Math.min(...xs);
@@ -101,16 +105,17 @@ function timeUs(f: () => void, reps: number): number {
 
 /**
  * A warm pool of worker threads (started once, outside the timed region, as R's start-up and
- * data reading are outside R's). A timed run = one message per worker (simulate its slice, a
- * shared barrier, quantiles of its slice of the series) until every reply is in, plus the
- * result object built from the shared quantiles.
+ * data reading are outside R's). A timed run = one message per worker (simulate chunks of
+ * trajectories taken from a shared counter, a shared barrier, quantiles of chunks of the series)
+ * until every reply is in, plus the result object built from the shared quantiles.
  */
 async function startPool(spec: DistrictSetSpec, set: CompiledDistrictSet, workers: number) {
   const m = allocateTotals(set, T);
   const series = m.areas.length * m.years.length;
   const totalsBuf = new SharedArrayBuffer(m.totals.byteLength);
   const quantBuf = new SharedArrayBuffer(series * 5 * 8);
-  const barrierBuf = new SharedArrayBuffer(8);
+  const controlBuf = new SharedArrayBuffer(CONTROL_LENGTH * 4);
+  const control = new Int32Array(controlBuf);
   const pool = Array.from(
     { length: workers },
     () =>
@@ -119,7 +124,7 @@ async function startPool(spec: DistrictSetSpec, set: CompiledDistrictSet, worker
         `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL('./worker.ts', import.meta.url).href)}); });`,
         {
           eval: true,
-          workerData: { spec, totals: totalsBuf, quantiles: quantBuf, barrier: barrierBuf, workers },
+          workerData: { spec, totals: totalsBuf, quantiles: quantBuf, control: controlBuf, workers },
         },
       ),
   );
@@ -133,19 +138,18 @@ async function startPool(spec: DistrictSetSpec, set: CompiledDistrictSet, worker
       });
       w.postMessage(msg);
     });
-  const slice = (i: number, total: number) =>
-    [Math.floor((i * total) / workers), Math.floor(((i + 1) * total) / workers)] as const;
   let run = 0;
   const quantiles = new Float64Array(quantBuf);
   const once = async () => {
     run++;
     const t0 = performance.now();
+    // The chunk counters (the workers' Atomics.add on them happen after they receive the message).
+    Atomics.store(control, NEXT_T, 0);
+    Atomics.store(control, NEXT_S, 0);
     const replies = await Promise.all(
-      pool.map((w, i) => {
-        const [from, to] = slice(i, T);
-        const [seriesFrom, seriesTo] = slice(i, series);
-        return call(w, { run, seed: SEED, trajectories: T, from, to, seriesFrom, seriesTo });
-      }),
+      pool.map((w) =>
+        call(w, { run, seed: SEED, trajectories: T, series, chunk: CHUNK, seriesChunk: SERIES_CHUNK }),
+      ),
     );
     const result = resultFromQuantiles(
       set,
@@ -270,6 +274,9 @@ if (rVersion) {
 }
 
 await pool.close();
+// The workers' trajectories and quantiles are the one-thread run's, exactly.
+if (JSON.stringify(par.result) !== JSON.stringify(singleResult))
+  throw new Error('worker result differs from the one-thread result');
 
 // --- Agreement
 let detMaxAbs = Number.NaN;
@@ -388,7 +395,7 @@ Quantile agreement (different random streams, same distributions): largest |Mira
 |---|---|---|---|
 ${mcRows.map((x) => `| ${x.quantile} | ${x.mirai.toFixed(0)} | ${x.r.toFixed(0)} | ${x.z.toFixed(2)} |`).join('\n')}
 
-Timing: best of repeated runs (the machine is shared; the best run is the least disturbed), both for Mirai (in one process) and for R (timed inside R with proc.time()); medians are in the JSON (workers: median ${f(par.median, 1)} ms). What is timed, on both sides: seeding and all random draws, the projection of every trajectory, the quantiles of every area and year (and for Mirai's workers the result object). Not timed, on both sides: start-up and reading the inputs (R: Rscript start and scan(); Mirai: a warm pool of worker threads, started once, each with the compiled district set). The worker times are from the main thread: posting one message to each worker until both replies are in (simulate ${f(par.simulate, 1)} ms and quantiles ${f(par.quantiles, 1)} ms are the slower worker's own phases).
+Timing: best of repeated runs (the machine is shared; the best run is the least disturbed), both for Mirai (in one process) and for R (timed inside R with proc.time()); medians are in the JSON (workers: median ${f(par.median, 1)} ms). What is timed, on both sides: seeding and all random draws, the projection of every trajectory, the quantiles of every area and year (and for Mirai's workers the result object). Not timed, on both sides: start-up and reading the inputs (R: Rscript start and scan(); Mirai: a warm pool of worker threads, started once, each with the compiled district set). The worker times are from the main thread: posting one message to each worker until both replies are in (simulate ${f(par.simulate, 1)} ms and quantiles ${f(par.quantiles, 1)} ms are the slower worker's own phases; workers take chunks of ${CHUNK} trajectories and ${SERIES_CHUNK} series from shared counters).
 `;
 writeFileSync(join(root, 'bench/results/population.md'), md);
 console.log(md);

@@ -1,30 +1,32 @@
 /**
- * Bench worker (one of a warm pool): on each 'run' message it simulates its
- * slice of the trajectories into the shared totals, waits at a barrier (a
- * shared counter, Atomics) until every worker has done so, then computes the
- * quantiles of its slice of the series into the shared quantiles buffer, and
- * answers with how many of its trajectories were guarded (and its phase times). One message per
- * worker and run; nothing is copied.
+ * Bench worker (one of a warm pool). On each 'run' message it takes chunks of
+ * trajectories from a shared counter and simulates them into the shared
+ * totals, waits at a barrier (a shared counter, Atomics) until every worker
+ * has finished, then takes chunks of the series and computes their quantiles
+ * into the shared quantiles buffer, and answers with how many of its
+ * trajectories were guarded (and its phase times). Taking chunks rather than
+ * fixed halves keeps both cores busy when the machine is shared and one
+ * worker is held up; a trajectory's totals do not depend on which worker or
+ * chunk runs it. One message per worker and run; nothing is copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileForSimulation, quantilesInto, simulateInto, unwrap } from '@mirai/core';
+import { DONE, NEXT_S, NEXT_T, RUN } from './control';
 
 const set = unwrap(compileForSimulation(workerData.spec));
 const totals = new Float64Array(workerData.totals as SharedArrayBuffer);
 const quantiles = new Float64Array(workerData.quantiles as SharedArrayBuffer);
-/** [0]: workers done simulating in this run; [1]: the run number. */
-const barrier = new Int32Array(workerData.barrier as SharedArrayBuffer);
+const control = new Int32Array(workerData.control as SharedArrayBuffer);
 const workers = workerData.workers as number;
 
 export interface RunMessage {
   run: number;
   seed: number;
   trajectories: number;
-  /** Trajectories [from, to) and series [seriesFrom, seriesTo) of this worker. */
-  from: number;
-  to: number;
-  seriesFrom: number;
-  seriesTo: number;
+  series: number;
+  /** Chunk sizes: trajectories (a multiple of the kernel's lanes) and series. */
+  chunk: number;
+  seriesChunk: number;
 }
 
 /** The reply: guarded trajectories and the worker's own phase times (ms). */
@@ -37,18 +39,28 @@ export interface RunReply {
 
 parentPort?.on('message', (m: RunMessage) => {
   const t0 = performance.now();
-  const guarded = simulateInto(set, { trajectories: m.trajectories, seed: m.seed }, m.from, m.to, totals);
+  let guarded = 0;
+  const o = { trajectories: m.trajectories, seed: m.seed };
+  for (;;) {
+    const from = Atomics.add(control, NEXT_T, 1) * m.chunk;
+    if (from >= m.trajectories) break;
+    guarded += simulateInto(set, o, from, Math.min(m.trajectories, from + m.chunk), totals);
+  }
   const t1 = performance.now();
-  if (Atomics.add(barrier, 0, 1) === workers - 1) {
+  if (Atomics.add(control, DONE, 1) === workers - 1) {
     // The last one in resets the counter and opens the barrier for this run.
-    Atomics.store(barrier, 0, 0);
-    Atomics.store(barrier, 1, m.run);
-    Atomics.notify(barrier, 1);
+    Atomics.store(control, DONE, 0);
+    Atomics.store(control, RUN, m.run);
+    Atomics.notify(control, RUN);
   } else {
-    while (Atomics.load(barrier, 1) !== m.run) Atomics.wait(barrier, 1, m.run - 1);
+    while (Atomics.load(control, RUN) !== m.run) Atomics.wait(control, RUN, m.run - 1);
   }
   const t2 = performance.now();
-  quantilesInto(totals, m.trajectories, m.seriesFrom, m.seriesTo, quantiles);
+  for (;;) {
+    const from = Atomics.add(control, NEXT_S, 1) * m.seriesChunk;
+    if (from >= m.series) break;
+    quantilesInto(totals, m.trajectories, from, Math.min(m.series, from + m.seriesChunk), quantiles);
+  }
   const reply: RunReply = {
     guarded,
     simulateMs: t1 - t0,

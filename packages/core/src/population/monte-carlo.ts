@@ -12,7 +12,7 @@
  * - mortality: log q_k = log q_{k−1} + N(0, σ_q²), q_0 = 1; survival 1 − (1 − S)·q_k, kept in [0, 1].
  */
 import { fail, ok, type Result } from '../errors';
-import { LANES, laneBuffers, laneShocks, runLanes } from './batch-ipss';
+import { LANES, type LaneBuffers, type LaneShocks, laneBuffers, laneShocks, runLanes } from './batch-ipss';
 import { compileSpec } from './compile-spec';
 import type { CompiledPeriod } from './compiled';
 import { type CompiledDistrictSet, compileDistrictSet, isDistrictSet, rakeToCity } from './districts';
@@ -94,8 +94,8 @@ export function simulateInto(
   out: Float64Array,
 ): number {
   const sg = { ...DEFAULT_SIGMAS, ...o.sigmas };
-  const flat = o.kernel === 'generic' ? undefined : flattenIpss(set);
-  if (flat) return simulateFlat(flat, o, sg, from, to, out);
+  const fast = o.kernel === 'generic' ? undefined : flatFor(set);
+  if (fast) return simulateFlat(fast, o, sg, from, to, out);
   const areas = [set.city, ...set.districts];
   const A = areas.length;
   const D = A - 1;
@@ -158,20 +158,44 @@ export function simulateInto(
   return guarded;
 }
 
+interface FastPath {
+  F: FlatIpss;
+  sh: LaneShocks;
+  z: Float64Array;
+  buf: LaneBuffers;
+}
+
+/**
+ * The flat form of a compiled set and the fast path's scratch arrays, made
+ * once per set (a set is not changed after compiling), so that callers may
+ * run many small slices (workers taking chunks) at no set-up cost.
+ */
+const fastPaths = new WeakMap<CompiledDistrictSet, FastPath | null>();
+
+function flatFor(set: CompiledDistrictSet): FastPath | undefined {
+  let fast = fastPaths.get(set);
+  if (fast === undefined) {
+    const F = flattenIpss(set);
+    fast = F
+      ? { F, sh: laneShocks(F), z: new Float64Array(1 + F.periods * (F.areas + 2)), buf: laneBuffers(F) }
+      : null;
+    fastPaths.set(set, fast);
+  }
+  return fast ?? undefined;
+}
+
 /** The ipss fast path: each trajectory's normals drawn in one go from its stream, then LANES trajectories at a time through the flat kernel. */
 function simulateFlat(
-  F: FlatIpss,
+  fast: FastPath,
   o: MonteCarloOptions,
   sg: MonteCarloSigmas,
   from: number,
   to: number,
   out: Float64Array,
 ): number {
+  const { F, sh, z, buf } = fast;
   const A = F.areas;
   const K = F.periods;
-  const sh = laneShocks(F);
-  const z = new Float64Array(1 + K * (A + 2));
-  const buf = laneBuffers(F);
   let guarded = 0;
   for (let t0 = from; t0 < to; t0 += LANES) {
     const count = Math.min(LANES, to - t0);
