@@ -16,41 +16,16 @@ import {
   type RoundStatus,
   transitionEvaluationRound,
 } from '@mirai/app';
-import {
-  type CalendarDate,
-  ProblemError,
-  parseFiscalYear,
-  parseJapaneseDate,
-  type RoundAction,
-  unwrap,
-} from '@mirai/core';
+import { type CalendarDate, type RoundAction, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
+import { dateOption, fiscalYearOption, optionProblem } from '../options';
 import { printJson, printTable } from '../output';
 
-const optionProblem = (option: string, text: string) =>
-  new ProblemError({
-    code: 'cli/invalid-option',
-    kind: 'invalid',
-    message: {
-      ja: `オプション ${option} の値「${text}」を読み取れません。`,
-      en: `Cannot read ${option} "${text}".`,
-    },
-    where: { field: option },
-  });
+const fyOption = (text: string): number => fiscalYearOption('--fy', text);
 
-function fyOption(text: string): number {
-  const fy = parseFiscalYear(text);
-  if (fy === undefined) throw optionProblem('--fy', text);
-  return fy;
-}
-
-function dateOption(option: string, text: string | undefined): CalendarDate | undefined {
-  if (text === undefined) return undefined;
-  const d = parseJapaneseDate(text);
-  if (!d) throw optionProblem(option, text);
-  return d;
-}
+const optionalDate = (option: string, text: string | undefined): CalendarDate | undefined =>
+  text === undefined ? undefined : dateOption(option, text);
 
 const codes = (text: string | undefined) =>
   text
@@ -116,8 +91,8 @@ export function registerEvaluation(program: Command) {
     .action(async (opts: DataOpts & Record<string, string | undefined>) => {
       await withApp(opts, async (ctx) => {
         const fiscalYear = fyOption(opts.fy!);
-        const openedOn = dateOption('--opened-on', opts.openedOn);
-        const entryDue = dateOption('--entry-due', opts.entryDue);
+        const openedOn = optionalDate('--opened-on', opts.openedOn);
+        const entryDue = optionalDate('--entry-due', opts.entryDue);
         const committee = opts.committeeDays === undefined ? undefined : Number(opts.committeeDays);
         if (committee !== undefined && !(Number.isInteger(committee) && committee >= 0))
           throw optionProblem('--committee-days', opts.committeeDays!);
@@ -151,7 +126,7 @@ export function registerEvaluation(program: Command) {
     .option('--format <format>', 'table or json', 'table')
     .action(async (opts: DataOpts & { fy: string; today?: string; department?: string; format: string }) => {
       await withApp(opts, async (ctx) => {
-        const today = dateOption('--today', opts.today);
+        const today = optionalDate('--today', opts.today);
         const s = unwrap(
           await getRoundStatus(ctx, fyOption(opts.fy), {
             ...(today ? { today } : {}),

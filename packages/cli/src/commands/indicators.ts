@@ -13,40 +13,14 @@ import {
   recordIndicatorActual,
   showIndicator,
 } from '@mirai/app';
-import {
-  type CalendarDate,
-  ProblemError,
-  parseFiscalYear,
-  parseJapaneseDate,
-  parseLooseNumber,
-  unwrap,
-} from '@mirai/core';
+import { type CalendarDate, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
+import { dateOption, fiscalYearOption, numberOption } from '../options';
 import { printJson, printTable } from '../output';
 
-const optionProblem = (option: string, text: string) =>
-  new ProblemError({
-    code: 'cli/invalid-option',
-    kind: 'invalid',
-    message: {
-      ja: `オプション ${option} の値「${text}」を読み取れません。`,
-      en: `Cannot read ${option} "${text}".`,
-    },
-    where: { field: option },
-  });
-
 function asOfOption(text: string | undefined): { asOf?: CalendarDate } {
-  if (!text) return {};
-  const d = parseJapaneseDate(text);
-  if (!d) throw optionProblem('--as-of', text);
-  return { asOf: d };
-}
-
-function numberOption(option: string, text: string): number {
-  const n = parseLooseNumber(text);
-  if (n === undefined) throw optionProblem(option, text);
-  return n;
+  return text ? { asOf: dateOption('--as-of', text) } : {};
 }
 
 const fmt = (n: number | undefined | null) =>
@@ -160,8 +134,7 @@ export function registerIndicators(program: Command) {
       .option('--note <text>', 'note')
       .option('--actor <name>', 'who records (audit trail)'),
   ).action(async (opts) => {
-    const fiscalYear = parseFiscalYear(opts.fiscalYear);
-    if (fiscalYear === undefined) throw optionProblem('--fiscal-year', opts.fiscalYear);
+    const fiscalYear = fiscalYearOption('--fiscal-year', opts.fiscalYear);
     const value = numberOption('--value', opts.value);
     await withApp(opts, async (ctx) => {
       const stored = unwrap(

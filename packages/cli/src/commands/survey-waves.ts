@@ -10,9 +10,10 @@ import {
   readTableFile,
   recordWaveAsIndicatorActual,
 } from '@mirai/app';
-import { ProblemError, parseFiscalYear, unwrap } from '@mirai/core';
+import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
+import { fiscalYearOption } from '../options';
 import { printJson, printTable } from '../output';
 
 const list = (s: string | undefined) =>
@@ -25,18 +26,6 @@ const list = (s: string | undefined) =>
 
 function surveyCommand(program: Command): Command {
   return program.commands.find((c) => c.name() === 'survey') ?? program.command('survey');
-}
-
-function fiscalYearOption(text: string): number {
-  const fy = parseFiscalYear(text);
-  if (fy === undefined)
-    throw new ProblemError({
-      code: 'cli/fiscal-year-invalid',
-      kind: 'invalid',
-      message: { ja: `年度を読み取れません: ${text}`, en: `Cannot read the fiscal year: ${text}` },
-      where: { field: 'fy' },
-    });
-  return fy;
 }
 
 export function registerSurveyWaves(program: Command) {
@@ -147,7 +136,7 @@ export function registerSurveyWaves(program: Command) {
       if (opts.recordFy) {
         const rec = unwrap(
           await recordWaveAsIndicatorActual(ctx, opts.wave, {
-            fiscalYear: fiscalYearOption(opts.recordFy),
+            fiscalYear: fiscalYearOption('--record-fy', opts.recordFy),
             actor,
           }),
         );
