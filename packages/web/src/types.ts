@@ -9,6 +9,7 @@ import type {
   DistrictSetSpec,
   IndicatorDefinition,
   IndicatorText,
+  PlanDocument,
   PlanTree,
   SheetCheckContext,
   SheetContent,
@@ -328,7 +329,16 @@ export type PageModel =
       departments: { code: string; name: Text }[];
     }
   | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
-  | { page: 'staff-plan'; session: StaffSession; tree: PlanTreeView; history: PlanVersionView[] }
+  | {
+      page: 'staff-plan';
+      session: StaffSession;
+      /** The current version's document (drafts included) and its version number. */
+      document: PlanDocument;
+      version: number;
+      history: PlanVersionView[];
+      /** The account may save the plan (plan:import): the page is an editor. */
+      canEdit: boolean;
+    }
   | { page: 'staff-rounds'; session: StaffSession; rounds: RoundStatusView[] }
   | { page: 'staff-round'; session: StaffSession; status: RoundStatusView }
   | {

@@ -1,8 +1,12 @@
-/** The plan tree and its strategic fields. */
+/**
+ * The plan tree and its strategic fields; staff read the current version
+ * (drafts included) and save an edited document as a new version, naming the
+ * version they loaded (409 when someone saved first, 422 with every problem).
+ */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { getField, getPlanTree } from '@mirai/app';
+import { actorLabel, getField, getPlanTree, importPlan } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
-import { json, respond } from '../openapi-helpers';
+import { json, jsonBody, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema, fieldSchema, planTreeSchema } from '../schemas';
 
@@ -45,12 +49,54 @@ const draftRoute = withPolicy(
   }),
 );
 
+const savePlanBody = z
+  .object({
+    document: z
+      .record(z.string(), z.unknown())
+      .openapi({ description: 'The whole plan document (data/schema/plan.schema.json)' }),
+    expectedVersion: z.number().int().positive(),
+    note: z.string().max(2000).optional(),
+  })
+  .strict();
+
+const savedPlanSchema = z.object({ code: z.string(), version: z.number().int(), dryRun: z.boolean() });
+
+const saveRoute = withPolicy(
+  'plan:import',
+  createRoute({
+    method: 'put',
+    path: '/api/v1/staff/plan',
+    tags: ['plan'],
+    summary:
+      'Save the whole plan document as a new version, naming the version read; 409 when someone saved first',
+    request: { body: jsonBody(savePlanBody) },
+    responses: {
+      200: json(savedPlanSchema, 'The new version'),
+      401: json(errorSchema, 'Sign-in required'),
+      403: json(errorSchema, 'Not allowed'),
+      409: json(errorSchema, 'Someone saved a newer version first (plan/version-conflict)'),
+      422: json(errorSchema, 'The document has problems (every one, with its path)'),
+    },
+  }),
+);
+
 export function registerPlan(app: OpenAPIHono<ApiEnv>) {
   app.openapi(planRoute, async (c) => {
     return respond(c, await getPlanTree(c.get('ctx')));
   });
   app.openapi(draftRoute, async (c) => {
     return respond(c, await getPlanTree(c.get('ctx'), undefined, { includeDraft: true }));
+  });
+  app.openapi(saveRoute, async (c) => {
+    const { document, expectedVersion, note } = c.req.valid('json');
+    return respond(
+      c,
+      await importPlan(c.get('ctx'), JSON.stringify(document), 'plan.json', {
+        actor: actorLabel(c.get('actor')),
+        expectedVersion,
+        ...(note ? { note } : {}),
+      }),
+    );
   });
   app.openapi(fieldRoute, async (c) => {
     return respond(c, await getField(c.get('ctx'), c.req.valid('param').code));

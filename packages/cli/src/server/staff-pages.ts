@@ -13,7 +13,6 @@ import {
   getCurrentPlan,
   getEvaluationSheet,
   getPlanHistory,
-  getPlanTree,
   getRoundStatus,
   getWorkbenchData,
   listAccounts,
@@ -130,8 +129,8 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
     const actor = c.get('actor');
     if (actor.kind !== 'user' || !roleMay(actor.role, 'plan:read-draft'))
       return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
-    const tree = await getPlanTree(ctx, undefined, { includeDraft: true });
-    if (!tree.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    const plan = await getCurrentPlan(ctx);
+    if (!plan.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
     const h = await getPlanHistory(ctx);
     const history = h.ok
       ? h.value.map((v) => ({
@@ -141,7 +140,19 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
           note: v.note ?? null,
         }))
       : [];
-    return sendPage(c, ctx, { page: 'staff-plan', session, tree: tree.value, history }, '計画の構造');
+    return sendPage(
+      c,
+      ctx,
+      {
+        page: 'staff-plan',
+        session,
+        document: plan.value.document,
+        version: plan.value.version,
+        history,
+        canEdit: roleMay(actor.role, 'plan:import'),
+      },
+      '計画の構造',
+    );
   });
   app.get('/staff/users', async (c) => {
     const session = sessionOf(c);

@@ -1,0 +1,320 @@
+/**
+ * The plan structure editor: strategies (name, promise), fields (name,
+ * desired state) and measures (added, changed, removed), checked as you
+ * type. Saving sends the whole document with the version it was loaded at
+ * (PUT /api/v1/staff/plan): the server's problems appear next to the inputs
+ * they name, a conflict notice offers to reload when someone saved first,
+ * and success shows the new version number.
+ */
+import type { PlanDocument } from '@mirai/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useLang } from '../i18n/lang';
+import { L, T } from '../ui/text';
+import {
+  type EditProblem,
+  inputId,
+  localProblems,
+  newMeasure,
+  problemsOfAnswer,
+  setAt,
+} from './plan-edit-model';
+import { MeasureEditor, TextPair } from './plan-editor-fields';
+
+type SaveState = 'idle' | 'saving' | 'saved' | 'blocked' | 'invalid' | 'conflict' | 'error';
+
+/** The input a problem's path leads to (its text's Japanese when it names the whole text). */
+function targetOf(path: string): string | null {
+  const m = path.match(
+    /^(strategies|fields|measures)\[\d+\]\.(name|promise|desiredState|code|field|phase|promotionPeriod|targetAreas)(\.(ja|en))?/,
+  );
+  if (!m) return null;
+  const [whole, , key, lang] = m;
+  if (['name', 'promise', 'desiredState'].includes(key ?? '') && !lang) return inputId(`${whole}.ja`);
+  return inputId(whole);
+}
+
+let keySeed = 0;
+const nextKey = () => `new-${++keySeed}`;
+
+export function PlanEditor(props: { document: PlanDocument; version: number; csrfToken: string | null }) {
+  const lang = useLang();
+  const [doc, setDoc] = useState(props.document);
+  const [keys, setKeys] = useState(() => props.document.measures.map((m) => m.code));
+  const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
+  const [version, setVersion] = useState(props.version);
+  const [note, setNote] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const [save, setSave] = useState<SaveState>('idle');
+  const [server, setServer] = useState<EditProblem[]>([]);
+  const [conflict, setConflict] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const summary = useRef<HTMLDivElement>(null);
+  const local = useMemo(() => localProblems(doc), [doc]);
+  const problems = useMemo(() => {
+    const seen = new Set(local.map((p) => `${p.path}|${p.message.ja}`));
+    return [...local, ...server.filter((p) => !seen.has(`${p.path}|${p.message.ja}`))];
+  }, [local, server]);
+
+  useEffect(() => {
+    if (!focus) return;
+    document.getElementById(focus)?.focus();
+    setFocus(null);
+  }, [focus]);
+
+  function change(path: string, value: unknown) {
+    setDoc((d) => setAt(d, path, value));
+    setServer((s) => s.filter((p) => !(p.path === path || p.path.startsWith(`${path}.`))));
+    setDirty(true);
+    if (save !== 'conflict') setSave('idle');
+  }
+
+  function addMeasure(fieldCode: string) {
+    const m = newMeasure(doc, fieldCode);
+    setDoc((d) => ({ ...d, measures: [...d.measures, m] }));
+    const key = nextKey();
+    setKeys((k) => [...k, key]);
+    setAdded((a) => new Set([...a, key]));
+    setServer([]);
+    setDirty(true);
+    setFocus(inputId(`measures[${doc.measures.length}].name.ja`));
+  }
+
+  function removeMeasure(index: number, fieldCode: string) {
+    setDoc((d) => ({ ...d, measures: d.measures.filter((_, i) => i !== index) }));
+    setKeys((k) => k.filter((_, i) => i !== index));
+    setServer([]);
+    setDirty(true);
+    setFocus(`pe-add-${fieldCode}`);
+  }
+
+  async function saveNow() {
+    if (local.length > 0) {
+      setSave('blocked');
+      summary.current?.focus();
+      return;
+    }
+    setSave('saving');
+    setConflict(null);
+    const res = await fetch('/api/v1/staff/plan', {
+      method: 'PUT',
+      headers: {
+        'content-type': 'application/json',
+        ...(props.csrfToken ? { 'x-csrf-token': props.csrfToken } : {}),
+      },
+      body: JSON.stringify({
+        document: doc,
+        expectedVersion: version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    }).catch(() => null);
+    const body = res ? ((await res.json().catch(() => null)) as unknown) : null;
+    if (res?.ok) {
+      setVersion((body as { version: number }).version);
+      setServer([]);
+      setDirty(false);
+      setNote('');
+      setAdded(new Set());
+      setSave('saved');
+      return;
+    }
+    const found = problemsOfAnswer(body);
+    if (res?.status === 409) {
+      setConflict(found[0]?.message[lang] ?? null);
+      setSave('conflict');
+    } else {
+      setServer(found);
+      setSave(res?.status === 422 ? 'invalid' : 'error');
+    }
+    summary.current?.focus();
+  }
+
+  const fieldsOf = (strategy: string) =>
+    doc.fields
+      .map((f, i) => ({ f, i }))
+      .filter(({ f }) => f.strategy === strategy)
+      .sort((a, b) => a.f.number - b.f.number);
+  const measuresOf = (field: string) =>
+    doc.measures.map((m, i) => ({ m, i, key: keys[i] ?? m.code })).filter(({ m }) => m.field === field);
+  const shown = save === 'blocked' ? local : problems;
+
+  return (
+    <form
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void saveNow();
+      }}
+    >
+      <p>
+        <L ja={`編集中の版: ${version}`} en={`Editing version ${version}`} />
+        {doc.plan.status === 'draft' ? (
+          <>
+            {' '}
+            <span className="status">
+              <L ja="下書き（公開ページには出ません）" en="Draft (not on the public pages)" />
+            </span>
+          </>
+        ) : null}
+        {dirty ? (
+          <>
+            {' '}
+            <span className="note">
+              <L ja="未保存の変更があります" en="Unsaved changes" />
+            </span>
+          </>
+        ) : null}
+      </p>
+      {doc.strategies.map((s, si) => (
+        <section key={s.code} aria-labelledby={`pe-h-${s.code}`} className="plan-edit-strategy">
+          <h2 id={`pe-h-${s.code}`}>
+            {s.code} <T text={s.name.ja ? s.name : { ja: '（名称未入力）', en: '(no name)' }} />
+          </h2>
+          <fieldset>
+            <legend>
+              <L ja={`基本戦略 ${s.code}`} en={`Basic strategy ${s.code}`} />
+            </legend>
+            <TextPair
+              path={`strategies[${si}].name`}
+              label={{ ja: '名称', en: 'Name' }}
+              text={s.name}
+              {...{ problems, onChange: change }}
+            />
+            <TextPair
+              path={`strategies[${si}].promise`}
+              label={{ ja: '約束する価値', en: 'Promise' }}
+              text={s.promise}
+              multiline
+              {...{ problems, onChange: change }}
+            />
+          </fieldset>
+          {fieldsOf(s.code).map(({ f, i: fi }) => (
+            <section key={f.code} aria-labelledby={`pe-h-${f.code}`} id={`pe-field-${f.code}`}>
+              <h3 id={`pe-h-${f.code}`}>
+                {f.code} <T text={f.name.ja ? f.name : { ja: '（名称未入力）', en: '(no name)' }} />
+              </h3>
+              <fieldset>
+                <legend>
+                  <L ja={`戦略分野 ${f.code}`} en={`Strategic field ${f.code}`} />
+                </legend>
+                <TextPair
+                  path={`fields[${fi}].name`}
+                  label={{ ja: '名称', en: 'Name' }}
+                  text={f.name}
+                  {...{ problems, onChange: change }}
+                />
+                <TextPair
+                  path={`fields[${fi}].desiredState`}
+                  label={{ ja: 'ありたい姿', en: 'Desired state' }}
+                  text={f.desiredState}
+                  multiline
+                  {...{ problems, onChange: change }}
+                />
+              </fieldset>
+              <h4>
+                <L ja={`${f.code} の施策`} en={`Measures of ${f.code}`} />
+              </h4>
+              {measuresOf(f.code).map(({ m, i, key }) => (
+                <MeasureEditor
+                  key={key}
+                  doc={doc}
+                  index={i}
+                  measure={m}
+                  isNew={added.has(key)}
+                  problems={problems}
+                  onChange={change}
+                  onRemove={() => removeMeasure(i, f.code)}
+                />
+              ))}
+              <button
+                type="button"
+                className="secondary"
+                id={`pe-add-${f.code}`}
+                onClick={() => addMeasure(f.code)}
+              >
+                <L ja={`${f.code} に施策を追加`} en={`Add a measure to ${f.code}`} />
+              </button>
+            </section>
+          ))}
+        </section>
+      ))}
+
+      <fieldset>
+        <legend>
+          <L ja="保存" en="Save" />
+        </legend>
+        <div className="field">
+          <label htmlFor="pe-note">
+            <L
+              ja="変更の説明（任意・版の履歴に残ります）"
+              en="What changed (optional, kept in the history)"
+            />
+          </label>
+          <input id="pe-note" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+        </div>
+        <button type="submit" disabled={save === 'saving'}>
+          <L ja={`版 ${version} をもとに保存`} en={`Save (based on version ${version})`} />
+        </button>
+        <p id="plan-save-status" role="status">
+          {save === 'saving' ? <L ja="保存中…" en="Saving…" /> : null}
+          {save === 'saved' ? (
+            <L ja={`版 ${version} として保存しました。`} en={`Saved as version ${version}.`} />
+          ) : null}
+          {save === 'saved' && doc.plan.status === 'draft' ? (
+            <L
+              ja="下書きのため公開ページには出ません。"
+              en=" It is a draft, so the public pages do not show it."
+            />
+          ) : null}
+        </p>
+      </fieldset>
+
+      <div ref={summary} tabIndex={-1} id="plan-problems">
+        {conflict !== null || save === 'conflict' ? (
+          <section className="conflict" aria-labelledby="plan-conflict-h" id="plan-conflict" role="alert">
+            <h2 id="plan-conflict-h">
+              <L ja="ほかの人が先に保存しました" en="Someone else saved first" />
+            </h2>
+            <p>{conflict}</p>
+            <p>
+              <L
+                ja="最新の版を読み込んでから、変更をやり直してください。読み込むと、この画面の未保存の変更は失われます。"
+                en="Load the newest version and make your change again. Loading discards the unsaved changes on this page."
+              />
+            </p>
+            <button type="button" onClick={() => window.location.reload()}>
+              <L ja="最新の版を読み込む" en="Load the newest version" />
+            </button>
+          </section>
+        ) : null}
+        {shown.length > 0 ? (
+          <section aria-labelledby="plan-problems-h">
+            <h2
+              id="plan-problems-h"
+              className={save === 'blocked' || save === 'invalid' ? 'error' : undefined}
+            >
+              <L ja={`直す必要がある点（${shown.length} 件）`} en={`To fix (${shown.length})`} />
+            </h2>
+            <ul>
+              {shown.map((p, n) => {
+                const target = targetOf(p.path);
+                const text = `${p.message[lang]}${p.path ? `（${p.path}）` : ''}`;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity of their own
+                  <li key={n}>{target ? <a href={`#${target}`}>{text}</a> : text}</li>
+                );
+              })}
+            </ul>
+          </section>
+        ) : null}
+        {save === 'error' && server.length === 0 ? (
+          <p className="error">
+            <L
+              ja="保存できませんでした。時間をおいて試してください。"
+              en="Could not save; please try again later."
+            />
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}
