@@ -65,7 +65,7 @@ export function TextPair(props: {
   multiline?: boolean;
 }) {
   return (
-    <>
+    <div className="grid-3">
       <TextInput
         path={`${props.path}.ja`}
         label={{ ja: `${props.label.ja}（日本語）`, en: `${props.label.en} (Japanese)` }}
@@ -84,7 +84,7 @@ export function TextPair(props: {
         multiline={props.multiline}
         contentLang="en"
       />
-    </>
+    </div>
   );
 }
 

@@ -164,6 +164,27 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
           </>
         ) : null}
       </p>
+      <nav aria-labelledby="pe-toc-h">
+        <h2 id="pe-toc-h" className="note">
+          <L ja="目次" en="Contents" />
+        </h2>
+        <ul className="inline-list">
+          {[...doc.fields]
+            .sort((a, b) => a.code.localeCompare(b.code))
+            .map((f) => (
+              <li key={f.code}>
+                <a href={`#pe-field-${f.code}`}>
+                  {f.code} <T text={f.name.ja ? f.name : { ja: f.code }} />
+                </a>
+              </li>
+            ))}
+          <li>
+            <a href="#pe-save">
+              <L ja="保存へ" en="Save" />
+            </a>
+          </li>
+        </ul>
+      </nav>
       {doc.strategies.map((s, si) => (
         <section key={s.code} aria-labelledby={`pe-h-${s.code}`} className="plan-edit-strategy">
           <h2 id={`pe-h-${s.code}`}>
@@ -238,7 +259,7 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
         </section>
       ))}
 
-      <fieldset>
+      <fieldset id="pe-save">
         <legend>
           <L ja="保存" en="Save" />
         </legend>
