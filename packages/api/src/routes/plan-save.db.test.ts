@@ -155,6 +155,18 @@ describeEachDatabase('saving the plan document (staff)', (t) => {
     expect(all.map((p) => p.where?.path)).toContain('measures[0].field');
   });
 
+  it('a document naming another plan is refused (422 at plan.code), not stored as a second plan', async () => {
+    const doc = edited('別の計画');
+    doc.plan.code = 'OTHER-PLAN';
+    const res = await put(editor, { document: doc, expectedVersion: loaded.version });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as ErrorAnswer;
+    expect(body.error.code).toBe('plan/unknown-code');
+    expect(body.error.details?.where?.path).toBe('plan.code');
+    const plans = await sql<{ n: number }>`SELECT count(*)::int AS n FROM plans`.execute(t.handle.db);
+    expect(Number(plans.rows[0]?.n)).toBe(1);
+  });
+
   it('a department editor may not save the plan (403)', async () => {
     const res = await put(clerk, { document: edited('部署からの変更'), expectedVersion: loaded.version });
     expect(res.status).toBe(403);

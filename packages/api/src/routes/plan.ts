@@ -4,8 +4,10 @@
  * version they loaded (409 when someone saved first, 422 with every problem).
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
-import { actorLabel, getField, getPlanTree, importPlan } from '@mirai/app';
+import { actorLabel, getCurrentPlan, getField, getPlanTree, importPlan } from '@mirai/app';
+import { planProblems } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
+import { problemResponse } from '../error-mapper';
 import { json, jsonBody, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema, fieldSchema, planTreeSchema } from '../schemas';
@@ -89,6 +91,17 @@ export function registerPlan(app: OpenAPIHono<ApiEnv>) {
   });
   app.openapi(saveRoute, async (c) => {
     const { document, expectedVersion, note } = c.req.valid('json');
+    // This route revises the stored plan; a document naming another plan would start a second one.
+    const current = await getCurrentPlan(c.get('ctx'));
+    const code = (document.plan as { code?: unknown } | undefined)?.code;
+    if (current.ok && typeof code === 'string' && code !== current.value.code) {
+      return problemResponse(c, [
+        planProblems.unknownCode.create(
+          { code, expected: `plan (${current.value.code})` },
+          { file: 'plan.json', path: 'plan.code' },
+        ),
+      ]) as never;
+    }
     return respond(
       c,
       await importPlan(c.get('ctx'), JSON.stringify(document), 'plan.json', {
