@@ -10,6 +10,7 @@ import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } fr
 import { startTestServer, type TestServer } from './support/server';
 
 const EDITOR = ['planner1', 'plan-editor-pass-2468'] as const;
+const REVIEWER = ['reviewer1', 'plan-reviewer-pass-1357'] as const;
 const DESIRED = '子どもと子育て家庭を地域みんなで支えるまち（e2e）';
 const MEASURE = '放課後の居場所づくり（e2e）';
 
@@ -19,6 +20,7 @@ describe('plan structure editor (Chromium)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await server.addUser(EDITOR[0], 'planning-editor', EDITOR[1]);
+    await server.addUser(REVIEWER[0], 'reviewer', REVIEWER[1]);
     b = await openBrowser('plan-editor');
   });
   afterAll(async () => {
@@ -117,5 +119,35 @@ describe('plan structure editor (Chromium)', () => {
     await expect(
       page.locator('#pe-field-B-4').getByLabel('ありたい姿（日本語）').inputValue(),
     ).resolves.toContain('（同僚が更新）');
+  });
+
+  it('in English, and blocks a save with problems, linking each to its input', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/staff/plan?lang=en`);
+    await waitHydrated(page);
+    const field = page.getByRole('group', { name: 'Strategic field A-2' });
+    await field.getByLabel('Desired state (Japanese)').fill('');
+    await page.getByRole('button', { name: /^Save \(based on version/ }).click();
+    const problems = page.locator('#plan-problems');
+    await expect(problems.textContent()).resolves.toContain('Required (the Japanese text)');
+    await expect(problems.getByRole('link').first().getAttribute('href')).resolves.toBe(
+      '#pe-fields-1-desiredState-ja',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('05-english-blocked');
+  });
+
+  it('a reviewer sees the structure read-only', async () => {
+    const other = await openBrowser('plan-editor-reviewer');
+    try {
+      await signIn(other.page, `${server.url}/staff/plan`, REVIEWER[0], REVIEWER[1]);
+      const main = (await other.page.locator('main').textContent()) ?? '';
+      expect(main).toContain('A-1-M01-P01');
+      expect(await other.page.locator('main input, main textarea').count()).toBe(0);
+      expect(await axeViolations(other.page)).toEqual([]);
+      await other.shot('01-read-only');
+    } finally {
+      await other.close();
+    }
   });
 });
