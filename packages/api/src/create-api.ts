@@ -19,6 +19,7 @@ import { registerCalendar } from './routes/calendar';
 import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
+import { registerNotifications } from './routes/notifications';
 import { registerPlan } from './routes/plan';
 import { registerPopulation } from './routes/population';
 import { registerSurveys } from './routes/surveys';
@@ -65,6 +66,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerSurveys(app);
   registerPopulation(app);
   registerEvaluation(app);
+  registerNotifications(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -5,7 +5,10 @@ import { listAudit } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { UserActor } from '../auth/actor';
+import type { AccountRole } from '../auth/roles';
 import { type AppContext, contextFor } from '../context';
+import { listMyNotifications, markMyNotificationRead } from '../notifications/notification-use-cases';
 import { getTheoryFindings, produceMediumTermReview } from './review-use-cases';
 import { exportRoundCsv } from './round-csv';
 import { getRoundStatus, openEvaluationRound, transitionEvaluationRound } from './round-use-cases';
@@ -464,6 +467,29 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     expect(returned.notification.recipients).toEqual([
       { role: 'department-editor', departmentCode: 'DEPT-CHILD' },
     ]);
+    // The event reaches the department's inbox, in the same transaction; other departments see nothing.
+    const account = (role: AccountRole, department: string): UserActor => ({
+      kind: 'user',
+      via: 'session',
+      userId: role === 'reviewer' ? 901 : 900,
+      login: `${role}-${department}`,
+      role,
+      department,
+      links: [],
+      mustChangePassword: false,
+    });
+    const childInbox = await mustOk(listMyNotifications(ctx, account('department-editor', 'DEPT-CHILD')));
+    expect(childInbox[0]?.kind).toBe('evaluation.sheet.return');
+    expect(childInbox[0]?.message.ja).toContain('差し戻されました');
+    expect(childInbox[0]?.message.ja).toContain('成果の説明が不足');
+    const safetyInbox = await mustOk(listMyNotifications(ctx, account('department-editor', 'DEPT-SAFETY')));
+    expect(safetyInbox.some((n) => n.entity.id === p1)).toBe(false);
+    const headInbox = await mustOk(listMyNotifications(ctx, account('reviewer', 'DEPT-CHILD')));
+    expect(headInbox.some((n) => n.kind === 'evaluation.sheet.submit' && n.entity.id === p1)).toBe(true);
+    await mustOk(markMyNotificationRead(ctx, account('department-editor', 'DEPT-CHILD'), childInbox[0]!.id));
+    expect(
+      (await mustOk(listMyNotifications(ctx, account('department-editor', 'DEPT-CHILD'))))[0]?.read,
+    ).toBe(true);
     const thread = await mustOk(
       addSheetComment(ctx, { sheetId: p1, text: '説明を追記します', actor: editor('DEPT-CHILD') }),
     );

@@ -35,6 +35,7 @@ import { loadEvaluationFigures } from './evaluation-figures';
 import { logicModelOf, projectsOfYear } from './plan-sources';
 import { loadPlan, nowIso } from './round-context';
 import { checkComplete, checkDraft, mergeContent } from './sheet-checks';
+import { announceSheetEvent } from '../notifications/notification-use-cases';
 
 export interface SheetScope {
   plan: StoredPlan;
@@ -242,6 +243,7 @@ export async function transitionEvaluationSheet(
       }))
     )
       return stale(req.expectedVersion, sheet.version);
+    await announceSheetEvent(tx, notification, sheet, t.value.state, req.actor.id, req.comment);
     return ok({ sheet: { ...sheet, ...change }, event: t.value.event, notification });
   });
 }

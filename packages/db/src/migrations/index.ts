@@ -9,6 +9,7 @@ import * as m0003 from './0003-survey-waves';
 import * as m0004 from './0004-population';
 import * as m0005 from './0005-evaluation';
 import * as m0006 from './0006-accounts';
+import * as m0007 from './0007-notifications';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004-population': m0004,
   '0005-evaluation': m0005,
   '0006-accounts': m0006,
+  '0007-notifications': m0007,
 };
