@@ -19,19 +19,9 @@ import {
   setAt,
 } from './plan-edit-model';
 import { MeasureEditor, TextPair } from './plan-editor-fields';
+import { PlanNotices } from './plan-editor-notices';
 
 type SaveState = 'idle' | 'saving' | 'saved' | 'blocked' | 'invalid' | 'conflict' | 'error';
-
-/** The input a problem's path leads to (its text's Japanese when it names the whole text). */
-function targetOf(path: string): string | null {
-  const m = path.match(
-    /^(strategies|fields|measures)\[\d+\]\.(name|promise|desiredState|code|field|phase|promotionPeriod|targetAreas)(\.(ja|en))?/,
-  );
-  if (!m) return null;
-  const [whole, , key, lang] = m;
-  if (['name', 'promise', 'desiredState'].includes(key ?? '') && !lang) return inputId(`${whole}.ja`);
-  return inputId(whole);
-}
 
 let keySeed = 0;
 const nextKey = () => `new-${++keySeed}`;
@@ -290,51 +280,12 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
       </fieldset>
 
       <div ref={summary} tabIndex={-1} id="plan-problems">
-        {conflict !== null || save === 'conflict' ? (
-          <section className="conflict" aria-labelledby="plan-conflict-h" id="plan-conflict" role="alert">
-            <h2 id="plan-conflict-h">
-              <L ja="ほかの人が先に保存しました" en="Someone else saved first" />
-            </h2>
-            <p>{conflict}</p>
-            <p>
-              <L
-                ja="最新の版を読み込んでから、変更をやり直してください。読み込むと、この画面の未保存の変更は失われます。"
-                en="Load the newest version and make your change again. Loading discards the unsaved changes on this page."
-              />
-            </p>
-            <button type="button" onClick={() => window.location.reload()}>
-              <L ja="最新の版を読み込む" en="Load the newest version" />
-            </button>
-          </section>
-        ) : null}
-        {shown.length > 0 ? (
-          <section aria-labelledby="plan-problems-h">
-            <h2
-              id="plan-problems-h"
-              className={save === 'blocked' || save === 'invalid' ? 'error' : undefined}
-            >
-              <L ja={`直す必要がある点（${shown.length} 件）`} en={`To fix (${shown.length})`} />
-            </h2>
-            <ul>
-              {shown.map((p, n) => {
-                const target = targetOf(p.path);
-                const text = `${p.message[lang]}${p.path ? `（${p.path}）` : ''}`;
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity of their own
-                  <li key={n}>{target ? <a href={`#${target}`}>{text}</a> : text}</li>
-                );
-              })}
-            </ul>
-          </section>
-        ) : null}
-        {save === 'error' && server.length === 0 ? (
-          <p className="error">
-            <L
-              ja="保存できませんでした。時間をおいて試してください。"
-              en="Could not save; please try again later."
-            />
-          </p>
-        ) : null}
+        <PlanNotices
+          conflict={save === 'conflict' ? (conflict ?? '') : null}
+          problems={shown}
+          highlight={save === 'blocked' || save === 'invalid'}
+          failed={save === 'error' && server.length === 0}
+        />
       </div>
     </form>
   );
