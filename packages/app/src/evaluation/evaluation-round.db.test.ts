@@ -8,7 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor';
 import type { AccountRole } from '../auth/roles';
 import { type AppContext, contextFor } from '../context';
-import { listMyNotifications, markMyNotificationRead } from '../notifications/notification-use-cases';
+import {
+  listMyNotifications,
+  markMyNotificationRead,
+  sendEvaluationReminders,
+} from '../notifications/notification-use-cases';
 import { getTheoryFindings, produceMediumTermReview } from './review-use-cases';
 import { exportRoundCsv } from './round-csv';
 import { getRoundStatus, openEvaluationRound, transitionEvaluationRound } from './round-use-cases';
@@ -113,6 +117,32 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     const reminders = await mustOk(getRoundStatus(ctx, 2024, { today: { year: 2025, month: 7, day: 24 } }));
     expect(reminders.reminders).toHaveLength(6);
     expect(reminders.reminders[0]!.daysLeft).toBe(7);
+    // Reminders become notifications once: a second run the same day sends nothing again.
+    const today = { year: 2025, month: 7, day: 24 };
+    expect(await mustOk(sendEvaluationReminders(ctx, 2024, { actor: 'scheduler', today }))).toEqual({
+      sent: 6,
+      skipped: 0,
+    });
+    expect(await mustOk(sendEvaluationReminders(ctx, 2024, { actor: 'scheduler', today }))).toEqual({
+      sent: 0,
+      skipped: 6,
+    });
+    const dept = reminders.reminders[0]!.departmentCode;
+    const inbox = await mustOk(
+      listMyNotifications(ctx, {
+        kind: 'user',
+        via: 'session',
+        userId: 902,
+        login: 'clerk',
+        role: 'department-editor',
+        department: dept,
+        links: [],
+        mustChangePassword: false,
+      }),
+    );
+    expect(inbox.filter((n) => n.kind.startsWith('evaluation.reminder.')).length).toBe(
+      reminders.reminders.filter((r) => r.departmentCode === dept).length,
+    );
   });
 
   it('saves a sheet with the version read; a stale write and another department are refused', async () => {

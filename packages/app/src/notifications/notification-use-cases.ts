@@ -4,26 +4,33 @@
  * transaction as the event; each account reads its own list and marks items read.
  */
 import {
+  type CalendarDate,
   defineProblem,
+  type EvaluationRole,
   fail,
   formatFiscalYear,
   type Notification,
   ok,
   type Result,
+  type RoundStage,
+  roundStageLabels,
   type SheetAction,
   sheetStateLabels,
 } from '@mirai/core';
 import {
+  audit,
   type Database,
   insertNotifications,
   listNotifications,
   markNotificationRead,
   type NewNotification,
+  notificationExists,
 } from '@mirai/db';
 import type { Transaction } from 'kysely';
 import type { UserActor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { evaluationActorOf } from '../evaluation/evaluation-actor';
+import { getRoundStatus } from '../evaluation/round-use-cases';
 
 export const notificationProblems = {
   notFound: defineProblem<{ id: string }>('notification/not-found', 'not-found', ({ id }) => ({
@@ -103,4 +110,68 @@ export async function markMyNotificationRead(
     .transaction()
     .execute((tx) => markNotificationRead(tx, id, actor.userId));
   return done ? ok({ id }) : fail(notificationProblems.notFound.create({ id }, { field: 'id' }));
+}
+
+const reminderRole: Record<RoundStage, EvaluationRole> = {
+  'department-entry': 'department-editor',
+  'section-head': 'section-head',
+  'planning-division': 'planning-division',
+  'external-committee': 'committee',
+};
+
+/**
+ * Announces today's reminders of a round (sheets whose stage falls due in 7 or
+ * 1 days) to whoever must act; meant to run once a day from a scheduler, and
+ * safe to run twice (a reminder already sent for the same sheet, stage and day is skipped).
+ */
+export async function sendEvaluationReminders(
+  ctx: AppContext,
+  fiscalYear: number,
+  opts: { actor: string; today?: CalendarDate },
+): Promise<Result<{ sent: number; skipped: number }>> {
+  const status = await getRoundStatus(ctx, fiscalYear, opts.today ? { today: opts.today } : {});
+  if (!status.ok) return status;
+  let sent = 0;
+  let skipped = 0;
+  await ctx.database.db.transaction().execute(async (tx) => {
+    for (const r of status.value.reminders) {
+      const kind = `evaluation.reminder.${r.stage}.${r.due}.${r.daysLeft}`;
+      if (await notificationExists(tx, kind, r.sheetId)) {
+        skipped++;
+        continue;
+      }
+      const stage = roundStageLabels[r.stage];
+      const when =
+        r.daysLeft === 0
+          ? { ja: '本日', en: 'today' }
+          : { ja: `${r.daysLeft}日後`, en: `in ${r.daysLeft} day(s)` };
+      await insertNotifications(tx, [
+        {
+          recipientRole: reminderRole[r.stage],
+          ...(r.stage === 'department-entry' || r.stage === 'section-head'
+            ? { recipientDepartment: r.departmentCode }
+            : {}),
+          kind,
+          entityType: 'evaluation-sheet',
+          entityId: r.sheetId,
+          message: {
+            ja: `評価シート「${r.code}」の${stage.ja}の期限（${r.due}）は${when.ja}です`,
+            en: `Evaluation sheet ${r.code}: the ${stage.en} stage is due ${when.en} (${r.due})`,
+          },
+          link: `/staff/evaluation/sheets/${r.sheetId}`,
+          actor: opts.actor,
+        },
+      ]);
+      sent++;
+    }
+    if (sent > 0)
+      await audit(tx, {
+        actor: opts.actor,
+        action: 'evaluation.reminders.send',
+        entityType: 'evaluation-round',
+        entityId: String(fiscalYear),
+        details: { sent, skipped },
+      });
+  });
+  return ok({ sent, skipped });
 }

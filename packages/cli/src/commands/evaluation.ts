@@ -14,6 +14,7 @@ import {
   importEvaluationWorkbook,
   openEvaluationRound,
   type RoundStatus,
+  sendEvaluationReminders,
   transitionEvaluationRound,
 } from '@mirai/app';
 import { type CalendarDate, type RoundAction, unwrap } from '@mirai/core';
@@ -135,6 +136,25 @@ export function registerEvaluation(program: Command) {
         );
         if (opts.format === 'json') printJson(s);
         else printStatus(s);
+      });
+    });
+
+  data(ev.command('remind'))
+    .description(
+      'today’s due-date reminders as in-app notifications (run once a day; a rerun sends nothing twice)',
+    )
+    .requiredOption('--fy <year>', 'evaluated fiscal year')
+    .option('--today <date>', 'reference day (default today)')
+    .action(async (opts: DataOpts & { fy: string; today?: string }) => {
+      await withApp(opts, async (ctx) => {
+        const today = optionalDate('--today', opts.today);
+        const r = unwrap(
+          await sendEvaluationReminders(ctx, fyOption(opts.fy), {
+            actor: `cli:${process.env.USER ?? 'cli'}`,
+            ...(today ? { today } : {}),
+          }),
+        );
+        console.log(`reminders sent: ${r.sent}, already sent: ${r.skipped}`);
       });
     });
 

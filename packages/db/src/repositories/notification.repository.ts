@@ -94,3 +94,13 @@ export async function markNotificationRead(tx: Transaction<Database>, id: string
     ON CONFLICT DO NOTHING`.execute(tx);
   return true;
 }
+
+export async function notificationExists(db: Db, kind: string, entityId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('entity_id', '=', entityId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
