@@ -30,12 +30,12 @@ import type { Database, StoredPlan } from '@mirai/db';
 import { audit, findRoundById, findSheet, listComments, type StoredRound, updateSheet } from '@mirai/db';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
+import { announceSheetEvent } from '../notifications/notification-use-cases';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { loadEvaluationFigures } from './evaluation-figures';
 import { logicModelOf, projectsOfYear } from './plan-sources';
 import { loadPlan, nowIso } from './round-context';
 import { checkComplete, checkDraft, mergeContent } from './sheet-checks';
-import { announceSheetEvent } from '../notifications/notification-use-cases';
 
 export interface SheetScope {
   plan: StoredPlan;
