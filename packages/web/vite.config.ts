@@ -6,6 +6,10 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
+// Always the production build of React and ECharts, even when the bundle is built from a test run
+// (Vitest sets NODE_ENV=test, which would otherwise bundle their development builds).
+process.env.NODE_ENV = 'production';
+
 export default defineConfig({
   root,
   base: '/assets/',
