@@ -1,5 +1,7 @@
 /** @mirai/api: the HTTP API. */
 
+/** Read models the web pages render (types only; the web imports nothing else from the server). */
+export type { DistrictsView, HappinessView, PopulationView, PublishedRound } from '@mirai/app';
 export type { ApiEnv } from './api-env';
 export * from './create-api';
 export * from './error-mapper';

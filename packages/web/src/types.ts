@@ -1,8 +1,11 @@
 /**
- * The data each page is rendered from. The server's composition root builds
- * these from the app's read models (the compiler checks that they match);
- * the same object is embedded in the page for hydration.
+ * The data each page is rendered from. The read models the app already
+ * defines come from it (through the API package's type exports); the others
+ * are the pages' own shapes, built by the server's composition root (the
+ * compiler checks that they match). The same object is embedded in the page
+ * for hydration.
  */
+import type { DistrictsView, HappinessView, PopulationView, PublishedRound } from '@mirai/api';
 import type {
   ActualVersion,
   CalendarDate,
@@ -73,87 +76,11 @@ export interface Bilingual {
   en: string;
 }
 
-export interface PopulationPageView {
-  areaName: Bilingual;
-  lastCensusYear: number;
-  points: {
-    year: number;
-    kind: 'census' | 'projection';
-    young: number;
-    working: number;
-    old: number;
-    total: number;
-  }[];
-  pyramids: {
-    year: number;
-    kind: 'census' | 'projection';
-    rows: { ageGroup: string; male: number; female: number }[];
-  }[];
-  compareYears: number[];
-  series: {
-    key: string;
-    name: Bilingual;
-    kind: string;
-    source: string;
-    note?: string;
-    approximate: boolean;
-    sample: boolean;
-    values: (number | null)[];
-  }[];
-  target: { fiscalYear: number; value: number; source: string } | null;
-  baseAtTargetYear: number | null;
-  backcast: {
-    lever: 'added-migrants' | 'migration-multiplier';
-    value: number | null;
-    achievedTotal: number | null;
-    problem?: Bilingual;
-  }[];
-}
+export type PopulationPageView = PopulationView;
 
-export interface DistrictsPageView {
-  method: string;
-  districts: {
-    code: string;
-    name: Text;
-    sample: boolean;
-    years: number[];
-    totals: (number | null)[];
-    shares65: (number | null)[];
-    young: (number | null)[];
-  }[];
-}
+export type DistrictsPageView = DistrictsView;
 
-export interface HappinessPageView {
-  indicatorCode: string;
-  baseline: { value: number; asOf: string; source: string } | null;
-  target: { fiscalYear: number; value: number } | null;
-  tableSource: string;
-  rows: {
-    group: string;
-    shares: number[];
-    publishedMean: number | null;
-    mean: number;
-    lower: number;
-    upper: number;
-  }[];
-  actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
-  actualsNote?: string;
-  waves: {
-    code: string;
-    title: string;
-    question: string;
-    group: string;
-    minCell: number;
-    overall: { estimate: number; lower: number; upper: number; n: number };
-    rows: {
-      group: string;
-      n: number;
-      suppressed: boolean;
-      mean?: number;
-      shares?: { value: number; share: number }[];
-    }[];
-  }[];
-}
+export type HappinessPageView = HappinessView;
 
 export interface CalendarPageYear {
   fiscalYear: number;
@@ -169,18 +96,7 @@ export interface OpenDataFile {
   sample: boolean;
 }
 
-export interface PublishedRoundView {
-  fiscalYear: number;
-  sheets: {
-    code: string;
-    kind: 'project' | 'measure';
-    name: string;
-    departmentCode: string;
-    overallRating: string | null;
-    direction: string | null;
-    issues: string | null;
-  }[];
-}
+export type PublishedRoundView = PublishedRound;
 
 export interface PlanVersionView {
   version: number;
