@@ -101,7 +101,8 @@ export type PublishedRoundView = PublishedRound;
 export interface PlanVersionView {
   version: number;
   createdAt: string;
-  actor: string;
+  /** Who stored the version: staff pages only; the public page names no account. */
+  actor?: string;
   note: string | null;
 }
 

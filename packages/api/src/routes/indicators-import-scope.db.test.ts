@@ -10,11 +10,13 @@ import { createApi } from '../create-api';
 describeEachDatabase('indicator import by a department editor', (t) => {
   let api: ReturnType<typeof createApi>;
   let headers: Record<string, string>;
+  let clerkLogin = '';
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
     const ctx = contextFor(t.handle);
     api = createApi(ctx, { auth: { settings: testAuthSettings } });
     const clerk = await createTestAccount(ctx, 'department-editor', { department: 'DEPT-CHILD' });
+    clerkLogin = clerk.login;
     headers = {
       ...(await sessionHeaders(ctx, clerk)),
       origin: 'http://localhost',
@@ -47,5 +49,13 @@ describeEachDatabase('indicator import by a department editor', (t) => {
     const res = await send('code,fiscal_year,value\nA-1-M01-K01,令和6年度,３７\n');
     expect(res.status).toBe(200);
     expect(await count()).toBe(1);
+  });
+
+  it('public reads of the indicator name no account', async () => {
+    for (const path of ['/api/v1/indicators/A-1-M01-K01', '/api/v1/indicators']) {
+      const text = await (await api.request(`http://localhost${path}`)).text();
+      expect(text).toContain('"value":37');
+      expect(text).not.toContain(clerkLogin);
+    }
   });
 });

@@ -72,7 +72,10 @@ describeEachDatabase('indicator use cases', (t) => {
     if (!fixed.ok) throw new Error(JSON.stringify(fixed.problems));
     const stale = await correctIndicatorActual(ctx, first.value.id, { value: 1 }, { actor: 'x' });
     expect(stale.ok ? '' : stale.problems[0]!.code).toBe('indicator/version-superseded');
-    const shown = await showIndicator(ctx, 'TOP-POPULATION', { asOf: { year: 2026, month: 12, day: 1 } });
+    const shown = await showIndicator(ctx, 'TOP-POPULATION', {
+      asOf: { year: 2026, month: 12, day: 1 },
+      withAuthors: true,
+    });
     if (!shown.ok) throw new Error('expected ok');
     expect(shown.value.latest?.value).toBe(66085);
     expect(shown.value.values[0]!.versions.map((v) => [v.value, v.enteredBy])).toEqual([
@@ -80,6 +83,9 @@ describeEachDatabase('indicator use cases', (t) => {
       [66085, 'sato'],
     ]);
     expect(shown.value.status.target?.source).toBe('interpolated');
+    // A public read names no account.
+    const pub = await showIndicator(ctx, 'TOP-POPULATION', { asOf: { year: 2026, month: 12, day: 1 } });
+    expect(pub.ok && pub.value.values[0]!.versions.map((v) => v.enteredBy)).toEqual(['staff', 'staff']);
     const bad = await recordIndicatorActual(ctx, { ...input, fiscalYear: 2040, value: -5 }, { actor: 'x' });
     expect(bad.ok ? [] : bad.problems.map((p) => [p.code, p.where?.field])).toEqual([
       ['indicator-import/date-outside-fiscal-year', 'date'],

@@ -27,6 +27,22 @@ import { type IndicatorScope, loadIndicatorScope, todayInTokyo } from './indicat
 export interface ReadOptions {
   /** Reference date for "stale" (default: today in Asia/Tokyo). */
   asOf?: CalendarDate;
+  /** Keep who entered each value (staff reads); public reads name no account. */
+  withAuthors?: boolean;
+}
+
+/** What public reads show instead of the account that entered a value. */
+export const hiddenAuthor = 'staff';
+
+/** Replaces every `enteredBy` in a read result, however deep, with `hiddenAuthor`. */
+function withoutAuthors<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(withoutAuthors) as T;
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = k === 'enteredBy' ? hiddenAuthor : withoutAuthors(v);
+    return out as T;
+  }
+  return value;
 }
 
 export interface IndicatorSummary {
@@ -93,7 +109,8 @@ export async function listIndicators(
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
   const { statuses } = await statusesOf(ctx, scope.value, opts.asOf ?? todayInTokyo());
-  return ok(scope.value.definitions.map((d, i) => summarize(scope.value, d, statuses[i]!)));
+  const list = scope.value.definitions.map((d, i) => summarize(scope.value, d, statuses[i]!));
+  return ok(opts.withAuthors ? list : withoutAuthors(list));
 }
 
 export interface IndicatorDetail extends IndicatorSummary {
@@ -145,7 +162,13 @@ export async function showIndicator(
       area,
     }),
   }));
-  return ok({ ...summarize(scope.value, def, status), definition: def, values, areaStatuses });
+  const detail: IndicatorDetail = {
+    ...summarize(scope.value, def, status),
+    definition: def,
+    values,
+    areaStatuses,
+  };
+  return ok(opts.withAuthors ? detail : withoutAuthors(detail));
 }
 
 export interface PlanProgress {

@@ -57,7 +57,7 @@ export function registerIndicators(program: Command) {
   ).action(async (opts) => {
     const asOf = asOfOption(opts.asOf);
     await withApp(opts, async (ctx) => {
-      const list = unwrap(await listIndicators(ctx, asOf));
+      const list = unwrap(await listIndicators(ctx, { ...asOf, withAuthors: true }));
       if (opts.format === 'json') return printJson(list);
       printTable(
         ['コード', '指標', '単位', '方向', '基準値', '最終目標', '最新実績', '状態', '達成度'],
@@ -75,7 +75,7 @@ export function registerIndicators(program: Command) {
   ).action(async (code: string, opts) => {
     const asOf = asOfOption(opts.asOf);
     await withApp(opts, async (ctx) => {
-      const x = unwrap(await showIndicator(ctx, code, asOf));
+      const x = unwrap(await showIndicator(ctx, code, { ...asOf, withAuthors: true }));
       if (opts.format === 'json') return printJson(x);
       printTable(
         ['コード', '指標', '単位', '方向', '基準値', '最終目標', '最新実績', '状態', '達成度'],

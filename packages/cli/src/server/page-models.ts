@@ -135,13 +135,15 @@ export const loaders: { path: string; load: Loader; title: (m: PageModel) => str
     path: '/open-data',
     load: async (ctx) => {
       const h = await getPlanHistory(ctx);
+      // The public history: approved and revised versions only, naming no account.
       const history = h.ok
-        ? h.value.map((v) => ({
-            version: v.version,
-            createdAt: new Date(v.created_at as unknown as string).toISOString(),
-            actor: v.created_by,
-            note: v.note ?? null,
-          }))
+        ? h.value
+            .filter((v) => v.status !== 'draft')
+            .map((v) => ({
+              version: v.version,
+              createdAt: new Date(v.created_at as unknown as string).toISOString(),
+              note: v.note ?? null,
+            }))
         : [];
       const evaluations = await getPublishedEvaluations(ctx);
       return {

@@ -252,7 +252,7 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
   app.get('/staff/indicators', async (c) => {
     const session = sessionOf(c);
     if (!session) return toLogin(c);
-    const list = await listIndicators(ctx);
+    const list = await listIndicators(ctx, { withAuthors: true });
     return sendPage(
       c,
       ctx,
@@ -263,7 +263,7 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
   app.get('/staff/indicators/:code', async (c) => {
     const session = sessionOf(c);
     if (!session) return toLogin(c);
-    const i = await showIndicator(ctx, c.req.param('code'));
+    const i = await showIndicator(ctx, c.req.param('code'), { withAuthors: true });
     const plan = await getCurrentPlan(ctx);
     if (!i.ok || !plan.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
     const { startFiscalYear, endFiscalYear } = plan.value.document.plan;

@@ -1,6 +1,7 @@
 /** Open data: the plan and datasets to download, published evaluation results, and the plan's change history. */
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
+import { PlanHistoryTable } from '../ui/plan-history-table';
 import { L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
@@ -107,37 +108,7 @@ export function OpenDataPage({ model }: { model: Model }) {
         <h2 id="history">
           <L ja="計画の変更履歴" en="Change history of the plan" />
         </h2>
-        <table>
-          <caption>
-            <L ja="計画データの版" en="Versions of the plan data" />
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">
-                <L ja="版" en="Version" />
-              </th>
-              <th scope="col">
-                <L ja="日時" en="Date" />
-              </th>
-              <th scope="col">
-                <L ja="登録者" en="By" />
-              </th>
-              <th scope="col">
-                <L ja="備考" en="Note" />
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {model.history.map((h) => (
-              <tr key={h.version}>
-                <td className="num">{h.version}</td>
-                <td>{h.createdAt.slice(0, 16).replace('T', ' ')}</td>
-                <td>{h.actor}</td>
-                <td>{h.note ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <PlanHistoryTable history={model.history} />
       </section>
     </main>
   );

@@ -6,6 +6,7 @@
  */
 import { buildPlanTree, type PlanTree } from '@mirai/core';
 import type { PageModel } from '../types';
+import { PlanHistoryTable } from '../ui/plan-history-table';
 import { L, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { PlanEditor } from './plan-editor';
@@ -43,7 +44,7 @@ export function PlanStructurePage({ model }: { model: Model }) {
           <ReadOnlyTree tree={buildPlanTree(document)} />
         </>
       )}
-      <HistoryTable history={model.history} />
+      <PlanHistoryTable history={model.history} />
     </main>
   );
 }
@@ -90,41 +91,5 @@ function ReadOnlyTree({ tree }: { tree: PlanTree }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-function HistoryTable({ history }: { history: Model['history'] }) {
-  return (
-    <table>
-      <caption>
-        <L ja="計画データの版" en="Versions of the plan data" />
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">
-            <L ja="版" en="Version" />
-          </th>
-          <th scope="col">
-            <L ja="日時" en="Date" />
-          </th>
-          <th scope="col">
-            <L ja="登録者" en="By" />
-          </th>
-          <th scope="col">
-            <L ja="備考" en="Note" />
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {history.map((h) => (
-          <tr key={h.version}>
-            <td className="num">{h.version}</td>
-            <td>{h.createdAt.slice(0, 16).replace('T', ' ')}</td>
-            <td>{h.actor}</td>
-            <td>{h.note ?? ''}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
