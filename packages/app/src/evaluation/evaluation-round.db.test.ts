@@ -149,7 +149,7 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     const id = sheetId('project', 'A-1-M01-P01');
     const view = await mustOk(getEvaluationSheet(ctx, id));
     expect(view.indicatorRows.map((r) => [r.code, r.role, r.current.actual, r.current.target])).toEqual([
-      ['A-1-M01-P01-A01', 'activity', 11, 10],
+      ['A-1-M01-P01-A01', 'activity', 421, 420],
       ['A-1-M01-K01', 'outcome', 37, 38],
     ]);
     const filled = fillProject(view.sheet.content as ProjectSheetContent);

@@ -53,14 +53,19 @@ async function loadSheet(ctx: AppContext, sheetId: string): Promise<Result<Sheet
   return ok({ plan: plan.value, round, sheet });
 }
 
-/** What a sheet's content is checked against: the plan's indicators, the measure's projects and links. */
+/**
+ * What a sheet's content is checked against: the plan's indicators, the
+ * measure's projects (of the implementation plan in force for the round's
+ * year) and its logic model's links. The one context both the server and the
+ * sheet editor in the browser check with (plain arrays, so it travels as JSON).
+ */
 export function checkContextFor(
   plan: StoredPlan,
   round: StoredRound,
   content: SheetContent,
 ): SheetCheckContext {
   const doc = plan.document;
-  const ctx: SheetCheckContext = { indicatorCodes: new Set(doc.indicators.map((i) => i.code)) };
+  const ctx: SheetCheckContext = { indicatorCodes: doc.indicators.map((i) => i.code) };
   if (content.kind === 'measure') {
     const projects = projectsOfYear(doc, round.fiscalYear);
     ctx.projectCodes = projects.filter((p) => p.measure === content.measureCode).map((p) => p.code);
@@ -100,6 +105,9 @@ export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts:
       sheet.id,
     ),
     allowedActions: opts.actor ? allowedSheetActions(sheet.state, opts.actor.role, roundCtx) : [],
+    /** The round's templates and the check context: what the server checks this sheet with. */
+    templates: round.templates,
+    checks: checkContextFor(plan, round, sheet.content),
   });
 }
 

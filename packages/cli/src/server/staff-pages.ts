@@ -22,7 +22,6 @@ import {
   roleNames,
   showIndicator,
 } from '@mirai/app';
-import { type PlanDocument, shiojiriTemplates, type TemplateSet } from '@mirai/core';
 import { neutralLevers, type RoundStatusView, recalcWorkbench, type StaffSession } from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { sendPage } from './public-pages';
@@ -220,13 +219,8 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
     if (!session) return toLogin(c);
     const actor = evaluationActorOf(c.get('actor'));
     const r = await getEvaluationSheet(ctx, c.req.param('id'), actor ? { actor } : {});
-    const plan = await getCurrentPlan(ctx);
-    if (!r.ok || !plan.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
-    const doc = plan.value.document as PlanDocument & { evaluationTemplates?: TemplateSet };
+    if (!r.ok) return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
     const sheet = r.value.sheet;
-    const projectCodes = doc.implementationPlans
-      .filter((p) => p.fiscalYear === sheet.fiscalYear)
-      .flatMap((p) => p.projects.filter((x) => x.measure === sheet.code).map((x) => x.code));
     const view = {
       sheet: r.value.sheet,
       round: r.value.round,
@@ -240,11 +234,9 @@ export function registerStaffPages(app: Hono<ApiEnv>, ctx: AppContext) {
         page: 'staff-sheet',
         session,
         view,
-        templates: doc.evaluationTemplates ?? shiojiriTemplates,
-        checks: {
-          indicatorCodes: doc.indicators.map((i) => i.code),
-          ...(sheet.kind === 'measure' ? { projectCodes } : {}),
-        },
+        // The server's own templates and check context (one function), so the page raises no problem it would not.
+        templates: r.value.templates,
+        checks: r.value.checks,
       },
       sheet.content.name,
     );

@@ -1,6 +1,6 @@
 /**
- * Test and benchmark support: the bundled plan with an activity indicator per
- * project (flagged sample: the plan has none), values for FY2023 and FY2024,
+ * Test and benchmark support: the bundled plan (whose sample projects carry an
+ * activity indicator each; synthetic ones get one here, flagged sample), values for FY2023 and FY2024,
  * and optionally N synthetic projects (flagged sample, "synthetic" in the
  * name) so that a round can be as large as a real city's.
  */
@@ -72,9 +72,18 @@ export async function recordSampleActuals(ctx: AppContext, doc: PlanDocument, li
     ['A-1-M01-K01', 37],
     ['B-4-M01-K01', 20],
     ['C-9-M01-K01', 70],
+    ['A-2-M01-K01', 57],
+    ['A-3-M01-K01', 1150],
+    ['B-5-M01-K01', 352],
+    ['B-6-M01-K01', 7],
+    ['C-7-M01-K01', 5],
+    ['C-8-M01-K01', 8.5],
   ];
+  // Activity indicators: one more than the FY2024 target (sample values).
+  const target2024 = (code: string) =>
+    doc.indicators.find((i) => i.code === code)?.targets?.find((t) => t.fiscalYear === 2024)?.value ?? 10;
   for (const p of doc.implementationPlans.find((x) => x.fiscalYear === 2024)!.projects.slice(0, limit))
-    values.push([`${p.code}-A01`, 11]);
+    values.push([`${p.code}-A01`, target2024(`${p.code}-A01`) + 1]);
   for (const [code, value] of values) {
     const r = await recordIndicatorActual(
       ctx,
