@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Fails when a package imports a layer it may not (see docs/architecture.md):
-//   web, cli -> api -> app -> db ; app -> core ; db -> core ; core -> nothing.
-// The web app may import types only from api.
+//   server -> api, web -> app -> db -> core ; cli -> app, core ; core -> nothing.
+// The web app may import types only from api. The CLI loads the server only at run time,
+// by a dynamic import of its entry (`mirai serve`, decision 0080), never statically.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -12,9 +13,12 @@ const allowed = {
   app: ['core', 'db'],
   api: ['core', 'app'],
   web: ['core'],
-  cli: ['core', 'app', 'db', 'api', 'web'],
+  server: ['core', 'app', 'api', 'web'],
+  cli: ['core', 'app'],
 };
 const typeOnly = { web: ['api'] };
+/** Packages loaded only by a dynamic `import('@mirai/…')` when needed. */
+const runtimeOnly = { cli: ['server'] };
 const nodeForbidden = new Set(['core', 'web']);
 
 function* files(dir) {
@@ -29,6 +33,7 @@ function* files(dir) {
 const errors = [];
 const importRe =
   /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
+const dynamicRe = /\bimport\(\s*['"](@mirai\/[a-z]+)[^'"]*['"]\s*\)/g;
 for (const pkg of Object.keys(allowed)) {
   const dir = join(root, 'packages', pkg, 'src');
   for (const file of files(dir)) {
@@ -52,6 +57,12 @@ for (const pkg of Object.keys(allowed)) {
       ) {
         errors.push(`${rel}: ${pkg} may not import Node API ${spec}`);
       }
+    }
+    for (const m of text.matchAll(dynamicRe)) {
+      const layer = m[1].slice('@mirai/'.length);
+      if (layer === pkg) continue;
+      const ok = allowed[pkg].includes(layer) || runtimeOnly[pkg]?.includes(layer);
+      if (!ok) errors.push(`${relative(root, file)}: ${pkg} may not load @mirai/${layer}`);
     }
   }
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the web assets when they are missing or older than their sources,
 // then serves Mirai on the embedded database (migrated, and loaded with the Shiojiri
-// plan on first start). Extra arguments go to `mirai serve`.
+// plan on first start) through @mirai/server. Extra arguments go to the server
+// (--port, --host, --data-dir, --database-url, as `mirai serve`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,5 +38,5 @@ if (
 }
 
 // Serve in this same process, so signals (Ctrl-C, SIGTERM) reach the server directly.
-process.argv = [process.argv[0], join(root, 'packages/cli/bin/mirai.js'), 'serve', ...process.argv.slice(2)];
-await import('../packages/cli/bin/mirai.js');
+const { serveFromArgs } = await import('../packages/server/start.js');
+await serveFromArgs(process.argv.slice(2));

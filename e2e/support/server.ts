@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AppContext, createUser, openApp } from '@mirai/app';
-import { startServer } from '../../packages/cli/src/server/start-server';
+import { startServer } from '@mirai/server';
 import { ensureWebBuild } from './build-web';
 
 export interface TestServer {

@@ -1,8 +1,11 @@
-/** `mirai serve`: the web application and API on one port. */
-import { bootstrapFirstAdmin, openApp } from '@mirai/app';
+/**
+ * `mirai serve`: the web application and API on one port. The server is its
+ * own package (@mirai/server, the composition root); the CLI loads its entry
+ * by name only when this command runs (decision 0080), so no other command
+ * pays for it and the CLI links only the app and the core.
+ */
 import type { Command } from 'commander';
 import { appConfig, withDataOptions } from '../app-options';
-import { startServer } from '../server/start-server';
 
 export function registerServe(program: Command) {
   withDataOptions(
@@ -12,24 +15,7 @@ export function registerServe(program: Command) {
       .option('--port <port>', 'port (env PORT)', process.env.PORT ?? '3000')
       .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '127.0.0.1'),
   ).action(async (opts: { port: string; host: string; dataDir?: string; databaseUrl?: string }) => {
-    const started = performance.now();
-    const ctx = await openApp(appConfig(opts));
-    const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
-    if (admin)
-      console.log(
-        `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
-      );
-    const { url, close } = await startServer(ctx, Number(opts.port), opts.host);
-    console.log(
-      `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
-    );
-    const stop = async () => {
-      await close();
-      await ctx.close();
-      process.exit(0);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-    await new Promise(() => {});
+    const { serve } = await import('@mirai/server/start');
+    await serve({ port: Number(opts.port), host: opts.host, ...appConfig(opts) });
   });
 }

@@ -1,0 +1,40 @@
+/**
+ * Runs the server as a program: opens the application on the embedded
+ * database or a PostgreSQL URL, creates the first administrator on a new
+ * embedded database, listens, and closes cleanly on SIGINT/SIGTERM.
+ * `npm start`, `mirai serve` and `mirai-server` all end here.
+ */
+import { type AppConfig, bootstrapFirstAdmin, openApp } from '@mirai/app';
+import { startServer } from './start-server';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+export async function runServer(opts: ServeOptions): Promise<never> {
+  const started = performance.now();
+  const config: AppConfig = {};
+  if (opts.dataDir) config.dataDir = opts.dataDir;
+  if (opts.databaseUrl) config.databaseUrl = opts.databaseUrl;
+  const ctx = await openApp(config);
+  const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
+  if (admin)
+    console.log(
+      `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
+    );
+  const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1');
+  console.log(
+    `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
+  );
+  const stop = async () => {
+    await close();
+    await ctx.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<never>(() => {});
+}
