@@ -19,6 +19,7 @@ import { registerCalendar } from './routes/calendar';
 import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
+import { registerMailOutbox } from './routes/mail-outbox';
 import { registerNotifications } from './routes/notifications';
 import { registerPlan } from './routes/plan';
 import { registerPopulation } from './routes/population';
@@ -67,6 +68,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerPopulation(app);
   registerEvaluation(app);
   registerNotifications(app);
+  registerMailOutbox(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -4,7 +4,10 @@
  * the bundled Shiojiri plan on first use.
  */
 import { resolve } from 'node:path';
+import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
+import { defaultFrom, type MailConfig, mailConfigFromEnv } from './mail/mail-config';
+import { MailDelivery } from './mail/mail-delivery';
 import { seedDefaultPlan } from './plan/seed-default-plan';
 
 export interface AppConfig {
@@ -14,10 +17,14 @@ export interface AppConfig {
   dataDir?: string;
   /** Skip loading the bundled plan into an empty database. */
   noSeed?: boolean;
+  /** Mail settings; by default from MIRAI_SMTP_URL, MIRAI_MAIL_FROM, MIRAI_PUBLIC_URL. */
+  mail?: MailConfig;
 }
 
 export interface AppContext {
   database: MiraiDatabase;
+  /** Delivers queued e-mail after commit (SMTP), or holds it in the outbox (no SMTP). */
+  mail: MailDelivery;
   close(): Promise<void>;
 }
 
@@ -40,10 +47,22 @@ export async function openApp(config: AppConfig = {}): Promise<AppContext> {
   const database = await createDatabase(resolveTarget(config));
   await migrateToLatest(database.db, database.schema);
   if (!config.noSeed) await seedDefaultPlan(database.db);
-  return { database, close: () => database.close() };
+  return withMail(database, config.mail ?? unwrap(mailConfigFromEnv()));
 }
 
-/** Wraps an already open database (tests) in an app context. */
-export function contextFor(database: MiraiDatabase): AppContext {
-  return { database, close: () => database.close() };
+/** Wraps an already open database (tests) in an app context; mail is held in the outbox unless `mail` says otherwise. */
+export function contextFor(database: MiraiDatabase, opts: { mail?: MailConfig } = {}): AppContext {
+  return withMail(database, opts.mail ?? { from: defaultFrom, publicUrl: 'http://127.0.0.1:3000' });
+}
+
+function withMail(database: MiraiDatabase, config: MailConfig): AppContext {
+  const mail = new MailDelivery(database.db, config);
+  return {
+    database,
+    mail,
+    close: async () => {
+      await mail.close();
+      await database.close();
+    },
+  };
 }

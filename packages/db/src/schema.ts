@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { EvaluationTables } from './repositories/evaluation.repository';
+import type { MailTables } from './repositories/mail.repository';
 import type { NotificationTables } from './repositories/notification.repository';
 import type { PopulationTables } from './repositories/population.repository';
 import type { SurveyTables } from './repositories/survey.repository';
@@ -54,7 +55,12 @@ export interface AuditLogTable {
   details: JSONColumnType<Record<string, unknown>> | null;
 }
 
-export interface Database extends SurveyTables, PopulationTables, EvaluationTables, NotificationTables {
+export interface Database
+  extends SurveyTables,
+    PopulationTables,
+    EvaluationTables,
+    NotificationTables,
+    MailTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

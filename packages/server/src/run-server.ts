@@ -26,6 +26,13 @@ export async function runServer(opts: ServeOptions): Promise<never> {
       `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
     );
   const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1');
+  // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
+  ctx.mail.start();
+  console.log(
+    ctx.mail.mode === 'smtp'
+      ? 'メール: SMTPで送信 / mail: sent through SMTP'
+      : 'メール: 送信せず送信箱に保存（MIRAI_SMTP_URL 未設定） / mail: held in the outbox (MIRAI_SMTP_URL not set)',
+  );
   console.log(
     `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
   );

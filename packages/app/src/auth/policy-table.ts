@@ -39,6 +39,8 @@ export const policyTable = {
   'tokens:manage-all': write(['admin']),
   'audit:read': read(['admin']),
   'audit:export': read(['admin']),
+  // E-mail: the outbox (sent, and held when no SMTP server is configured).
+  'mail:read-outbox': read(['admin']),
   // The plan: drafts and revisions.
   'plan:read-draft': read([...staff, 'committee']),
   'plan:import': write(['admin', 'planning-editor']),
