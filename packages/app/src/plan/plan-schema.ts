@@ -30,6 +30,7 @@ const indicator = z.strictObject({
   direction: z.enum(['higher-is-better', 'lower-is-better', 'within-band']),
   band: z.strictObject({ lower: z.number(), upper: z.number() }).optional(),
   range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
+  precision: z.number().int().min(0).max(6).optional(),
   baseline: z
     .strictObject({
       value: z.number(),

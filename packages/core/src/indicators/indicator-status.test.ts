@@ -99,12 +99,12 @@ describe('evaluateIndicatorStatus', () => {
     expect(s.target?.value).toBeCloseTo(67241 + (65000 - 67241) * (5 / 12));
     expect(s.detail?.met).toBe(false);
     expect(s.label.ja).toBe('概ね順調');
-    expect(s.explanation.map((e) => e.en).join(' ')).toMatch(/FY2025 actual 66000/);
+    expect(s.explanation.map((e) => e.en).join(' ')).toMatch(/FY2025 actual 66,000, target 66,307/);
   });
 
   describe('survey margin rule (市民幸福度, target ≥ baseline 6.77)', () => {
     const at = { asOf: { year: 2026, month: 1, day: 1 } };
-    it('overlapping confidence intervals count as unchanged, so the target is kept', () => {
+    it('an interval that holds the target: the sample cannot tell (not "on track")', () => {
       const def = { ...happiness, baseline: { ...happiness.baseline!, ci: { lower: 6.65, upper: 6.89 } } };
       const s = evaluateIndicatorStatus(
         def,
@@ -113,8 +113,43 @@ describe('evaluateIndicatorStatus', () => {
         at,
       );
       expect(s.margin).toMatchObject({ change: 'unchanged', rule: 'ci-overlap' });
-      expect(s.detail?.met).toBe(true);
-      expect(s.label.ja).toBe('順調');
+      expect(s.kind).toBe('uncertain');
+      expect(s.key).toBe('cannot-tell');
+      expect(s.interval?.verdict).toBe('cannot-tell');
+      expect(s.explanation.map((e) => e.ja).join('')).toMatch(
+        /95%信頼区間（6\.58〜6\.82）に目標 6\.77が含まれる/,
+      );
+    });
+    it('the issue\'s case: 6.40 (6.20–6.61) against "at least 6.77" is behind, not "mostly on track"', () => {
+      const s = evaluateIndicatorStatus(
+        happiness,
+        [actual(happiness.code, 2025, 6.402728366163508, { ci: { lower: 6.2, upper: 6.61 } })],
+        policy,
+        at,
+      );
+      expect(s.interval?.verdict).toBe('short');
+      expect(s.label.ja).toBe('遅れ');
+      const text = s.explanation.map((e) => e.ja).join('');
+      expect(text).toMatch(/実績 6\.40点/);
+      expect(text).not.toMatch(/6\.4027/);
+    });
+    it('an interval wholly at or above the target is on track; an improvement target short of it keeps its progress band', () => {
+      const met = evaluateIndicatorStatus(
+        happiness,
+        [actual(happiness.code, 2025, 6.95, { ci: { lower: 6.8, upper: 7.1 } })],
+        policy,
+        at,
+      );
+      expect([met.interval?.verdict, met.label.ja]).toEqual(['met', '順調']);
+      const raise = { ...happiness, targets: [], finalTarget: { fiscalYear: 2025, value: 7.77 } };
+      const short = evaluateIndicatorStatus(
+        raise,
+        [actual(raise.code, 2025, 7.6, { ci: { lower: 7.5, upper: 7.7 } })],
+        policy,
+        at,
+      );
+      expect(short.interval?.verdict).toBe('short');
+      expect(short.label.ja).toBe('概ね順調'); // progress 0.83 from 6.77 toward 7.77
     });
     it('separate intervals count as a real decline', () => {
       const def = { ...happiness, baseline: { ...happiness.baseline!, ci: { lower: 6.65, upper: 6.89 } } };

@@ -10,8 +10,10 @@ import { type Achievement, computeAchievement } from './achievement';
 import { currentActuals } from './actual-history';
 import { dayNumber, formatIsoDate, type IndicatorPeriod, parsePeriod, periodEnd } from './indicator-period';
 import type { ActualVersion, IndicatorDefinition, IndicatorText } from './indicator-types';
+import { type IntervalJudgement, judgeInterval } from './interval-verdict';
+import { boundedPercent, formatFigure, indicatorPrecision } from './precision';
 import { isOverdue, nextDueDate } from './staleness';
-import { bandFor, type StatusScheme } from './status-scheme';
+import { bandFor, cannotTellOf, type StatusBand, type StatusScheme } from './status-scheme';
 import { compareWithMargin, type MarginBand, type MarginComparison } from './survey-margin';
 import { type TargetForYear, targetForYear } from './target-for-year';
 
@@ -21,7 +23,8 @@ export interface IndicatorPolicy {
   surveyBand?: MarginBand;
 }
 
-export type StatusKind = 'band' | 'no-data' | 'stale' | 'not-computable';
+/** `uncertain`: a survey value whose confidence interval holds the target (the sample cannot tell). */
+export type StatusKind = 'band' | 'uncertain' | 'no-data' | 'stale' | 'not-computable';
 
 export interface IndicatorStatus {
   code: string;
@@ -34,6 +37,10 @@ export interface IndicatorStatus {
   target?: TargetForYear;
   detail?: Achievement;
   margin?: MarginComparison;
+  /** Survey values with a confidence interval: what the interval says about the target. */
+  interval?: IntervalJudgement;
+  /** Decimal places the indicator's figures are shown with. */
+  precision: number;
   /** For stale indicators: the band the latest value would have. */
   bandIfFresh?: { key: string; label: IndicatorText };
   /** ISO date the next value is (was) due. */
@@ -89,11 +96,10 @@ export function evaluateIndicatorStatus(
   const due = lastPeriod ? nextDueDate(def, lastPeriod) : undefined;
   const overdue =
     lastPeriod !== undefined && options.fiscalYear === undefined && isOverdue(def, lastPeriod, options.asOf);
-  const base: Pick<IndicatorStatus, 'code' | 'explanation' | 'overdue'> & { nextDue?: string } = {
-    code: def.code,
-    explanation,
-    overdue,
-  };
+  const precision = indicatorPrecision(def);
+  const fig = (v: number) => formatFigure(v, precision);
+  const base: Pick<IndicatorStatus, 'code' | 'explanation' | 'overdue' | 'precision'> & { nextDue?: string } =
+    { code: def.code, explanation, overdue, precision };
   if (due) base.nextDue = formatIsoDate(due);
 
   if (!actual) {
@@ -134,11 +140,12 @@ export function evaluateIndicatorStatus(
       ? { value: def.baseline.value, ci: def.baseline.ci }
       : { value: def.baseline.value };
     margin = compareWithMargin(current, reference, band);
-    if (margin.change === 'unchanged' && margin.difference !== 0) {
+    // With its own interval the value is judged by that interval against the target (below).
+    if (!actual.ci && margin.change === 'unchanged' && margin.difference !== 0) {
       compared = def.baseline.value;
       explanation.push({
-        ja: `基準値との差 ${round(margin.difference)} は誤差の範囲内（${ruleJa[margin.rule]}）のため、変化なしとみなしました。`,
-        en: `The change of ${round(margin.difference)} from the baseline is within the margin of error (${margin.rule}) and counts as unchanged.`,
+        ja: `基準値との差 ${fig(margin.difference)} は誤差の範囲内（${ruleJa[margin.rule]}）のため、変化なしとみなしました。`,
+        en: `The change of ${fig(margin.difference)} from the baseline is within the margin of error (${margin.rule}) and counts as unchanged.`,
       });
     }
   }
@@ -149,8 +156,14 @@ export function evaluateIndicatorStatus(
       : { direction: def.direction, actual: compared, target: target!.value };
   const detail = computeAchievement(def.baseline ? { ...input, baseline: def.baseline.value } : input);
   const achievement = scheme.basis === 'progress' ? detail.progress : detail.share;
-  const found = { ...base, actual, detail, ...(target ? { target } : {}), ...(margin ? { margin } : {}) };
-  explanation.push(describe(def, actual, target, detail));
+  const found: Omit<IndicatorStatus, 'kind' | 'key' | 'label'> = {
+    ...base,
+    actual,
+    detail,
+    ...(target ? { target } : {}),
+    ...(margin ? { margin } : {}),
+  };
+  explanation.push(describe(def, actual, target, detail, fig));
   if (achievement === undefined) {
     explanation.push({
       ja: `達成度（${scheme.basis === 'progress' ? '進捗' : '達成率'}）を計算できません。`,
@@ -163,7 +176,54 @@ export function evaluateIndicatorStatus(
       label: scheme.notComputable.label,
     };
   }
-  const band = bandFor(scheme, achievement);
+  let band: Pick<StatusBand, 'key' | 'label'> = bandFor(scheme, achievement);
+  let kind: 'band' | 'uncertain' = 'band';
+  let interval: IntervalJudgement | undefined;
+  if (def.kind === 'survey' && actual.ci) {
+    interval = judgeInterval(
+      def.direction,
+      actual.ci,
+      def.direction === 'within-band' ? { band: def.band! } : { target: target!.value },
+    );
+    const ci = `${Math.round((actual.ci.level ?? 0.95) * 100)}%信頼区間（${fig(actual.ci.lower)}〜${fig(actual.ci.upper)}）`;
+    const ciEn = `${Math.round((actual.ci.level ?? 0.95) * 100)}% confidence interval (${fig(actual.ci.lower)}–${fig(actual.ci.upper)})`;
+    const goal = target
+      ? `目標 ${fig(target.value)}`
+      : `範囲 ${fig(def.band!.lower)}〜${fig(def.band!.upper)}`;
+    const goalEn = target
+      ? `the target ${fig(target.value)}`
+      : `the band ${fig(def.band!.lower)}–${fig(def.band!.upper)}`;
+    if (interval.verdict === 'met') {
+      const safe = computeAchievement({ ...input, actual: interval.conservative, ...baselineOf(def) });
+      const a = scheme.basis === 'progress' ? safe.progress : safe.share;
+      band = bandFor(scheme, a ?? achievement);
+      explanation.push({
+        ja: `${ci}の全体が${goal}を満たしています。`,
+        en: `The whole ${ciEn} meets ${goalEn}.`,
+      });
+    } else if (interval.verdict === 'short') {
+      const keepLevel = detail.method === 'relative-gap';
+      if (keepLevel) band = scheme.bands[scheme.bands.length - 1]!;
+      explanation.push({
+        ja: `${ci}の全体が${goal}に届いておらず、標本誤差を考えても目標を下回っています。${keepLevel ? '水準を保つ目標のため、最も低い区分としました。' : ''}`,
+        en: `The whole ${ciEn} falls short of ${goalEn}, so the shortfall is more than sampling error.${keepLevel ? ' The target keeps a level, so the lowest band applies.' : ''}`,
+      });
+    } else {
+      kind = 'uncertain';
+      const pointBand = band;
+      band = cannotTellOf(scheme);
+      explanation.push({
+        ja: `${ci}に${goal}が含まれるため、この標本では目標を満たしているか判別できません（点推定のみでは「${pointBand.label.ja}」）。`,
+        en: `The ${ciEn} holds ${goalEn}, so this sample cannot tell whether the target is met (on the point estimate alone: "${pointBand.label.en ?? pointBand.label.ja}").`,
+      });
+    }
+  } else if (def.kind === 'survey') {
+    explanation.push({
+      ja: '信頼区間が登録されていないため、点推定で判定しました。',
+      en: 'No confidence interval was recorded, so the point estimate was judged.',
+    });
+  }
+  if (interval) found.interval = interval;
   if (overdue) {
     explanation.push({
       ja: `次の値の期限（${base.nextDue}）を過ぎています。最新値での判定は「${band.label.ja}」です。`,
@@ -178,8 +238,10 @@ export function evaluateIndicatorStatus(
       bandIfFresh: { key: band.key, label: band.label },
     };
   }
-  return { ...found, kind: 'band', key: band.key, label: band.label, achievement };
+  return { ...found, kind, key: band.key, label: band.label, achievement };
 }
+
+const baselineOf = (def: IndicatorDefinition) => (def.baseline ? { baseline: def.baseline.value } : {});
 
 const sourceJa: Record<TargetForYear['source'], string> = {
   yearly: 'その年度の目標',
@@ -202,25 +264,25 @@ const ruleJa: Record<MarginComparison['rule'], string> = {
   exact: '完全一致',
 };
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
-
 function describe(
   def: IndicatorDefinition,
   actual: ActualVersion,
   target: TargetForYear | undefined,
   d: Achievement,
+  fig: (v: number) => string,
 ): IndicatorText {
   const unit = def.unit.ja;
   const goal = target
-    ? `目標 ${round(target.value)}${unit}（${sourceJa[target.source]}）`
-    : `範囲 ${def.band!.lower}〜${def.band!.upper}${unit}`;
+    ? `目標 ${fig(target.value)}${unit}（${sourceJa[target.source]}）`
+    : `範囲 ${fig(def.band!.lower)}〜${fig(def.band!.upper)}${unit}`;
   const goalEn = target
-    ? `target ${round(target.value)} (${target.source})`
-    : `band ${def.band!.lower}–${def.band!.upper}`;
-  const p = d.progress === undefined ? '—' : `${round(d.progress * 100)}%`;
-  const s = d.share === undefined ? '—' : `${round(d.share * 100)}%`;
+    ? `target ${fig(target.value)} (${target.source})`
+    : `band ${fig(def.band!.lower)}–${fig(def.band!.upper)}`;
+  const p = d.progress === undefined ? undefined : boundedPercent(d.progress).text;
+  const s = d.share === undefined ? '—' : `${Math.round(d.share * 100)}%`;
+  const base = def.baseline ? fig(def.baseline.value) : '—';
   return {
-    ja: `${formatFiscalYear(actual.fiscalYear)}の実績 ${actual.value}${unit}、${goal}、基準値 ${def.baseline?.value ?? '—'}：進捗 ${p}、達成率 ${s}（${methodJa[d.method]}）。`,
-    en: `FY${actual.fiscalYear} actual ${actual.value}, ${goalEn}, baseline ${def.baseline?.value ?? '—'}: progress ${p}, share ${s} (${d.method}).`,
+    ja: `${formatFiscalYear(actual.fiscalYear)}の実績 ${fig(actual.value)}${unit}、${goal}、基準値 ${base}：進捗 ${p?.ja ?? '—'}、達成率 ${s}（${methodJa[d.method]}）。`,
+    en: `FY${actual.fiscalYear} actual ${fig(actual.value)}, ${goalEn}, baseline ${base}: progress ${p?.en ?? '—'}, share ${s} (${d.method}).`,
   };
 }

@@ -69,6 +69,8 @@ export interface IndicatorDefinition {
   band?: { lower: number; upper: number };
   /** Values outside this range are rejected on import (e.g. 0–10, or min 0). */
   range?: { min?: number; max?: number };
+  /** Decimal places every figure of the indicator is shown with (default: as the plan writes its baseline and targets). */
+  precision?: number;
   baseline?: IndicatorBaseline;
   /** Targets per fiscal year. */
   targets: IndicatorTarget[];

@@ -24,6 +24,7 @@ const status = (
     label: { ja: key },
     explanation: [],
     overdue: kind === 'stale',
+    precision: 2,
   };
   if (achievement !== undefined) s.achievement = achievement;
   return s;
@@ -147,10 +148,11 @@ describe('rollUp', () => {
     return r.value[code]!;
   };
 
-  it('property: missing inputs never count as zero (adding one changes no value)', () => {
+  it('property: missing inputs never count as zero (adding one changes no value while coverage allows a figure)', () => {
     fc.assert(
       fc.property(forest, fc.integer({ min: 0, max: 4 }), (ms, at) => {
-        for (const rule of [mean, { kind: 'worst-of' } as const]) {
+        const all = { minCoverage: 0 };
+        for (const rule of [{ ...mean, ...all }, { kind: 'worst-of', ...all } as const]) {
           const { nodes, sts } = build(ms);
           const before = figure(nodes, sts, rule);
           const target = nodes[1 + (at % ms.length)]!;
@@ -199,7 +201,7 @@ describe('rollUp', () => {
     fc.assert(
       fc.property(forest, (ms) => {
         const { nodes, sts } = build(ms);
-        const f = figure(nodes, sts, { kind: 'weighted-mean', cap: null });
+        const f = figure(nodes, sts, { kind: 'weighted-mean', cap: null, minCoverage: 0 });
         const values = f.inputs.filter((i) => !i.missing).map((i) => i.value!);
         if (values.length === 0) expect(f.value).toBeUndefined();
         else {
@@ -208,6 +210,35 @@ describe('rollUp', () => {
         }
       }),
     );
+  });
+
+  it('property: a node whose inputs with a figure carry under half the weight says "insufficient data", otherwise the same figure', () => {
+    fc.assert(
+      fc.property(forest, (ms) => {
+        const { nodes, sts } = build(ms);
+        const open = figure(nodes, sts, { ...mean, minCoverage: 0 }, 'M0');
+        const strict = figure(nodes, sts, mean, 'M0');
+        const total = open.inputs.reduce((a, i) => a + i.weight, 0);
+        const present = open.inputs.filter((i) => !i.missing).reduce((a, i) => a + i.weight, 0);
+        if (present === 0) expect(strict.key).toBe('no-data');
+        else if (present / total < 0.5) {
+          expect(strict.key).toBe('insufficient-data');
+          expect(strict.value).toBeUndefined();
+          expect(strict.label.ja).toBe('データ不足');
+        } else expect(strict.value).toBe(open.value);
+      }),
+    );
+  });
+
+  it('inputs are bounded to 0..cap: moving away from the target counts as no progress', () => {
+    const f = figure(
+      [{ code: 'F', level: 'field', inputs: [{ code: 'a' }, { code: 'b' }] }],
+      [status('a', -2), status('b', 1.5)],
+      mean,
+    );
+    expect(f.inputs.map((i) => i.value)).toEqual([0, 1]);
+    expect(f.value).toBe(0.5);
+    expect(f.explanation.ja).toMatch(/^50%:/);
   });
 
   it('property: counts at the top equal the number of indicators', () => {

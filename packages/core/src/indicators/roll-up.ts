@@ -10,13 +10,20 @@ import { fail, ok, type Problem, type Result } from '../errors';
 import { indicatorProblems as P } from './indicator-problems';
 import type { IndicatorStatus } from './indicator-status';
 import type { IndicatorText } from './indicator-types';
-import { bandFor, type StatusScheme } from './status-scheme';
+import { boundedPercent } from './precision';
+import { bandFor, insufficientOf, type StatusScheme } from './status-scheme';
 
+/**
+ * `minCoverage`: the share of the inputs' weight that must have a figure for the
+ * node to have one (default 0.5); below it the node says "insufficient data"
+ * (データ不足) instead of a status. Each aᵢ is at least 0: moving away from the
+ * target counts as no progress, not as negative progress that hides another's.
+ */
 export type RollupRule =
   /** Σ wᵢ·aᵢ / Σ wᵢ over the inputs with a figure; each aᵢ capped at `cap` (default 1) so over-achievement does not hide a shortfall. */
-  | { kind: 'weighted-mean'; cap?: number | null; staleAs?: 'latest' | 'missing' }
+  | { kind: 'weighted-mean'; cap?: number | null; staleAs?: 'latest' | 'missing'; minCoverage?: number }
   /** The lowest achievement among the inputs. */
-  | { kind: 'worst-of'; staleAs?: 'latest' | 'missing' }
+  | { kind: 'worst-of'; staleAs?: 'latest' | 'missing'; minCoverage?: number }
   /** How many indicators below the node have each status. */
   | { kind: 'count-by-status' };
 
@@ -44,8 +51,10 @@ export interface RollupFigure {
   code: string;
   level: string;
   rule: RollupRule['kind'];
-  /** Weighted mean or worst achievement; absent for counts and when every input is missing. */
+  /** Weighted mean or worst achievement; absent for counts, when every input is missing and when data are insufficient. */
   value?: number;
+  /** Share of the inputs' weight that has a figure (0–1; absent for counts). */
+  coverage?: number;
   key: string;
   label: IndicatorText;
   /** Indicators below the node by status key (count-by-status). */
@@ -141,7 +150,7 @@ function entry(
 ): RollupInput {
   const cap = rule.kind === 'weighted-mean' ? (rule.cap === undefined ? 1 : rule.cap) : null;
   const e: RollupInput = { code, kind, weight, key, missing, stale };
-  if (!missing && raw !== undefined) e.value = cap === null ? raw : Math.min(raw, cap);
+  if (!missing && raw !== undefined) e.value = Math.max(0, cap === null ? raw : Math.min(raw, cap));
   return e;
 }
 
@@ -186,6 +195,23 @@ function combine(
       },
     };
   }
+  const totalWeight = inputs.reduce((a, i) => a + i.weight, 0);
+  const coverage = present.reduce((a, i) => a + i.weight, 0) / totalWeight;
+  const minCoverage = rule.minCoverage ?? 0.5;
+  if (coverage < minCoverage) {
+    const label = insufficientOf(scheme);
+    const pct = Math.round(coverage * 100);
+    return {
+      ...base,
+      coverage,
+      key: label.key,
+      label: label.label,
+      explanation: {
+        ja: `入力 ${inputs.length} 件のうち値があるのは ${present.length} 件（重みで ${pct}%）で、半数に満たないため判定しません${missingText.ja}`,
+        en: `Only ${present.length} of ${inputs.length} inputs have a figure (${pct}% of the weight), fewer than half, so no status is given${missingText.en}`,
+      },
+    };
+  }
   let value: number;
   let how: IndicatorText;
   if (rule.kind === 'weighted-mean') {
@@ -199,15 +225,16 @@ function combine(
     how = { ja: `最低値（${worst.join(', ')}）`, en: `worst of (${worst.join(', ')})` };
   }
   const band = bandFor(scheme, value);
-  const pct = `${Math.round(value * 1000) / 10}%`;
+  const pct = boundedPercent(value).text;
   return {
     ...base,
     value,
+    coverage,
     key: band.key,
     label: band.label,
     explanation: {
-      ja: `${pct}: ${how.ja}、入力 ${present.length}/${inputs.length} 件${missingText.ja}`,
-      en: `${pct}: ${how.en}; ${present.length} of ${inputs.length} inputs${missingText.en}`,
+      ja: `${pct.ja}: ${how.ja}、入力 ${present.length}/${inputs.length} 件${missingText.ja}`,
+      en: `${pct.en}: ${how.en}; ${present.length} of ${inputs.length} inputs${missingText.en}`,
     },
   };
 }

@@ -27,7 +27,23 @@ export interface StatusScheme {
   stale: { key: string; label: IndicatorText };
   /** When achievement cannot be computed (no target, zero target). */
   notComputable: { key: string; label: IndicatorText };
+  /** A survey value whose confidence interval holds the target: the sample cannot tell (default 判別できない). */
+  cannotTell?: { key: string; label: IndicatorText };
+  /** A level where most inputs (by weight) have no figure (default データ不足). */
+  insufficient?: { key: string; label: IndicatorText };
 }
+
+/** The two statuses a plan's own scheme may leave out, with Mirai's defaults. */
+export const defaultCannotTell = {
+  key: 'cannot-tell',
+  label: { ja: '判別できない（目標が誤差の範囲内）', en: 'Cannot tell (target within the margin of error)' },
+};
+export const defaultInsufficient = {
+  key: 'insufficient-data',
+  label: { ja: 'データ不足', en: 'Insufficient data' },
+};
+export const cannotTellOf = (s: StatusScheme) => s.cannotTell ?? defaultCannotTell;
+export const insufficientOf = (s: StatusScheme) => s.insufficient ?? defaultInsufficient;
 
 const common = {
   noData: { key: 'no-data', label: { ja: 'データなし', en: 'No data yet' } },
@@ -89,6 +105,8 @@ export function validateStatusScheme(scheme: StatusScheme, path = 'statusScheme'
     ['noData', scheme.noData],
     ['stale', scheme.stale],
     ['notComputable', scheme.notComputable],
+    ['cannotTell', cannotTellOf(scheme)],
+    ['insufficient', insufficientOf(scheme)],
   ] as const) {
     if (keys.has(s.key)) bad(`"${name}" reuses the band key "${s.key}"`, `${path}.${name}`);
     keys.add(s.key);
