@@ -89,7 +89,7 @@ describe('plan structure editor (Chromium)', () => {
     const doc = structuredClone(loaded.value.document);
     const b4 = doc.fields.find((f) => f.code === 'B-4');
     if (!b4) throw new Error('no field B-4');
-    b4.desiredState = { ...b4.desiredState, ja: `${b4.desiredState.ja}（同僚が更新）` };
+    b4.desiredState = { ...b4.desiredState, ja: `${b4.desiredState?.ja}（同僚が更新）` };
     const other = await importPlan(server.ctx, JSON.stringify(doc), 'plan.json', {
       actor: 'user:colleague',
       expectedVersion: v,

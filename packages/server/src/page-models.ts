@@ -126,6 +126,7 @@ export const loaders: { path: string; load: Loader; title: (m: PageModel) => str
       return {
         page: 'calendar',
         planTitle: plan.title,
+        phases: phases.map((p) => (p.name ? { number: p.number, name: p.name } : { number: p.number })),
         years: years.map((y) => ({ fiscalYear: y.fiscalYear, phase: y.phase, events: y.events })),
       };
     },

@@ -6,7 +6,15 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type AppContext, exportPlan, getPlanTree, repoRoot } from '@mirai/app';
-import { LANG_COOKIE, negotiateLang, type PageModel, parseLang, renderPage } from '@mirai/web';
+import {
+  defaultSite,
+  LANG_COOKIE,
+  negotiateLang,
+  type PageModel,
+  parseLang,
+  renderPage,
+  type SiteInfo,
+} from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { openDataFiles } from './open-data-files';
 import { loaders } from './page-models';
@@ -28,11 +36,18 @@ export async function sendPage(
 ) {
   const lang = langOf(c);
   const tree = await getPlanTree(ctx);
-  const site = tree.ok ? `${tree.value.plan.title.ja}｜${tree.value.municipality.name.ja}` : 'Mirai';
+  const site: SiteInfo = tree.ok
+    ? {
+        title: tree.value.plan.title,
+        municipality: tree.value.municipality.name,
+        levelNames: tree.value.levelNames,
+      }
+    : defaultSite;
+  const siteTitle = tree.ok ? `${site.title.ja}｜${site.municipality.ja}` : 'Mirai';
   const bundle = model.page.startsWith('staff-') ? 'staff' : 'public';
   const html = renderPage(
-    { lang, path: c.req.path, model },
-    title ? `${title}｜${site}` : site,
+    { lang, path: c.req.path, model, site },
+    title ? `${title}｜${siteTitle}` : siteTitle,
     webAssets(bundle),
   );
   return c.html(html, status);

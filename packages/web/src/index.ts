@@ -3,3 +3,4 @@ export * from './i18n/lang';
 export * from './server';
 export { type Levers, neutralLevers, recalcWorkbench, type WorkbenchResult } from './staff/workbench-engine';
 export type * from './types';
+export { defaultSite, type SiteInfo } from './ui/site';

@@ -21,6 +21,9 @@ import type {
 } from '@mirai/core';
 import type { Lang } from './i18n/lang';
 import type { WorkbenchResult } from './staff/workbench-engine';
+import type { SiteInfo } from './ui/site';
+
+export type { SiteInfo };
 
 export type PlanTreeView = PlanTree & { version: number };
 
@@ -219,7 +222,13 @@ export type PageModel =
   | { page: 'happiness'; view: HappinessPageView }
   | { page: 'population'; view: PopulationPageView; districts: { code: string; name: Text }[] }
   | { page: 'district'; view: DistrictsPageView; code: string }
-  | { page: 'calendar'; planTitle: Text; years: CalendarPageYear[] }
+  | {
+      page: 'calendar';
+      planTitle: Text;
+      years: CalendarPageYear[];
+      /** The plan's phases with their own names (前期基本計画…), where given. */
+      phases?: { number: number; name?: Text }[];
+    }
   | {
       page: 'open-data';
       files: OpenDataFile[];
@@ -270,4 +279,6 @@ export interface PageEnvelope {
   lang: Lang;
   path: string;
   model: PageModel;
+  /** The plan's title, municipality and level names (a neutral default when no plan is stored). */
+  site?: SiteInfo;
 }

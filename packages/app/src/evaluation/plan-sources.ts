@@ -104,7 +104,7 @@ export function logicModelOf(
     {
       kind: 'desired-state',
       prefix: 'ds',
-      items: [field?.desiredState.ja ?? measure.name.ja],
+      items: [field?.desiredState?.ja ?? measure.name.ja],
       codes: codesServing([measure.field]),
     },
   ];

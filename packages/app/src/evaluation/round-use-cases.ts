@@ -8,10 +8,12 @@ import {
   type Actor,
   type CalendarDate,
   cascadeDueDates,
+  defaultTemplatesFor,
   type EvaluationSheet,
   evaluationProblems,
   fail,
   hasCommitteeStage,
+  levelNamesOf,
   ok,
   openRound,
   overdueSheets,
@@ -23,7 +25,6 @@ import {
   remindersDue,
   type StageDue,
   sheetStates,
-  shiojiriTemplates,
   type TemplateSet,
   transitionRound,
   transitionSheet,
@@ -57,7 +58,7 @@ export interface OpenRoundRequest {
   entryDue?: CalendarDate;
   /** Days between stages when cascading; default section head 14, planning division 21, no committee. */
   gaps?: Partial<Record<'section-head' | 'planning-division' | 'external-committee', number>>;
-  /** Default: the plan's `evaluationTemplates`, else the Shiojiri default (sample). */
+  /** Default: the plan's `evaluationTemplates`, else the default sheets (sample) in the plan's level names. */
   templates?: TemplateSet;
 }
 
@@ -88,7 +89,9 @@ export async function openEvaluationRound(
       problems.push(A.scopeUnknown.create({ code, kind: 'project' }, { path: 'scope.projectCodes', index }));
   });
   const templates =
-    req.templates ?? (doc as { evaluationTemplates?: TemplateSet }).evaluationTemplates ?? shiojiriTemplates;
+    req.templates ??
+    (doc as { evaluationTemplates?: TemplateSet }).evaluationTemplates ??
+    defaultTemplatesFor(levelNamesOf(doc));
   problems.push(...validateTemplateSet(templates));
   const openedOn = req.openedOn ?? todayInTokyo();
   const stages =

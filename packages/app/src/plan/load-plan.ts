@@ -3,7 +3,9 @@
  * domain rules (core), and reports every problem with file, line and path.
  */
 import {
+  normalizePlan,
   type PlanDocument,
+  type PlanInput,
   type Problem,
   planProblems,
   type Result,
@@ -36,7 +38,8 @@ export function loadPlanText(text: string, file: string): Result<PlanDocument> {
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => shapeProblem(i, locate)) };
   }
-  const value = parsed.data as PlanDocument;
+  // The progress settings are checked below by the indicators core (resolveProgressConfig).
+  const value = normalizePlan(parsed.data as PlanInput);
   const progress = resolveProgressConfig(value.progress);
   const ruleProblems = [...validatePlanRules(value), ...(progress.ok ? [] : progress.problems)];
   const problems = ruleProblems.map((p) => ({

@@ -1,8 +1,9 @@
 /**
- * The shape of a plan document (YAML or JSON), as a zod schema. The published
- * JSON Schema (data/schema/plan.schema.json) is generated from it.
+ * The shape of a plan file (YAML or JSON), as a zod schema. Only what every
+ * plan has is required; the core's normalizePlan fills the defaults. The
+ * published JSON Schema (data/schema/plan.schema.json) is generated from it.
  */
-import type { PlanDocument } from '@mirai/core';
+import type { PlanInput } from '@mirai/core';
 import { z } from 'zod';
 
 const text = z.strictObject({ ja: z.string().min(1), en: z.string().optional() });
@@ -26,7 +27,7 @@ const indicator = z.strictObject({
   code,
   name: text,
   unit: text,
-  kind: z.enum(['statistic', 'survey', 'administrative']),
+  kind: z.enum(['statistic', 'survey', 'administrative']).optional(),
   direction: z.enum(['higher-is-better', 'lower-is-better', 'within-band']),
   band: z.strictObject({ lower: z.number(), upper: z.number() }).optional(),
   range: z.strictObject({ min: z.number().optional(), max: z.number().optional() }).optional(),
@@ -42,9 +43,9 @@ const indicator = z.strictObject({
       ci: interval.optional(),
     })
     .optional(),
-  targets: z.array(target),
+  targets: z.array(target).optional(),
   finalTarget: target.optional(),
-  frequency: z.enum(['yearly', 'quarterly', 'census', 'irregular']),
+  frequency: z.enum(['yearly', 'quarterly', 'census', 'irregular']).optional(),
   publicationLagMonths: z.number().int().min(0).max(60).optional(),
   ownerDepartment: code.optional(),
   areas: z.array(code).optional(),
@@ -67,121 +68,155 @@ const indicator = z.strictObject({
 
 export const planDocumentSchema = z.strictObject({
   formatVersion: z.literal(1),
-  municipality: z.strictObject({ code: z.string().regex(/^\d{5,6}$/), name: text, prefecture: text }),
+  municipality: z.strictObject({
+    code: z.string().regex(/^\d{5,6}$/, 'a 5- or 6-digit municipality code'),
+    name: text,
+    prefecture: text.optional(),
+  }),
   plan: z.strictObject({
     code,
-    ordinal: z.number().int().positive(),
+    ordinal: z.number().int().positive().optional(),
     title: text,
     subtitle: text.optional(),
     startFiscalYear: fiscalYear,
     endFiscalYear: fiscalYear,
     status: z.enum(['draft', 'approved', 'revised']),
     adopted: z.string().optional(),
-    revisions: z.array(z.strictObject({ date: z.string(), summary: text })),
+    revisions: z.array(z.strictObject({ date: z.string(), summary: text })).optional(),
   }),
-  vision: z.strictObject({
-    slogan: text,
-    summary: text,
-    aims: z.array(text),
-    approaches: z.array(text),
-    meanings: z.array(z.strictObject({ word: z.string(), summary: text })).optional(),
-  }),
-  brand: z.strictObject({
-    vision: text,
-    value: text,
-    identity: text,
-    purpose: text.nullable(),
-    assets: z.array(text),
-    note: text.optional(),
-  }),
+  levelNames: z
+    .strictObject({
+      strategy: text.optional(),
+      field: text.optional(),
+      phase: text.optional(),
+      measure: text.optional(),
+      project: text.optional(),
+    })
+    .optional(),
+  vision: z
+    .strictObject({
+      slogan: text,
+      summary: text.optional(),
+      aims: z.array(text).optional(),
+      approaches: z.array(text).optional(),
+      meanings: z.array(z.strictObject({ word: z.string(), summary: text })).optional(),
+    })
+    .optional(),
+  brand: z
+    .strictObject({
+      vision: text,
+      value: text,
+      identity: text,
+      purpose: text.nullable(),
+      assets: z.array(text),
+      note: text.optional(),
+    })
+    .optional(),
   administration: z
     .strictObject({
       mission: text,
       principles: z.array(z.strictObject({ code, name: text, points: z.array(text) })),
     })
     .optional(),
-  topIndicators: z.array(code),
+  topIndicators: z.array(code).optional(),
   strategies: z
-    .array(z.strictObject({ code, name: text, promise: text, surroundings: z.array(text) }))
+    .array(
+      z.strictObject({ code, name: text, promise: text.optional(), surroundings: z.array(text).optional() }),
+    )
     .min(1),
-  fields: z.array(
-    z.strictObject({
-      code,
-      strategy: code,
-      number: z.number().int().positive(),
-      name: text,
-      desiredState: text,
-      investFirst: z.boolean(),
-      affectsSatisfaction: z.boolean(),
-    }),
-  ),
-  phases: z.array(
-    z.strictObject({
-      number: z.number().int().positive(),
-      startFiscalYear: fiscalYear,
-      endFiscalYear: fiscalYear,
-      goals: z.array(text).optional(),
-    }),
-  ),
-  measures: z.array(
-    z.strictObject({
-      code,
-      field: code,
-      phase: z.number().int().positive(),
-      name: text,
-      summary: text.optional(),
-      promotionPeriod: z.enum(['short', 'long']),
-      targetAreas: z.array(code),
-      logicModel: z
-        .strictObject({
-          inputs: z.array(text),
-          activities: z.array(text),
-          outputs: z.array(text),
-          outcomes: z.array(text),
-        })
-        .optional(),
-      partners: z.array(code).optional(),
-      derivedFrom: code.optional(),
-      sample,
-    }),
-  ),
-  implementationPlans: z.array(
-    z.strictObject({
-      fiscalYear,
-      projects: z.array(
-        z.strictObject({
-          code,
-          measure: code,
-          name: text,
-          department: code,
-          budget: z.strictObject({ amount: z.number().nonnegative(), currency: z.literal('JPY') }).optional(),
-          schedule: text.optional(),
-          sample,
-        }),
-      ),
-    }),
-  ),
+  fields: z
+    .array(
+      z.strictObject({
+        code,
+        strategy: code,
+        number: z.number().int().positive().optional(),
+        name: text,
+        desiredState: text.optional(),
+        investFirst: z.boolean().optional(),
+        affectsSatisfaction: z.boolean().optional(),
+      }),
+    )
+    .min(1),
+  phases: z
+    .array(
+      z.strictObject({
+        number: z.number().int().positive().optional(),
+        name: text.optional(),
+        startFiscalYear: fiscalYear,
+        endFiscalYear: fiscalYear,
+        goals: z.array(text).optional(),
+      }),
+    )
+    .min(1),
+  measures: z
+    .array(
+      z.strictObject({
+        code,
+        field: code,
+        phase: z.number().int().positive(),
+        name: text,
+        summary: text.optional(),
+        promotionPeriod: z.enum(['short', 'long']).optional(),
+        targetAreas: z.array(code).optional(),
+        logicModel: z
+          .strictObject({
+            inputs: z.array(text),
+            activities: z.array(text),
+            outputs: z.array(text),
+            outcomes: z.array(text),
+          })
+          .optional(),
+        partners: z.array(code).optional(),
+        derivedFrom: code.optional(),
+        sample,
+      }),
+    )
+    .optional(),
+  implementationPlans: z
+    .array(
+      z.strictObject({
+        fiscalYear,
+        projects: z.array(
+          z.strictObject({
+            code,
+            measure: code,
+            name: text,
+            department: code,
+            budget: z
+              .strictObject({ amount: z.number().nonnegative(), currency: z.literal('JPY') })
+              .optional(),
+            schedule: text.optional(),
+            sample,
+          }),
+        ),
+      }),
+    )
+    .optional(),
   indicators: z.array(indicator),
-  areas: z.array(
-    z.strictObject({
-      code,
-      layer: z.enum(['region', 'city', 'district', 'school-district']),
-      name: text,
-      parent: code.optional(),
-      sample,
-    }),
-  ),
-  partners: z.array(
-    z.strictObject({
-      code,
-      name: text,
-      location: z.enum(['inside', 'outside']),
-      kind: z.string(),
-      areas: z.array(code).optional(),
-      sample,
-    }),
-  ),
-  departments: z.array(z.strictObject({ code, name: text, sample })),
+  areas: z
+    .array(
+      z.strictObject({
+        code,
+        layer: z.enum(['region', 'city', 'district', 'school-district']),
+        name: text,
+        parent: code.optional(),
+        sample,
+      }),
+    )
+    .optional(),
+  partners: z
+    .array(
+      z.strictObject({
+        code,
+        name: text,
+        location: z.enum(['inside', 'outside']),
+        kind: z.string(),
+        areas: z.array(code).optional(),
+        sample,
+      }),
+    )
+    .optional(),
+  departments: z.array(z.strictObject({ code, name: text, sample })).optional(),
   // Status scheme, roll-up rule and survey band; their rules are checked by the indicators core.
   progress: z
     .strictObject({
@@ -208,7 +243,7 @@ export const planDocumentSchema = z.strictObject({
 
 // Compile-time check that what the schema parses is a plan document.
 type Parsed = z.infer<typeof planDocumentSchema>;
-const _agree: (p: Parsed) => PlanDocument = (p) => p as PlanDocument;
+const _agree: (p: Parsed) => PlanInput = (p) => p as PlanInput;
 void _agree;
 
 /** The JSON Schema published in data/schema/plan.schema.json. */

@@ -97,9 +97,9 @@ describeEachDatabase('plan use cases', (t) => {
     expect(saved.ok).toBe(true);
     const pub = await getPlanTree(ctx);
     expect(pub.ok && before.ok && pub.value.version).toBe(before.ok ? before.value.version : -1);
-    expect(pub.ok && pub.value.vision.slogan.ja).not.toContain('（案）');
+    expect(pub.ok && pub.value.vision?.slogan.ja).not.toContain('（案）');
     const staff = await getPlanTree(ctx, undefined, { includeDraft: true });
-    expect(staff.ok && staff.value.vision.slogan.ja).toContain('（案）');
+    expect(staff.ok && staff.value.vision?.slogan.ja).toContain('（案）');
   });
 
   it('refuses to change or delete audit entries', async () => {

@@ -22,8 +22,8 @@ export const planUseCaseProblems = {
     en: 'No plan is stored',
   })),
   fieldNotFound: defineProblem<{ code: string }>('plan/field-not-found', 'not-found', ({ code }) => ({
-    ja: `戦略分野「${code}」は見つかりません`,
-    en: `Strategic field "${code}" not found`,
+    ja: `分野「${code}」は見つかりません`,
+    en: `Field "${code}" not found`,
   })),
   versionConflict: defineProblem<{ expected: number; actual: number }>(
     'plan/version-conflict',

@@ -1,6 +1,13 @@
-/** `mirai calendar`: the plan's review calendar as JSON or as the plan's table. */
+/** `mirai calendar`: the plan's review calendar as JSON or as the plan's table, in the plan's own level names. */
 import { getCurrentPlan } from '@mirai/app';
-import { reviewCalendar, type reviewEventLabels, unwrap } from '@mirai/core';
+import {
+  type CalendarYear,
+  levelNamesOf,
+  phaseLabel,
+  type ReviewEventKey,
+  reviewCalendar,
+  unwrap,
+} from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
@@ -13,28 +20,41 @@ export function registerCalendar(program: Command) {
       .option('--format <format>', 'json or table', 'table'),
   ).action(async (opts) => {
     await withApp(opts, async (ctx) => {
-      const { plan, phases } = unwrap(await getCurrentPlan(ctx)).document;
+      const doc = unwrap(await getCurrentPlan(ctx)).document;
+      const { plan, phases } = doc;
+      const levels = levelNamesOf(doc);
       const years = reviewCalendar({
         startFiscalYear: plan.startFiscalYear,
         endFiscalYear: plan.endFiscalYear,
         phases,
       });
       if (opts.format === 'json') return printJson(years);
-      const mark = (y: (typeof years)[number], k: keyof typeof reviewEventLabels, sym: string) =>
-        y.events.includes(k) ? sym : '';
+      const mark = (y: CalendarYear, k: ReviewEventKey, sym: string) => (y.events.includes(k) ? sym : '');
+      const phaseOf = (y: CalendarYear) =>
+        y.phase === null
+          ? '—'
+          : phaseLabel(
+              phases.find((p) => p.number === y.phase),
+              levels,
+              'ja',
+              y.phase,
+            );
       const header = ['', ...years.map((y) => y.label.replace('令和', 'R').replace('年度', ''))];
       printTable(header, [
         [
-          '長期戦略',
+          '計画全体',
           ...years.map(
             (y) =>
               mark(y, 'long-term-revision-if-needed', '必要に応じて修正') ||
               mark(y, 'next-plan-drafting', '次期策定'),
           ),
         ],
-        ['中期戦略', ...years.map((y) => `第${y.phase}期${mark(y, 'next-phase-drafting', '・次期策定')}`)],
+        [
+          levels.phase.ja,
+          ...years.map((y) => `${phaseOf(y)}${mark(y, 'next-phase-drafting', '・次期策定')}`),
+        ],
         ['行政評価・改善', ...years.map((y) => mark(y, 'annual-evaluation', '●'))],
-        ['中期戦略の見直し評価', ...years.map((y) => mark(y, 'medium-term-review', '○'))],
+        [`${levels.phase.ja}の見直し評価`, ...years.map((y) => mark(y, 'medium-term-review', '○'))],
       ]);
     });
   });

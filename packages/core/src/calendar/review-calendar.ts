@@ -1,9 +1,11 @@
 /**
  * The plan's review calendar, derived from its periods: an administrative
- * evaluation every fiscal year; at the end of each medium-term phase a review
+ * evaluation every fiscal year; at the end of each phase (of any length) a review
  * and the drafting of the next phase; the long-term strategy revised if needed
  * at the end of every phase but the last; the next plan drafted in the last year.
  */
+import { classicLevelNames } from '../plan/plan-levels';
+import type { LevelNames, Text } from '../plan/plan-types';
 import { formatFiscalYear } from './fiscal-year';
 
 export type ReviewEventKey =
@@ -13,16 +15,21 @@ export type ReviewEventKey =
   | 'long-term-revision-if-needed'
   | 'next-plan-drafting';
 
-export const reviewEventLabels: Record<ReviewEventKey, { ja: string; en: string }> = {
-  'annual-evaluation': { ja: '行政評価・改善', en: 'Annual administrative evaluation' },
-  'medium-term-review': { ja: '中期戦略の見直し評価', en: 'Medium-term strategy review' },
-  'next-phase-drafting': { ja: '次期中期戦略の策定', en: 'Drafting of the next medium-term phase' },
-  'long-term-revision-if-needed': {
-    ja: '長期戦略の必要に応じた修正',
-    en: 'Revision of the long-term strategy if needed',
-  },
-  'next-plan-drafting': { ja: '次期総合計画の策定', en: 'Drafting of the next comprehensive plan' },
-};
+/** The events' names in the plan's own words (its phase level, e.g. 基本計画 or 中期戦略). */
+export function reviewEventLabels(levels: LevelNames = classicLevelNames): Record<ReviewEventKey, Text> {
+  const ja = levels.phase.ja;
+  const en = levels.phase.en ?? levels.phase.ja;
+  return {
+    'annual-evaluation': { ja: '行政評価・改善', en: 'Annual administrative evaluation' },
+    'medium-term-review': { ja: `${ja}の見直し評価`, en: `Review of the ${en}` },
+    'next-phase-drafting': { ja: `次期${ja}の策定`, en: `Drafting of the next ${en}` },
+    'long-term-revision-if-needed': {
+      ja: '計画全体（構想・長期戦略）の必要に応じた修正',
+      en: 'Revision of the whole plan (vision, long-term strategy) if needed',
+    },
+    'next-plan-drafting': { ja: '次期総合計画の策定', en: 'Drafting of the next comprehensive plan' },
+  };
+}
 
 export interface PlanPeriods {
   startFiscalYear: number;

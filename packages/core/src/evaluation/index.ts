@@ -20,6 +20,7 @@ export * from './sheet-template';
 export * from './sheet-types';
 export * from './sheet-workflow';
 export * from './suggest-rating';
+export * from './templates-for-levels';
 export * from './theory-check';
 export * from './theory-problems';
 export * from './theory-types';

@@ -108,7 +108,7 @@ export const knownFieldPaths: Record<SheetKind, readonly string[]> = {
 
 export const shiojiriTemplates: TemplateSet = {
   id: 'shiojiri-default',
-  name: { ja: '塩尻市 行政評価シート（標準）', en: 'Shiojiri evaluation sheets (default)' },
+  name: { ja: '行政評価シート（標準）', en: 'Evaluation sheets (default)' },
   moneyUnit: 'thousand-yen',
   scales: [scaleAtoD, scaleStoD, scaleOneToFive],
   sample: true,

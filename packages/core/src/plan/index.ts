@@ -1,3 +1,5 @@
+export * from './normalize-plan';
+export * from './plan-levels';
 export * from './plan-problems';
 export * from './plan-tree';
 export type * from './plan-types';

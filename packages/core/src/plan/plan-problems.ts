@@ -1,5 +1,10 @@
 /** Problems in a plan document (named errors for validate and import). */
 import { defineProblem } from '../errors';
+import type { LevelNames } from './plan-types';
+
+/** The plan's level names as the problems name them (from levelNamesOf). */
+type Levels = { levels: LevelNames };
+const en = (n: { ja: string; en?: string }) => n.en ?? n.ja;
 
 export const planProblems = {
   duplicateCode: defineProblem<{ code: string; firstPath: string }>(
@@ -14,12 +19,12 @@ export const planProblems = {
     ja: `コード「${p.code}」が見つかりません（${p.expected} のコードが必要です）`,
     en: `Unknown code "${p.code}" (expected a ${p.expected} code)`,
   })),
-  fieldOutsideStrategy: defineProblem<{ code: string; strategy: string }>(
+  fieldOutsideStrategy: defineProblem<{ code: string; strategy: string } & Levels>(
     'plan/field-outside-strategy',
     'invalid',
     (p) => ({
-      ja: `戦略分野「${p.code}」がどの基本戦略にも属していません（基本戦略「${p.strategy}」は存在しません）`,
-      en: `Strategic field "${p.code}" is outside any basic strategy ("${p.strategy}" does not exist)`,
+      ja: `${p.levels.field.ja}「${p.code}」がどの${p.levels.strategy.ja}にも属していません（${p.levels.strategy.ja}「${p.strategy}」は存在しません）`,
+      en: `${en(p.levels.field)} "${p.code}" is outside any ${en(p.levels.strategy)} ("${p.strategy}" does not exist)`,
     }),
   ),
   cycle: defineProblem<{ codes: string[] }>('plan/cycle', 'invalid', (p) => ({
@@ -34,20 +39,28 @@ export const planProblems = {
       en: `Fiscal year ${p.fiscalYear} is outside the plan (FY${p.start}–FY${p.end})`,
     }),
   ),
-  unknownPhase: defineProblem<{ phase: number }>('plan/unknown-phase', 'invalid', (p) => ({
-    ja: `中期戦略の第${p.phase}期は定義されていません`,
-    en: `Medium-term phase ${p.phase} is not defined`,
+  unknownPhase: defineProblem<{ phase: number } & Levels>('plan/unknown-phase', 'invalid', (p) => ({
+    ja: `${p.levels.phase.ja}の第${p.phase}期は定義されていません`,
+    en: `${en(p.levels.phase)} ${p.phase} is not defined`,
   })),
-  phaseOverlap: defineProblem<{ a: number; b: number }>('plan/phase-overlap', 'invalid', (p) => ({
-    ja: `中期戦略の第${p.a}期と第${p.b}期の期間が重なっているか、間が空いています`,
-    en: `Phases ${p.a} and ${p.b} overlap or leave a gap`,
+  phaseOverlap: defineProblem<{ a: number; b: number } & Levels>('plan/phase-overlap', 'invalid', (p) => ({
+    ja: `${p.levels.phase.ja}の第${p.a}期と第${p.b}期の期間が重なっているか、間が空いています`,
+    en: `${en(p.levels.phase)} ${p.a} and ${p.b} overlap or leave a gap`,
   })),
-  projectOutsidePhase: defineProblem<{ code: string; fiscalYear: number; measure: string }>(
+  phasesNotTiling: defineProblem<{ start: number; end: number } & Levels>(
+    'plan/phases-not-tiling',
+    'invalid',
+    (p) => ({
+      ja: `${p.levels.phase.ja}の期間が計画期間（${p.start}〜${p.end}年度）を最初の年度から最後の年度まで覆っていません`,
+      en: `The ${en(p.levels.phase)} periods do not cover the plan from FY${p.start} to FY${p.end}`,
+    }),
+  ),
+  projectOutsidePhase: defineProblem<{ code: string; fiscalYear: number; measure: string } & Levels>(
     'plan/project-outside-phase',
     'invalid',
     (p) => ({
-      ja: `事務事業「${p.code}」の${p.fiscalYear}年度は、施策「${p.measure}」の中期戦略の期間外です`,
-      en: `Project "${p.code}" in FY${p.fiscalYear} lies outside the phase of its measure "${p.measure}"`,
+      ja: `${p.levels.project.ja}「${p.code}」の${p.fiscalYear}年度は、${p.levels.measure.ja}「${p.measure}」の${p.levels.phase.ja}の期間外です`,
+      en: `${en(p.levels.project)} "${p.code}" in FY${p.fiscalYear} lies outside the ${en(p.levels.phase)} of its ${en(p.levels.measure)} "${p.measure}"`,
     }),
   ),
   invalidSpan: defineProblem<{ start: number; end: number }>('plan/invalid-span', 'invalid', (p) => ({

@@ -2,7 +2,16 @@
  * The plan as a tree for reading: strategies → fields → measures → projects,
  * each node carrying the indicators that serve it.
  */
-import type { Field, IndicatorDefinition, Measure, PlanDocument, Project, Strategy } from './plan-types';
+import { levelNamesOf } from './plan-levels';
+import type {
+  Field,
+  IndicatorDefinition,
+  LevelNames,
+  Measure,
+  PlanDocument,
+  Project,
+  Strategy,
+} from './plan-types';
 
 export interface ProjectNode extends Project {
   fiscalYear: number;
@@ -23,8 +32,10 @@ export interface StrategyNode extends Omit<Strategy, never> {
 export interface PlanTree {
   municipality: PlanDocument['municipality'];
   plan: PlanDocument['plan'];
-  vision: PlanDocument['vision'];
-  brand: PlanDocument['brand'];
+  /** The plan's names for its levels, every level filled. */
+  levelNames: LevelNames;
+  vision?: PlanDocument['vision'];
+  brand?: PlanDocument['brand'];
   administration?: PlanDocument['administration'];
   topIndicators: IndicatorDefinition[];
   phases: PlanDocument['phases'];
@@ -53,8 +64,7 @@ export function buildPlanTree(doc: PlanDocument): PlanTree {
   const tree: PlanTree = {
     municipality: doc.municipality,
     plan: doc.plan,
-    vision: doc.vision,
-    brand: doc.brand,
+    levelNames: levelNamesOf(doc),
     topIndicators: doc.topIndicators.flatMap((c) => byCode.get(c) ?? []),
     phases: doc.phases,
     strategies: doc.strategies.map((s) => ({
@@ -69,6 +79,8 @@ export function buildPlanTree(doc: PlanDocument): PlanTree {
     partners: doc.partners,
     departments: doc.departments,
   };
+  if (doc.vision) tree.vision = doc.vision;
+  if (doc.brand) tree.brand = doc.brand;
   if (doc.administration) tree.administration = doc.administration;
   return tree;
 }

@@ -23,7 +23,7 @@ export type PromotionPeriod = 'short' | 'long';
 export interface Municipality {
   code: string;
   name: Text;
-  prefecture: Text;
+  prefecture?: Text;
 }
 
 export interface Revision {
@@ -33,9 +33,9 @@ export interface Revision {
 
 export interface Vision {
   slogan: Text;
-  summary: Text;
-  aims: Text[];
-  approaches: Text[];
+  summary?: Text;
+  aims?: Text[];
+  approaches?: Text[];
   meanings?: { word: string; summary: Text }[];
 }
 
@@ -99,7 +99,9 @@ export interface Measure {
   phase: number;
   name: Text;
   summary?: Text;
-  promotionPeriod: PromotionPeriod;
+  /** 短期・長期の推進期間, where the plan sorts its measures so. */
+  promotionPeriod?: PromotionPeriod;
+  /** Area codes; defaults to none (the whole municipality). */
   targetAreas: string[];
   logicModel?: LogicModel;
   partners?: string[];
@@ -108,7 +110,10 @@ export interface Measure {
 }
 
 export interface Phase {
+  /** 1, 2, …; defaults to the phase's position in the file. */
   number: number;
+  /** The phase's own name, e.g. 前期基本計画; shown instead of "<phase level> <number>". */
+  name?: Text;
   startFiscalYear: number;
   endFiscalYear: number;
   goals?: Text[];
@@ -133,40 +138,60 @@ export interface Field {
   code: string;
   /** The strategy (A, B, C) the field belongs to. */
   strategy: string;
+  /** 1, 2, … across the plan; defaults to the field's position in the file. */
   number: number;
   name: Text;
-  desiredState: Text;
+  desiredState?: Text;
   /** Named most often in the citizen survey as where to invest first. */
-  investFirst: boolean;
+  investFirst?: boolean;
   /** Among the fields that most affect satisfaction with daily life. */
-  affectsSatisfaction: boolean;
+  affectsSatisfaction?: boolean;
 }
 
 export interface Strategy {
   code: string;
   name: Text;
-  promise: Text;
-  surroundings: Text[];
+  /** What the strategy promises citizens (Shiojiri's ありたい姿). */
+  promise?: Text;
+  surroundings?: Text[];
+}
+
+/** The name a plan gives one of its levels, e.g. { ja: '基本目標', en: 'Basic goal' }. */
+export interface LevelName {
+  ja: string;
+  en?: string;
+}
+
+/** The plan's own names for its levels, used on every page, sheet, report and CLI output. */
+export interface LevelNames {
+  strategy: LevelName;
+  field: LevelName;
+  phase: LevelName;
+  measure: LevelName;
+  project: LevelName;
 }
 
 export interface Plan {
   code: string;
-  ordinal: number;
+  /** 第N次: the plan's ordinal among the municipality's plans. */
+  ordinal?: number;
   title: Text;
   subtitle?: Text;
   startFiscalYear: number;
   endFiscalYear: number;
   status: PlanStatus;
   adopted?: string;
-  revisions: Revision[];
+  revisions?: Revision[];
 }
 
 export interface PlanDocument {
   formatVersion: 1;
   municipality: Municipality;
   plan: Plan;
-  vision: Vision;
-  brand: BrandPhilosophy;
+  /** The levels' names; absent levels take the classic names (levelNamesOf). */
+  levelNames?: Partial<LevelNames>;
+  vision?: Vision;
+  brand?: BrandPhilosophy;
   administration?: Administration;
   topIndicators: string[];
   strategies: Strategy[];
@@ -178,7 +203,7 @@ export interface PlanDocument {
   areas: Area[];
   partners: Partner[];
   departments: Department[];
-  /** How progress is judged and rolled up (default: Shiojiri's four levels, weighted mean). */
+  /** How progress is judged and rolled up (default: four status levels, weighted mean). */
   progress?: ProgressConfig;
   /** Free notes on provenance: where the data comes from and what is sample. */
   provenance?: Text[];

@@ -4,11 +4,13 @@
  * phases that tile the plan's span. Returns every problem at once.
  */
 import type { Problem } from '../errors';
+import { levelNamesOf } from './plan-levels';
 import { planProblems } from './plan-problems';
 import type { PlanDocument } from './plan-types';
 
 export function validatePlanRules(doc: PlanDocument): Problem[] {
   const problems: Problem[] = [];
+  const levels = levelNamesOf(doc);
   const { startFiscalYear: start, endFiscalYear: end } = doc.plan;
   if (!(Number.isInteger(start) && Number.isInteger(end) && start <= end)) {
     problems.push(planProblems.invalidSpan.create({ start, end }, { path: 'plan.startFiscalYear' }));
@@ -45,7 +47,7 @@ export function validatePlanRules(doc: PlanDocument): Problem[] {
     if (!strategyCodes.has(f.strategy)) {
       problems.push(
         planProblems.fieldOutsideStrategy.create(
-          { code: f.code, strategy: f.strategy },
+          { code: f.code, strategy: f.strategy, levels },
           { path: `fields[${i}].strategy` },
         ),
       );
@@ -73,17 +75,25 @@ export function validatePlanRules(doc: PlanDocument): Problem[] {
     if (next && next.startFiscalYear !== p.endFiscalYear + 1) {
       problems.push(
         planProblems.phaseOverlap.create(
-          { a: p.number, b: next.number },
+          { a: p.number, b: next.number, levels },
           { path: `phases[${idx}].endFiscalYear` },
         ),
       );
     }
   });
+  // Phases of any length, but together they tile the plan from its first year to its last.
+  const first = sortedPhases[0];
+  const last = sortedPhases[sortedPhases.length - 1];
+  if (first && last && (first.startFiscalYear !== start || last.endFiscalYear !== end)) {
+    problems.push(planProblems.phasesNotTiling.create({ start, end, levels }, { path: 'phases' }));
+  }
 
   doc.measures.forEach((m, i) => {
     expect(m.field, ['field'], `measures[${i}].field`);
     if (!phases.has(m.phase))
-      problems.push(planProblems.unknownPhase.create({ phase: m.phase }, { path: `measures[${i}].phase` }));
+      problems.push(
+        planProblems.unknownPhase.create({ phase: m.phase, levels }, { path: `measures[${i}].phase` }),
+      );
     m.targetAreas.forEach((a, j) => expect(a, ['area'], `measures[${i}].targetAreas[${j}]`));
     m.partners?.forEach((p, j) => expect(p, ['partner'], `measures[${i}].partners[${j}]`));
     if (m.derivedFrom !== undefined) expect(m.derivedFrom, ['measure'], `measures[${i}].derivedFrom`);
@@ -100,7 +110,7 @@ export function validatePlanRules(doc: PlanDocument): Problem[] {
       if (phase && (ip.fiscalYear < phase.startFiscalYear || ip.fiscalYear > phase.endFiscalYear)) {
         problems.push(
           planProblems.projectOutsidePhase.create(
-            { code: p.code, fiscalYear: ip.fiscalYear, measure: p.measure },
+            { code: p.code, fiscalYear: ip.fiscalYear, measure: p.measure, levels },
             { path: `implementationPlans[${i}].fiscalYear` },
           ),
         );

@@ -1,6 +1,8 @@
-/** Interface strings in both languages (page text comes from the plan data). */
+/**
+ * Interface strings in both languages. Page text comes from the plan data,
+ * and the names of the plan's levels from its `levelNames` (ui/site.tsx).
+ */
 export const messages = {
-  siteName: { ja: 'しおじり未来投資戦略 進捗', en: 'Shiojiri Future Investment Strategy: progress' },
   skip: { ja: '本文へ移動', en: 'Skip to content' },
   mainNav: { ja: 'メインメニュー', en: 'Main menu' },
   home: { ja: 'トップ', en: 'Home' },
@@ -18,9 +20,6 @@ export const messages = {
   status: { ja: '状況', en: 'Status' },
   source: { ja: '出典', en: 'Source' },
   indicators: { ja: '成果指標', en: 'Indicators' },
-  measures: { ja: '施策', en: 'Measures' },
-  projects: { ja: '事業', en: 'Projects' },
-  fields: { ja: '戦略分野', en: 'Strategic fields' },
   dataTable: { ja: 'データ表', en: 'Data table' },
   year: { ja: '年', en: 'Year' },
   fiscalYear: { ja: '年度', en: 'Fiscal year' },

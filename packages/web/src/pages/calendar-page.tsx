@@ -1,20 +1,22 @@
-/** The review calendar: which evaluations and reviews happen in each fiscal year. */
+/**
+ * The review calendar: which evaluations and reviews happen in each fiscal
+ * year, named in the plan's own words (its phases and their level name).
+ */
+import { phaseLabel, reviewEventLabels } from '@mirai/core';
+import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
+import { Level, useSite } from '../ui/site';
 import { L, M, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'calendar' }>;
 
-const eventNames: Record<string, { ja: string; en: string }> = {
-  'annual-evaluation': { ja: '年次評価', en: 'Annual evaluation' },
-  'medium-term-review': { ja: '中期戦略の見直し', en: 'Medium-term review' },
-  'next-phase-drafting': { ja: '次期中期戦略の策定', en: 'Drafting the next phase' },
-  'long-term-revision-if-needed': { ja: '必要に応じて長期戦略を改定', en: 'Long-term revision if needed' },
-  'next-plan-drafting': { ja: '次期総合計画の策定', en: 'Drafting the next plan' },
-};
-
 export function CalendarPage({ model }: { model: Model }) {
+  const lang = useLang();
+  const { levelNames } = useSite();
+  const eventNames: Record<string, { ja: string; en?: string }> = reviewEventLabels(levelNames);
+  const phases = new Map((model.phases ?? []).map((p) => [p.number, p]));
   return (
     <main id="main">
       <Crumbs items={[{ label: <M k="calendar" /> }]} />
@@ -34,7 +36,7 @@ export function CalendarPage({ model }: { model: Model }) {
               <M k="fiscalYear" />
             </th>
             <th scope="col">
-              <L ja="中期戦略の期" en="Phase" />
+              <Level k="phase" />
             </th>
             <th scope="col">
               <L ja="予定" en="Events" />
@@ -47,14 +49,13 @@ export function CalendarPage({ model }: { model: Model }) {
               <th scope="row">
                 <FiscalYear fy={y.fiscalYear} />
               </th>
-              <td>{y.phase === null ? '—' : <L ja={`第${y.phase}期`} en={`Phase ${y.phase}`} />}</td>
+              <td>{y.phase === null ? '—' : phaseLabel(phases.get(y.phase), levelNames, lang, y.phase)}</td>
               <td>
                 <ul className="plain">
-                  {y.events.map((e) => (
-                    <li key={e}>
-                      {eventNames[e] ? <L {...(eventNames[e] as { ja: string; en: string })} /> : e}
-                    </li>
-                  ))}
+                  {y.events.map((e) => {
+                    const name = eventNames[e];
+                    return <li key={e}>{name ? <T text={name} /> : e}</li>;
+                  })}
                 </ul>
               </td>
             </tr>

@@ -1,8 +1,9 @@
-/** A strategic field: desired state, its indicators with status, and its measures. */
+/** A field (the plan's second level): desired state, its indicators with status, and its measures. */
 import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
 import { RollupLine } from '../ui/rollup-line';
+import { Level, numberMark } from '../ui/site';
 import { L, M, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'field' }>;
@@ -21,26 +22,30 @@ export function FieldPage({ model }: { model: Model }) {
         ]}
       />
       <h1>
-        {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+        {numberMark(f.number)} <T text={f.name} />
       </h1>
-      <p className="desired">
-        <strong>
-          <L ja="ありたい姿" en="Desired state" />:
-        </strong>{' '}
-        <T text={f.desiredState} />
-      </p>
-      <ul className="tags">
-        {f.investFirst ? (
-          <li>
-            <L ja="重点投資分野" en="Invest first" />
-          </li>
-        ) : null}
-        {f.affectsSatisfaction ? (
-          <li>
-            <L ja="市民満足度に影響" en="Affects satisfaction" />
-          </li>
-        ) : null}
-      </ul>
+      {f.desiredState ? (
+        <p className="desired">
+          <strong>
+            <L ja="ありたい姿" en="Desired state" />:
+          </strong>{' '}
+          <T text={f.desiredState} />
+        </p>
+      ) : null}
+      {f.investFirst || f.affectsSatisfaction ? (
+        <ul className="tags">
+          {f.investFirst ? (
+            <li>
+              <L ja="重点投資分野" en="Invest first" />
+            </li>
+          ) : null}
+          {f.affectsSatisfaction ? (
+            <li>
+              <L ja="市民満足度に影響" en="Affects satisfaction" />
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
       <RollupLine figure={model.progress?.figures[f.code]} />
       <section aria-labelledby="inds">
         <h2 id="inds">
@@ -60,7 +65,7 @@ export function FieldPage({ model }: { model: Model }) {
       </section>
       <section aria-labelledby="measures">
         <h2 id="measures">
-          <M k="measures" />
+          <Level k="measure" />
         </h2>
         {f.measures.length > 0 ? (
           <ul>

@@ -5,6 +5,7 @@
 import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { RollupLine } from '../ui/rollup-line';
+import { numberMark, useLevel } from '../ui/site';
 import { L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
@@ -12,6 +13,7 @@ type Model = Extract<PageModel, { page: 'home' }>;
 
 export function HomePage({ model }: { model: Model }) {
   const { tree, indicators, progress } = model;
+  const level = useLevel();
   const { plan, vision, brand } = tree;
   const top = tree.topIndicators
     .map((d) => indicators.find((i) => i.code === d.code))
@@ -36,51 +38,61 @@ export function HomePage({ model }: { model: Model }) {
         </p>
       </header>
 
-      <section aria-labelledby="vision">
-        <h2 id="vision">
-          <L ja="都市像" en="City vision" />
-        </h2>
-        <p className="slogan">
-          <T text={vision.slogan} />
-        </p>
-        <p>
-          <T text={vision.summary} />
-        </p>
-        <h3>
-          <L ja="都市像の狙い" en="Aims" />
-        </h3>
-        <ol>
-          {vision.aims.map((a) => (
-            <li key={a.ja}>
-              <T text={a} />
-            </li>
-          ))}
-        </ol>
-      </section>
+      {vision ? (
+        <section aria-labelledby="vision">
+          <h2 id="vision">
+            <L ja="都市像" en="City vision" />
+          </h2>
+          <p className="slogan">
+            <T text={vision.slogan} />
+          </p>
+          {vision.summary ? (
+            <p>
+              <T text={vision.summary} />
+            </p>
+          ) : null}
+          {vision.aims && vision.aims.length > 0 ? (
+            <>
+              <h3>
+                <L ja="都市像の狙い" en="Aims" />
+              </h3>
+              <ol>
+                {vision.aims.map((a) => (
+                  <li key={a.ja}>
+                    <T text={a} />
+                  </li>
+                ))}
+              </ol>
+            </>
+          ) : null}
+        </section>
+      ) : null}
 
-      <section aria-labelledby="brand">
-        <h2 id="brand">
-          <L ja="ブランド理念とパーパス" en="Brand philosophy and purpose" />
-        </h2>
-        <dl>
-          <dt>
-            <L ja="地域らしさ（アイデンティティー）" en="Identity" />
-          </dt>
-          <dd>
-            <T text={brand.identity} />
-          </dd>
-          <dt>
-            <L ja="約束する価値（バリュー）" en="Value" />
-          </dt>
-          <dd>
-            <T text={brand.value} />
-          </dd>
-          <dt>
-            <L ja="パーパス" en="Purpose" />
-          </dt>
-          <dd>{brand.purpose ? <T text={brand.purpose} /> : brand.note ? <T text={brand.note} /> : '—'}</dd>
-        </dl>
-      </section>
+      {brand ? (
+        <section aria-labelledby="brand">
+          <h2 id="brand">
+            <L ja="ブランド理念とパーパス" en="Brand philosophy and purpose" />
+          </h2>
+          <dl>
+            <dt>
+              <L ja="地域らしさ（アイデンティティー）" en="Identity" />
+            </dt>
+            <dd>
+              <T text={brand.identity} />
+            </dd>
+            <dt>
+              <L ja="約束する価値（バリュー）" en="Value" />
+            </dt>
+            <dd>
+              <T text={brand.value} />
+            </dd>
+            <dt>
+              <L ja="パーパス" en="Purpose" />
+            </dt>
+            <dd>{brand.purpose ? <T text={brand.purpose} /> : brand.note ? <T text={brand.note} /> : '—'}</dd>
+          </dl>
+        </section>
+      ) : null}
 
       <section aria-labelledby="top-indicators">
         <h2 id="top-indicators">
@@ -104,7 +116,8 @@ export function HomePage({ model }: { model: Model }) {
 
       <section aria-labelledby="strategies">
         <h2 id="strategies">
-          <L ja="戦略マップ：基本戦略 → 戦略分野 → 施策" en="Strategy map: strategies → fields → measures" />
+          <L ja="戦略マップ：" en="Strategy map: " />
+          {`${level('strategy')} → ${level('field')} → ${level('measure')}`}
         </h2>
         <ul className="tree">
           {tree.strategies.map((s) => (
@@ -113,7 +126,11 @@ export function HomePage({ model }: { model: Model }) {
                 <a href={`/strategies/${s.code}`}>
                   <T text={s.name} />
                 </a>
-                ：<T text={s.promise} />
+                {s.promise ? (
+                  <>
+                    ：<T text={s.promise} />
+                  </>
+                ) : null}
               </h3>
               <RollupLine figure={progress?.figures[s.code]} />
               <ul>
@@ -121,7 +138,7 @@ export function HomePage({ model }: { model: Model }) {
                   <li key={f.code}>
                     <h4>
                       <a href={`/fields/${f.code}`}>
-                        {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+                        {numberMark(f.number)} <T text={f.name} />
                       </a>
                     </h4>
                     <RollupLine figure={progress?.figures[f.code]} />

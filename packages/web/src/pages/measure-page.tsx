@@ -4,6 +4,7 @@ import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
 import { RollupLine } from '../ui/rollup-line';
+import { Level } from '../ui/site';
 import { formatNumber, L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
@@ -84,12 +85,13 @@ export function MeasurePage({ model }: { model: Model }) {
       </section>
       <section aria-labelledby="projects">
         <h2 id="projects">
-          <M k="projects" />
+          <Level k="project" />
         </h2>
         {m.projects.length > 0 ? (
           <table>
             <caption>
-              <L ja="実施計画の事業" en="Projects in the implementation plans" />
+              <L ja="実施計画の" en="In the implementation plans: " />
+              <Level k="project" />
             </caption>
             <thead>
               <tr>
@@ -97,7 +99,7 @@ export function MeasurePage({ model }: { model: Model }) {
                   <M k="fiscalYear" />
                 </th>
                 <th scope="col">
-                  <L ja="事業" en="Project" />
+                  <Level k="project" />
                 </th>
                 <th scope="col">
                   <L ja="予算" en="Budget" />

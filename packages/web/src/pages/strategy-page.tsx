@@ -1,8 +1,9 @@
-/** A basic strategy: its promise, surroundings, fields with roll-ups, and its indicators. */
+/** A strategy (the plan's top level): its promise, surroundings, fields with roll-ups, and its indicators. */
 import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
 import { RollupLine } from '../ui/rollup-line';
+import { Level, numberMark } from '../ui/site';
 import { L, M, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'strategy' }>;
@@ -15,10 +16,15 @@ export function StrategyPage({ model }: { model: Model }) {
     <main id="main">
       <Crumbs items={[{ label: <T text={s.name} /> }]} />
       <h1>
-        <T text={s.name} />：<T text={s.promise} />
+        <T text={s.name} />
+        {s.promise ? (
+          <>
+            ：<T text={s.promise} />
+          </>
+        ) : null}
       </h1>
       <RollupLine figure={model.progress?.figures[s.code]} />
-      {s.surroundings.length > 0 ? (
+      {s.surroundings && s.surroundings.length > 0 ? (
         <section aria-labelledby="surroundings">
           <h2 id="surroundings">
             <L ja="取り巻く環境" en="Surroundings" />
@@ -34,19 +40,21 @@ export function StrategyPage({ model }: { model: Model }) {
       ) : null}
       <section aria-labelledby="fields">
         <h2 id="fields">
-          <M k="fields" />
+          <Level k="field" />
         </h2>
         <ul className="cards">
           {s.fields.map((f) => (
             <li key={f.code} className="card">
               <h3>
                 <a href={`/fields/${f.code}`}>
-                  {'①②③④⑤⑥⑦⑧⑨'[f.number - 1]} <T text={f.name} />
+                  {numberMark(f.number)} <T text={f.name} />
                 </a>
               </h3>
-              <p>
-                <T text={f.desiredState} />
-              </p>
+              {f.desiredState ? (
+                <p>
+                  <T text={f.desiredState} />
+                </p>
+              ) : null}
               <RollupLine figure={model.progress?.figures[f.code]} />
             </li>
           ))}

@@ -27,7 +27,7 @@ describe('plan edit model', () => {
   it('sets a value at a path without touching the original; an empty English text is removed', () => {
     const next = setAt(doc, 'fields[0].desiredState.ja', '新しい姿');
     expect(getAt(next, 'fields[0].desiredState.ja')).toBe('新しい姿');
-    expect(doc.fields[0]?.desiredState.ja).not.toBe('新しい姿');
+    expect(doc.fields[0]?.desiredState?.ja).not.toBe('新しい姿');
     expect(next.fields[1]).toBe(doc.fields[1]);
     const noEn = setAt(doc, 'fields[0].name.en', '');
     expect(noEn.fields[0]?.name).not.toHaveProperty('en');

@@ -77,11 +77,11 @@ export function localProblems(doc: PlanDocument): EditProblem[] {
   };
   doc.strategies.forEach((s, i) => {
     need(s.name, `strategies[${i}].name`);
-    need(s.promise, `strategies[${i}].promise`);
+    if (s.promise) need(s.promise, `strategies[${i}].promise`);
   });
   doc.fields.forEach((f, i) => {
     need(f.name, `fields[${i}].name`);
-    need(f.desiredState, `fields[${i}].desiredState`);
+    if (f.desiredState) need(f.desiredState, `fields[${i}].desiredState`);
   });
   doc.measures.forEach((m, i) => {
     if (!codePattern.test(m.code))

@@ -3,8 +3,9 @@
  * settings (field, phase, promotion period, target areas, sample flag), each
  * labelled, with the problems that name its path shown beside it.
  */
-import type { Measure, PlanDocument, Text } from '@mirai/core';
+import { type Measure, type PlanDocument, phaseLabel, type Text } from '@mirai/core';
 import { useLang } from '../i18n/lang';
+import { useSite } from '../ui/site';
 import { L, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { type EditProblem, inputId, measureLinks, problemsAt } from './plan-edit-model';
@@ -24,7 +25,7 @@ function Messages({ id, problems }: { id: string; problems: EditProblem[] }) {
 /** One text input (or textarea) bound to a path. */
 export function TextInput(props: {
   path: string;
-  label: { ja: string; en: string };
+  label: { ja: string; en?: string };
   value: string;
   problems: readonly EditProblem[];
   onChange: Change;
@@ -43,7 +44,7 @@ export function TextInput(props: {
   return (
     <div className="field">
       <label htmlFor={id}>
-        <L {...props.label} />
+        <L ja={props.label.ja} en={props.label.en ?? props.label.ja} />
       </label>
       {props.multiline ? (
         <textarea {...common} rows={2} onChange={(e) => props.onChange(props.path, e.currentTarget.value)} />
@@ -58,7 +59,7 @@ export function TextInput(props: {
 /** The Japanese and English of one text. */
 export function TextPair(props: {
   path: string;
-  label: { ja: string; en: string };
+  label: { ja: string; en?: string };
   text: Text;
   problems: readonly EditProblem[];
   onChange: Change;
@@ -90,7 +91,7 @@ export function TextPair(props: {
 
 function Select(props: {
   path: string;
-  label: { ja: string; en: string };
+  label: { ja: string; en?: string };
   value: string;
   options: { value: string; label: string }[];
   problems: readonly EditProblem[];
@@ -101,7 +102,7 @@ function Select(props: {
   return (
     <div className="field">
       <label htmlFor={id}>
-        <L {...props.label} />
+        <L ja={props.label.ja} en={props.label.en ?? props.label.ja} />
       </label>
       <select
         id={id}
@@ -145,6 +146,7 @@ export function MeasureEditor(props: {
   const projects = doc.implementationPlans.flatMap((ip) =>
     ip.projects.filter((p) => p.measure === m.code).map((p) => ({ p, fy: ip.fiscalYear })),
   );
+  const { levelNames } = useSite();
   const nameOf = (t: Text) => (lang === 'en' && t.en ? t.en : t.ja);
   return (
     <fieldset className="measure-edit" id={`measure-${inputId(base)}`}>
@@ -171,7 +173,7 @@ export function MeasureEditor(props: {
       />
       <Select
         path={`${base}.field`}
-        label={{ ja: '戦略分野', en: 'Strategic field' }}
+        label={levelNames.field}
         value={m.field}
         options={doc.fields.map((f) => ({ value: f.code, label: `${f.code} ${nameOf(f.name)}` }))}
         problems={problems}
@@ -179,14 +181,14 @@ export function MeasureEditor(props: {
       />
       <Select
         path={`${base}.phase`}
-        label={{ ja: '中期戦略の期', en: 'Medium-term phase' }}
+        label={levelNames.phase}
         value={String(m.phase)}
         options={doc.phases.map((p) => ({
           value: String(p.number),
           label:
             lang === 'en'
-              ? `Phase ${p.number} (FY${p.startFiscalYear}–${p.endFiscalYear})`
-              : `第${p.number}期（${p.startFiscalYear}〜${p.endFiscalYear}年度）`,
+              ? `${phaseLabel(p, levelNames, 'en')} (FY${p.startFiscalYear}–${p.endFiscalYear})`
+              : `${phaseLabel(p, levelNames, 'ja')}（${p.startFiscalYear}〜${p.endFiscalYear}年度）`,
         }))}
         problems={problems}
         onChange={(v) => onChange(`${base}.phase`, Number(v))}
@@ -194,7 +196,7 @@ export function MeasureEditor(props: {
       <Select
         path={`${base}.promotionPeriod`}
         label={{ ja: '推進期間', en: 'Promotion period' }}
-        value={m.promotionPeriod}
+        value={m.promotionPeriod ?? 'long'}
         options={(['short', 'long'] as const).map((k) => ({ value: k, label: periodLabels[k][lang] }))}
         problems={problems}
         onChange={(v) => onChange(`${base}.promotionPeriod`, v)}

@@ -9,6 +9,7 @@
 import type { PlanDocument } from '@mirai/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
+import { useLevel } from '../ui/site';
 import { L, T } from '../ui/text';
 import {
   type EditProblem,
@@ -28,6 +29,7 @@ const nextKey = () => `new-${++keySeed}`;
 
 export function PlanEditor(props: { document: PlanDocument; version: number; csrfToken: string | null }) {
   const lang = useLang();
+  const level = useLevel();
   const [doc, setDoc] = useState(props.document);
   const [keys, setKeys] = useState(() => props.document.measures.map((m) => m.code));
   const [added, setAdded] = useState<ReadonlySet<string>>(new Set());
@@ -181,9 +183,7 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
             {s.code} <T text={s.name.ja ? s.name : { ja: '（名称未入力）', en: '(no name)' }} />
           </h2>
           <fieldset>
-            <legend>
-              <L ja={`基本戦略 ${s.code}`} en={`Basic strategy ${s.code}`} />
-            </legend>
+            <legend>{`${level('strategy')} ${s.code}`}</legend>
             <TextPair
               path={`strategies[${si}].name`}
               label={{ ja: '名称', en: 'Name' }}
@@ -193,7 +193,7 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
             <TextPair
               path={`strategies[${si}].promise`}
               label={{ ja: '約束する価値', en: 'Promise' }}
-              text={s.promise}
+              text={s.promise ?? { ja: '' }}
               multiline
               {...{ problems, onChange: change }}
             />
@@ -204,9 +204,7 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
                 {f.code} <T text={f.name.ja ? f.name : { ja: '（名称未入力）', en: '(no name)' }} />
               </h3>
               <fieldset>
-                <legend>
-                  <L ja={`戦略分野 ${f.code}`} en={`Strategic field ${f.code}`} />
-                </legend>
+                <legend>{`${level('field')} ${f.code}`}</legend>
                 <TextPair
                   path={`fields[${fi}].name`}
                   label={{ ja: '名称', en: 'Name' }}
@@ -216,14 +214,12 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
                 <TextPair
                   path={`fields[${fi}].desiredState`}
                   label={{ ja: 'ありたい姿', en: 'Desired state' }}
-                  text={f.desiredState}
+                  text={f.desiredState ?? { ja: '' }}
                   multiline
                   {...{ problems, onChange: change }}
                 />
               </fieldset>
-              <h4>
-                <L ja={`${f.code} の施策`} en={`Measures of ${f.code}`} />
-              </h4>
+              <h4>{lang === 'en' ? `${level('measure')}: ${f.code}` : `${f.code} の${level('measure')}`}</h4>
               {measuresOf(f.code).map(({ m, i, key }) => (
                 <MeasureEditor
                   key={key}

@@ -7,6 +7,7 @@
 import { buildPlanTree, type PlanTree } from '@mirai/core';
 import type { PageModel } from '../types';
 import { PlanHistoryTable } from '../ui/plan-history-table';
+import { useLevel } from '../ui/site';
 import { L, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { PlanEditor } from './plan-editor';
@@ -15,6 +16,7 @@ type Model = Extract<PageModel, { page: 'staff-plan' }>;
 
 export function PlanStructurePage({ model }: { model: Model }) {
   const { document, version } = model;
+  const level = useLevel();
   return (
     <main id="main">
       <h1>
@@ -27,8 +29,8 @@ export function PlanStructurePage({ model }: { model: Model }) {
         <>
           <p className="note">
             <L
-              ja="基本戦略・戦略分野・施策を編集して保存すると、計画の新しい版になります（監査記録つき）。ほかの項目は計画ファイルを mirai plan import で取り込みます。"
-              en="Saving your changes to strategies, fields and measures makes a new version of the plan (audited). Other parts are changed by importing the plan file with mirai plan import."
+              ja={`${level('strategy')}・${level('field')}・${level('measure')}を編集して保存すると、計画の新しい版になります（監査記録つき）。ほかの項目は計画ファイルを mirai plan import で取り込みます。`}
+              en={`Saving your changes to the ${level('strategy')}, ${level('field')} and ${level('measure')} levels makes a new version of the plan (audited). Other parts are changed by importing the plan file with mirai plan import.`}
             />
           </p>
           <PlanEditor document={document} version={version} csrfToken={model.session.csrfToken} />

@@ -1,6 +1,7 @@
 /** The frame of every public page: skip link target, header with menu and language switch, footer. */
 import type { ReactNode } from 'react';
 import { useLang } from '../i18n/lang';
+import { siteName, useSite } from './site';
 import { M, useMsg } from './text';
 
 const nav: { href: string; k: 'home' | 'happiness' | 'population' | 'calendar' | 'openData' }[] = [
@@ -14,13 +15,14 @@ const nav: { href: string; k: 'home' | 'happiness' | 'population' | 'calendar' |
 export function Layout({ path, children }: { path: string; children: ReactNode }) {
   const lang = useLang();
   const msg = useMsg();
+  const site = useSite();
   const other = lang === 'ja' ? 'en' : 'ja';
   return (
     <>
       <header className="site-header">
         <div className="bar">
           <a className="site-name" href="/">
-            <M k="siteName" />
+            {siteName(site, lang)}
           </a>
           <a
             className="lang-switch"

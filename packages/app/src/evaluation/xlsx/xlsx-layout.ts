@@ -103,9 +103,9 @@ export function sheetLayout(input: LayoutInput): SheetLayout {
     num('単位コストの分母（数量）', 'cost.unitQuantity.value', true);
     text('単位コストの分母（単位）', 'cost.unitQuantity.unit', true);
   } else {
-    ro('施策コード', content.measureCode);
-    ro('施策名', content.name);
-    ro('戦略分野', content.fieldCode);
+    ro(labelOf('measureCode', '施策コード'), content.measureCode);
+    ro(labelOf('name', '施策名'), content.name);
+    ro(labelOf('fieldCode', '戦略分野'), content.fieldCode);
     ro('担当課', content.departmentCode);
     text(labelOf('desiredState', '施策の目指す姿'), 'desiredState');
     text(labelOf('citizenPerception.note', '市民実感度'), 'citizenPerception.note', true);
