@@ -2,11 +2,12 @@
  * From a plan file as written to the plan document the system works with:
  * only what every plan has is required; lists a plan leaves out become empty,
  * fields and phases are numbered by position, and an indicator without a kind
- * or a frequency is an administrative, yearly one. Optional texts (a
+ * or a frequency is an administrative, yearly one; a target without a
+ * comparison is phrased from the direction (at least / at most / equal). Optional texts (a
  * strategy's promise, a field's desired state, the brand…) stay absent and are
  * simply not shown.
  */
-import type { IndicatorDefinition } from '../indicators/indicator-types';
+import type { IndicatorDefinition, IndicatorTarget } from '../indicators/indicator-types';
 import type { Field, Measure, Phase, PlanDocument } from './plan-types';
 
 type Opt<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
@@ -36,12 +37,20 @@ export function normalizePlan(input: PlanInput): PlanDocument {
     phases: phases.map((p, i) => ({ ...p, number: p.number ?? i + 1 })),
     measures: (measures ?? []).map((m) => ({ ...m, targetAreas: m.targetAreas ?? [] })),
     implementationPlans: input.implementationPlans ?? [],
-    indicators: indicators.map((x) => ({
-      ...x,
-      kind: x.kind ?? defaultIndicatorKind,
-      frequency: x.frequency ?? defaultIndicatorFrequency,
-      targets: x.targets ?? [],
-    })),
+    indicators: indicators.map((x) => {
+      const phrased = (t: IndicatorTarget): IndicatorTarget => ({
+        ...t,
+        comparison: targetComparison(t, x.direction),
+      });
+      const out: IndicatorDefinition = {
+        ...x,
+        kind: x.kind ?? defaultIndicatorKind,
+        frequency: x.frequency ?? defaultIndicatorFrequency,
+        targets: (x.targets ?? []).map(phrased),
+      };
+      if (x.finalTarget) out.finalTarget = phrased(x.finalTarget);
+      return out;
+    }),
     areas: input.areas ?? [],
     partners: input.partners ?? [],
     departments: input.departments ?? [],

@@ -1,3 +1,4 @@
+import { classicLevelNames } from '@mirai/core';
 import { describe, expect, it } from 'vitest';
 import { jsonForScript, renderPage } from './render-document';
 
@@ -11,13 +12,19 @@ describe('renderPage', () => {
           page: 'calendar',
           planTitle: { ja: '計画', en: 'Plan' },
           years: [{ fiscalYear: 2026, phase: 1, events: ['annual-evaluation', 'medium-term-review'] }],
+          phases: [{ number: 1, name: { ja: '前期基本計画', en: 'First basic plan' } }],
+        },
+        site: {
+          title: { ja: 'みどり野町総合計画', en: 'Midorino plan' },
+          municipality: { ja: 'みどり野町' },
+          levelNames: { ...classicLevelNames, phase: { ja: '基本計画', en: 'Basic plan' } },
         },
       },
       'T</title>',
       { scripts: ['/assets/main.js'], preload: ['/assets/x.js'] },
     );
 
-  it('sets the language, escapes the title, shows both calendars, embeds the data and the script', () => {
+  it('sets the language, escapes the title, shows both calendars in the plan’s own names, embeds the data and the script', () => {
     const ja = page('ja');
     expect(ja).toContain('<html lang="ja">');
     expect(ja).toContain('<title>T&#60;/title&#62;</title>');
@@ -25,10 +32,16 @@ describe('renderPage', () => {
     expect(ja).toContain('<script type="module" src="/assets/main.js"></script>');
     expect(ja).toContain('<link rel="modulepreload" href="/assets/x.js">');
     expect(ja).toContain('id="mirai-data"');
+    // The plan's own names: the site name, the phase's name, the review named after the phase level.
+    expect(ja).toContain('みどり野町総合計画 進捗');
+    expect(ja).toContain('前期基本計画');
+    expect(ja).toContain('基本計画の見直し評価');
     const en = page('en');
     expect(en).toContain('<html lang="en">');
     expect(en).toContain('FY2026 (令和8年度)');
-    expect(en).toContain('Medium-term review');
+    expect(en).toContain('Review of the Basic plan');
+    expect(en).toContain('First basic plan');
+    expect(en).toContain('Midorino plan: progress');
   });
 
   it('embedded JSON cannot close its script element', () => {
