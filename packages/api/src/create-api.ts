@@ -19,6 +19,7 @@ import { registerCalendar } from './routes/calendar';
 import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
+import { registerJobs } from './routes/jobs';
 import { registerMailOutbox } from './routes/mail-outbox';
 import { registerNotifications } from './routes/notifications';
 import { registerPlan } from './routes/plan';
@@ -69,6 +70,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerEvaluation(app);
   registerNotifications(app);
   registerMailOutbox(app);
+  registerJobs(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -6,6 +6,9 @@
 import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
+import { createJobQueue } from './jobs/create-job-queue';
+import { registerJobKinds } from './jobs/job-kinds';
+import type { JobQueue } from './jobs/job-queue';
 import { defaultFrom, type MailConfig, mailConfigFromEnv } from './mail/mail-config';
 import { MailDelivery } from './mail/mail-delivery';
 import { seedDefaultPlan } from './plan/seed-default-plan';
@@ -25,6 +28,8 @@ export interface AppContext {
   database: MiraiDatabase;
   /** Delivers queued e-mail after commit (SMTP), or holds it in the outbox (no SMTP). */
   mail: MailDelivery;
+  /** Background jobs (imports, reports): started by the server, stopped by `close()`. */
+  jobs: JobQueue;
   close(): Promise<void>;
 }
 
@@ -47,22 +52,27 @@ export async function openApp(config: AppConfig = {}): Promise<AppContext> {
   const database = await createDatabase(resolveTarget(config));
   await migrateToLatest(database.db, database.schema);
   if (!config.noSeed) await seedDefaultPlan(database.db);
-  return withMail(database, config.mail ?? unwrap(mailConfigFromEnv()));
+  return withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
 }
 
 /** Wraps an already open database (tests) in an app context; mail is held in the outbox unless `mail` says otherwise. */
 export function contextFor(database: MiraiDatabase, opts: { mail?: MailConfig } = {}): AppContext {
-  return withMail(database, opts.mail ?? { from: defaultFrom, publicUrl: 'http://127.0.0.1:3000' });
+  return withServices(database, opts.mail ?? { from: defaultFrom, publicUrl: 'http://127.0.0.1:3000' });
 }
 
-function withMail(database: MiraiDatabase, config: MailConfig): AppContext {
+function withServices(database: MiraiDatabase, config: MailConfig): AppContext {
   const mail = new MailDelivery(database.db, config);
-  return {
+  const jobs = createJobQueue(database);
+  const ctx: AppContext = {
     database,
     mail,
+    jobs,
     close: async () => {
+      await jobs.stop();
       await mail.close();
       await database.close();
     },
   };
+  registerJobKinds(ctx);
+  return ctx;
 }

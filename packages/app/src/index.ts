@@ -4,6 +4,7 @@ export * from './context';
 export * from './evaluation';
 export * from './indicators';
 export * from './io';
+export * from './jobs';
 export * from './mail';
 export * from './notifications';
 export * from './plan';

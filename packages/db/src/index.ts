@@ -5,6 +5,7 @@ export * from './migrations';
 export * from './pglite-template';
 export * from './repositories/evaluation.repository';
 export * from './repositories/indicator.repository';
+export * from './repositories/job.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/plan.repository';

@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { EvaluationTables } from './repositories/evaluation.repository';
+import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
 import type { NotificationTables } from './repositories/notification.repository';
 import type { PopulationTables } from './repositories/population.repository';
@@ -60,7 +61,8 @@ export interface Database
     PopulationTables,
     EvaluationTables,
     NotificationTables,
-    MailTables {
+    MailTables,
+    JobTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

@@ -49,6 +49,8 @@ export function buildServer(ctx: AppContext) {
 
 export async function startServer(ctx: AppContext, port: number, hostname = '127.0.0.1') {
   const app = buildServer(ctx);
+  // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
+  await ctx.jobs.start();
   return new Promise<{ url: string; port: number; close: () => Promise<void> }>((resolvePromise) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
       resolvePromise({

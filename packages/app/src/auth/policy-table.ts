@@ -33,6 +33,8 @@ export const policyTable = {
   'account:update-self': write(everyone),
   'tokens:read-own': read(everyone),
   'tokens:manage-own': write(everyone),
+  // Background jobs: each account follows the jobs it started (administrators: all).
+  'jobs:read-own': read(everyone),
   // Administration.
   'users:read': read(['admin']),
   'users:manage': write(['admin']),

@@ -10,6 +10,7 @@ import * as m0004 from './0004-population';
 import * as m0005 from './0005-evaluation';
 import * as m0006 from './0006-accounts';
 import * as m0007 from './0007-notifications';
+import * as m0015 from './0015-jobs';
 import * as m0040 from './0040-mail-outbox';
 
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-accounts': m0006,
   '0007-notifications': m0007,
   '0040-mail-outbox': m0040,
+  '0015-jobs': m0015,
 };

@@ -26,6 +26,8 @@ export async function openTestDatabase(dialect: 'pglite' | 'postgres'): Promise<
     ...handle,
     close: async () => {
       await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
+      // The job queue's schema beside it (pg-boss), when a test used one.
+      await sql`DROP SCHEMA IF EXISTS ${sql.id(`${schema}_boss`)} CASCADE`.execute(handle.db);
       await handle.close();
     },
   };

@@ -1,0 +1,84 @@
+/**
+ * The job queue on the embedded database: jobs are rows of `jobs`, run one at
+ * a time in this process (the embedded database has one owner). At start,
+ * jobs left running by a stopped process are queued again, so nothing
+ * enqueued is lost across a restart.
+ */
+
+import { claimNextJob, type Database, findJob, insertJob, requeueRunningJobs } from '@mirai/db';
+import type { Kysely } from 'kysely';
+import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
+import { pollUntilFinished, toJobView } from './job-view';
+import { runJob } from './run-job';
+
+export class InProcessJobQueue implements JobQueue {
+  readonly implementation = 'in-process' as const;
+  private readonly kinds = new Map<string, JobKind>();
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  register<P, R>(kind: JobKind<P, R>): void {
+    this.kinds.set(kind.kind, kind as unknown as JobKind);
+  }
+
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions): Promise<string> {
+    const id = await insertJob(this.db, {
+      kind,
+      payload,
+      input: options.input ?? null,
+      actor: options.actor,
+      userId: options.userId,
+      groupKey: this.kinds.get(kind)?.serial ? (options.groupKey ?? kind) : null,
+    });
+    this.wake?.();
+    return id;
+  }
+
+  async get(id: string): Promise<JobView | undefined> {
+    const row = await findJob(this.db, id);
+    return row ? toJobView(row) : undefined;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    await requeueRunningJobs(this.db);
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  waitFor(id: string, options: { timeoutMs?: number } = {}): Promise<JobView> {
+    return pollUntilFinished((j) => this.get(j), id, options.timeoutMs);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const job = await claimNextJob(this.db).catch((error: unknown) => {
+        console.error(`job queue: ${error instanceof Error ? error.message : 'error'}`);
+        return undefined;
+      });
+      if (job) {
+        await runJob(this.db, job, this.kinds.get(job.kind));
+        continue;
+      }
+      // Nothing to do: sleep until an enqueue wakes us (or a second passes).
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 1000);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+}

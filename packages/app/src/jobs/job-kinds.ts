@@ -1,0 +1,10 @@
+/**
+ * Every kind of background job the application runs, registered on the
+ * context's queue when it is made (so a job enqueued before a restart finds
+ * its handler after it). Add a line per kind.
+ */
+import type { AppContext } from '../context';
+
+export function registerJobKinds(_ctx: AppContext): void {
+  // Kinds register here: imports (indicators, surveys, evaluation workbooks), report renders.
+}

@@ -1,0 +1,21 @@
+/** Problems of background jobs. */
+import { defineProblem } from '@mirai/core';
+
+export const jobProblems = {
+  notFound: defineProblem<{ id: string }>('job/not-found', 'not-found', ({ id }) => ({
+    ja: `ジョブ ${id} は見つかりません。`,
+    en: `Job ${id} not found.`,
+  })),
+  unknownKind: defineProblem<{ kind: string }>('job/unknown-kind', 'invalid', ({ kind }) => ({
+    ja: `ジョブの種類「${kind}」は登録されていません。`,
+    en: `No handler is registered for job kind "${kind}".`,
+  })),
+  crashed: defineProblem<{ kind: string }>('job/crashed', 'invalid', ({ kind }) => ({
+    ja: `ジョブ（${kind}）の処理中に予期しないエラーが発生しました。管理者にお問い合わせください。`,
+    en: `The job (${kind}) stopped with an unexpected error. Please contact the administrator.`,
+  })),
+  timeout: defineProblem<{ id: string }>('job/wait-timeout', 'conflict', ({ id }) => ({
+    ja: `ジョブ ${id} が時間内に終わりませんでした。`,
+    en: `Job ${id} did not finish in time.`,
+  })),
+};

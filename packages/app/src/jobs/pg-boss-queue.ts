@@ -1,0 +1,124 @@
+/**
+ * The job queue on a PostgreSQL server: the job row is written in the same
+ * transaction as its pg-boss message (same id), pg-boss delivers it to a
+ * worker in any application process, retries a job whose process died (after
+ * its expiry) and keeps serial kinds one at a time per group (its `singleton`
+ * policy keyed by the group). pg-boss talks to the database through our
+ * Kysely connection, so it uses the same pool and search path.
+ */
+
+import { claimJob, type Database, findJob, insertJob } from '@mirai/db';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import PgBoss from 'pg-boss';
+import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
+import { pollUntilFinished, toJobView } from './job-view';
+import { runJob } from './run-job';
+
+const serialQueue = 'mirai-serial';
+const parallelQueue = 'mirai-parallel';
+
+interface Delivery {
+  jobId: string;
+}
+
+const adapter = (db: Kysely<Database> | Transaction<Database>): PgBoss.Db => ({
+  executeSql: async (text, values) => {
+    const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+    return { rows: result.rows as unknown[] };
+  },
+});
+
+export interface PgBossQueueOptions {
+  /** The schema pg-boss keeps its tables in (default `pgboss`). */
+  schema?: string;
+  /** Seconds before a job whose worker stopped answering is retried (default one hour). */
+  expireInSeconds?: number;
+}
+
+export class PgBossJobQueue implements JobQueue {
+  readonly implementation = 'pg-boss' as const;
+  private readonly kinds = new Map<string, JobKind>();
+  private readonly boss: PgBoss;
+  private ready: Promise<void> | null = null;
+  private working = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: PgBossQueueOptions = {},
+  ) {
+    this.boss = new PgBoss({ db: adapter(db), schema: options.schema ?? 'pgboss', supervise: true });
+    this.boss.on('error', (error: Error) => console.error(`job queue (pg-boss): ${error.message}`));
+  }
+
+  register<P, R>(kind: JobKind<P, R>): void {
+    this.kinds.set(kind.kind, kind as unknown as JobKind);
+  }
+
+  private init(): Promise<void> {
+    this.ready ??= (async () => {
+      await this.boss.start();
+      const common = { retryLimit: 3, expireInSeconds: this.options.expireInSeconds ?? 3600 };
+      for (const [name, policy] of [
+        [serialQueue, 'singleton'],
+        [parallelQueue, 'standard'],
+      ] as const) {
+        if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, policy, ...common });
+      }
+    })();
+    return this.ready;
+  }
+
+  async enqueue(kind: string, payload: unknown, options: EnqueueOptions): Promise<string> {
+    await this.init();
+    const serial = this.kinds.get(kind)?.serial ?? false;
+    const groupKey = serial ? (options.groupKey ?? kind) : null;
+    return this.db.transaction().execute(async (tx) => {
+      const id = await insertJob(tx, {
+        kind,
+        payload,
+        input: options.input ?? null,
+        actor: options.actor,
+        userId: options.userId,
+        groupKey,
+      });
+      const delivery: Delivery = { jobId: id };
+      await this.boss.send(serial ? serialQueue : parallelQueue, delivery, {
+        id,
+        db: adapter(tx),
+        ...(groupKey ? { singletonKey: groupKey } : {}),
+      });
+      return id;
+    });
+  }
+
+  async get(id: string): Promise<JobView | undefined> {
+    const row = await findJob(this.db, id);
+    return row ? toJobView(row) : undefined;
+  }
+
+  async start(): Promise<void> {
+    await this.init();
+    if (this.working) return;
+    this.working = true;
+    for (const name of [serialQueue, parallelQueue]) {
+      await this.boss.work<Delivery>(name, { pollingIntervalSeconds: 1 }, async (deliveries) => {
+        for (const delivery of deliveries) {
+          const job = await claimJob(this.db, delivery.data.jobId);
+          if (job) await runJob(this.db, job, this.kinds.get(job.kind));
+        }
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (!this.ready) return;
+    await this.ready.catch(() => undefined);
+    await this.boss.stop({ graceful: true, wait: true, close: false });
+    this.ready = null;
+    this.working = false;
+  }
+
+  waitFor(id: string, options: { timeoutMs?: number } = {}): Promise<JobView> {
+    return pollUntilFinished((j) => this.get(j), id, options.timeoutMs);
+  }
+}

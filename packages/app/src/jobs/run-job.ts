@@ -1,0 +1,51 @@
+/**
+ * Runs one claimed job the same way for both queues: builds its context
+ * (input, throttled progress), calls the handler, and stores the result or
+ * problems. A handler that throws fails the job with a generic problem; the
+ * error itself goes to the log without the payload.
+ */
+
+import { type Database, finishJob, type JobRow, readJobInput, updateJobProgress } from '@mirai/db';
+import type { Kysely } from 'kysely';
+import { jobProblems } from './job-problems';
+import type { JobContext, JobKind } from './job-queue';
+
+const progressEveryMs = 200;
+
+export async function runJob(db: Kysely<Database>, job: JobRow, kind: JobKind | undefined): Promise<void> {
+  if (!kind) {
+    await finishJob(db, job.id, {
+      status: 'failed',
+      problems: [jobProblems.unknownKind.create({ kind: job.kind })],
+    });
+    return;
+  }
+  let lastProgressAt = 0;
+  const ctx: JobContext = {
+    jobId: job.id,
+    input: () => readJobInput(db, job.id),
+    progress: async (fraction, message) => {
+      const now = Date.now();
+      if (now - lastProgressAt < progressEveryMs && fraction < 1) return;
+      lastProgressAt = now;
+      const clamped = Math.min(1, Math.max(0, Number.isFinite(fraction) ? fraction : 0));
+      await updateJobProgress(db, job.id, clamped, message ?? null);
+    },
+  };
+  try {
+    const result = await kind.handler(job.payload, ctx);
+    await finishJob(
+      db,
+      job.id,
+      result.ok
+        ? { status: 'succeeded', result: result.value }
+        : { status: 'failed', problems: result.problems },
+    );
+  } catch (error) {
+    console.error(`job ${job.id} (${job.kind}) failed: ${error instanceof Error ? error.message : 'error'}`);
+    await finishJob(db, job.id, {
+      status: 'failed',
+      problems: [jobProblems.crashed.create({ kind: job.kind })],
+    });
+  }
+}
