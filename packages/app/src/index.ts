@@ -9,5 +9,6 @@ export * from './mail';
 export * from './notifications';
 export * from './plan';
 export * from './population';
+export * from './reports';
 export * from './survey';
 export * from './web-data';

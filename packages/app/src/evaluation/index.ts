@@ -10,6 +10,7 @@ export * from './round-use-cases';
 export * from './sheet-checks';
 export * from './sheet-comments';
 export * from './sheet-use-cases';
+export * from './testing/complete-round';
 export * from './testing/evaluation-fixture';
 export * from './xlsx/export-workbook';
 export * from './xlsx/import-workbook';

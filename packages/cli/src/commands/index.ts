@@ -7,6 +7,7 @@ import { registerIndicators } from './indicators';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
 import { registerPopulationScenarios } from './population-scenarios';
+import { registerReport } from './report';
 import { registerServe } from './serve';
 import { registerSurvey } from './survey';
 import { registerSurveyWaves } from './survey-waves';
@@ -21,6 +22,7 @@ export const commandModules: RegisterCommand[] = [
   registerCalendar,
   registerIndicators,
   registerEvaluation,
+  registerReport,
   registerSurvey,
   registerSurveyWaves,
   registerPopulation,
