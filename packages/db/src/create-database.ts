@@ -7,12 +7,19 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { DurableNodeFS, durableStartParams } from './durable-node-fs';
 import { migrations } from './migrations';
 import { seedFromTemplate } from './pglite-template';
 import type { Database } from './schema';
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir?: string; templateRoot?: string }
+  | {
+      kind: 'pglite';
+      dataDir?: string;
+      templateRoot?: string;
+      /** Every commit on stable storage before it returns (default true; false only for benchmarks). */
+      durable?: boolean;
+    }
   | { kind: 'postgres'; url: string; schema?: string };
 
 export interface MiraiDatabase {
@@ -32,7 +39,15 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
     // A new data directory starts from the install-time template when there is one.
     if (target.dataDir && target.templateRoot) seedFromTemplate(target.dataDir, target.templateRoot);
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = target.dataDir ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const pglite = !target.dataDir
+      ? await PGlite.create()
+      : target.durable === false
+        ? await PGlite.create(target.dataDir)
+        : await PGlite.create({
+            dataDir: target.dataDir,
+            fs: new DurableNodeFS(target.dataDir),
+            startParams: durableStartParams(),
+          });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
