@@ -3,7 +3,18 @@
  * time), so that a new data directory starts from a copy instead of running
  * initdb in WebAssembly (about 5 s on a small machine, against about 1 s).
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -42,5 +53,25 @@ export function seedFromTemplate(dataDir: string, templateRoot: string): boolean
   if (existsSync(dataDir) && readdirSync(dataDir).length > 0) return false;
   mkdirSync(dirname(dataDir), { recursive: true });
   cpSync(path, dataDir, { recursive: true });
+  syncTree(dataDir);
   return true;
+}
+
+/** fsync every file and directory of a freshly copied data directory (decision 0091). */
+function syncTree(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) syncTree(full);
+    else if (entry.isFile()) syncPath(full);
+  }
+  syncPath(dir);
+}
+
+function syncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
