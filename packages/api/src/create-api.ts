@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
 import { type ApiAuthOptions, resolveAuthOptions } from './auth/auth-options';
 import { authenticate } from './auth/authenticate';
-import { enforcePolicy } from './auth/enforce-policy';
+import { enforcePolicy, type PageRefusal } from './auth/enforce-policy';
 import { httpProblems, onHttpError } from './auth/http-problems';
 import { registerAuthRoutes } from './auth/index';
 import { securityHeaders } from './auth/security-headers';
@@ -31,6 +31,8 @@ export interface ApiOptions {
   maxBodyBytes?: number;
   /** Sign-in, sessions, cookies, proxies. */
   auth?: ApiAuthOptions;
+  /** How a refused page (declared with `declarePage`) is answered; JSON problems otherwise. */
+  refusePage?: PageRefusal;
 }
 
 const openApiRoute = withPolicy('public', { method: 'get', path: '/api/v1/openapi.json', responses: {} });
@@ -60,7 +62,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
     }),
   );
   app.use('*', authenticate(auth));
-  app.use('*', enforcePolicy());
+  app.use('*', enforcePolicy(options.refusePage));
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);

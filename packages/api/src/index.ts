@@ -3,6 +3,7 @@
 /** Read models the web pages render (types only; the web imports nothing else from the server). */
 export type { DistrictsView, HappinessView, PopulationView, PublishedRound } from '@mirai/app';
 export type { ApiEnv } from './api-env';
+export type { PageRefusal } from './auth/enforce-policy';
 export * from './create-api';
 export * from './error-mapper';
 export * from './route-table';

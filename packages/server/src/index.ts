@@ -1,3 +1,4 @@
 /** @mirai/server: the composition root (API, pages, built web assets, open-data files) and its start. */
+export { definePage, mayOpen, type PageEntry, type PageRequest, staffPage } from './pages/page-table';
 export { runServer, type ServeOptions } from './run-server';
-export { buildServer, startServer } from './start-server';
+export { buildServer, pageEntries, startServer } from './start-server';

@@ -1,22 +1,29 @@
 /**
- * The server's composition root: the API, the server-rendered web pages and
- * the built web assets (compressed, cached by their hashed names), on one
- * port. Nothing is fetched from elsewhere.
+ * The server's composition root: the API, the pages (declared with their
+ * policies and checked by the API's gate), the open-data files and the built
+ * web assets (compressed, cached by their hashed names), on one port.
+ * Nothing is fetched from elsewhere.
  */
 import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { createApi, notFound } from '@mirai/api';
+import { type ApiOptions, createApi, declarePage, notFound } from '@mirai/api';
 import type { AppContext } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
-import { registerPublicPages, sendPage } from './public-pages';
-import { registerStaffPages } from './staff-pages';
+import { registerOpenDataFiles } from './pages/open-data-routes';
+import { publicPages } from './pages/public-pages';
+import { pageRefusal, registerPages } from './pages/register-pages';
+import { notFoundPage } from './pages/send-page';
+import { staffPages } from './pages/staff-pages';
 import { webDist } from './web-assets';
 
-export function buildServer(ctx: AppContext) {
-  const app = createApi(ctx);
+/** Every page the server answers, in the order they are matched. */
+export const pageEntries = [...publicPages, ...staffPages];
+
+export function buildServer(ctx: AppContext, options: Omit<ApiOptions, 'refusePage'> = {}) {
+  const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx) });
   const dist = webDist();
   if (existsSync(dist)) {
     app.use('/assets/*', async (c, next) => {
@@ -31,12 +38,13 @@ export function buildServer(ctx: AppContext) {
       }),
     );
   }
-  registerPublicPages(app, ctx);
-  registerStaffPages(app, ctx);
+  registerPages(app, ctx, pageEntries);
+  registerOpenDataFiles(app, ctx);
   // Any other GET is a page that does not exist; the API keeps its JSON 404.
-  app.get('*', (c) => {
+  declarePage('/*', 'public');
+  app.get('/*', (c) => {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/assets/')) return notFound(c);
-    return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+    return notFoundPage(c, ctx);
   });
   // Compression wraps everything, so the security headers (which hash the inline
   // styles of a page) see the uncompressed body.

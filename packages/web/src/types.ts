@@ -236,6 +236,7 @@ export type PageModel =
       evaluations: PublishedRoundView[];
     }
   | { page: 'not-found'; path: string }
+  | { page: 'forbidden'; path: string }
   | { page: 'staff-login'; next: string }
   | { page: 'staff-password'; session: StaffSession }
   | {
@@ -281,4 +282,6 @@ export interface PageEnvelope {
   model: PageModel;
   /** The plan's title, municipality and level names (a neutral default when no plan is stored). */
   site?: SiteInfo;
+  /** Set when the page shows the current plan version and that version is an unpublished draft. */
+  drafts?: { version: number };
 }

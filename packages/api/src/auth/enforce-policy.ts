@@ -3,10 +3,13 @@
  * handler runs: `public` passes; otherwise an account is needed (401), its
  * role must be allowed (403), an API token must be scoped for the action, a
  * browser session must pass the CSRF check on unsafe methods. Items are
- * checked again by the use cases (department, links, release).
+ * checked again by the use cases (department, links, release). Pages pass the
+ * same gate; their refusals are answered by the composition root (a sign-in
+ * redirect for 401, a 403 page) instead of a JSON problem.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { authorize, authProblems, isAction } from '@mirai/app';
+import type { Problem } from '@mirai/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
@@ -44,16 +47,23 @@ function csrfOk(c: Context<ApiEnv>): boolean {
   return true;
 }
 
-export function enforcePolicy(): MiddlewareHandler<ApiEnv> {
+/** Answers a refused page request (HTML); the problems say why (unauthenticated or forbidden). */
+export type PageRefusal = (c: Context<ApiEnv>, problems: Problem[]) => Response | Promise<Response>;
+
+export function enforcePolicy(refusePage?: PageRefusal): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     const { handlerPath, entry } = matchedEntry(c);
     if (!entry) {
-      // A handler under /api with no declared policy is a bug: refuse rather than serve it open.
-      if (handlerPath && (handlerPath.startsWith('/api/') || handlerPath === '/healthz')) {
-        throw new Error(`route ${c.req.method} ${handlerPath} has no policy (declare it with withPolicy)`);
+      // A handler with no declared policy is a bug: refuse rather than serve it open.
+      if (handlerPath) {
+        throw new Error(
+          `route ${c.req.method} ${handlerPath} has no policy (declare it with withPolicy or declarePage)`,
+        );
       }
       return next();
     }
+    const refuse = (problems: Problem[]) =>
+      entry.kind === 'page' && refusePage ? refusePage(c, problems) : problemResponse(c, problems);
     const isUnsafe = unsafe.has(c.req.method);
     if (entry.policy === 'public') {
       if (isUnsafe && !csrfOk(c)) return problemResponse(c, [authProblems.csrf.create({})]);
@@ -63,10 +73,10 @@ export function enforcePolicy(): MiddlewareHandler<ApiEnv> {
       throw new Error(`route ${entry.method} ${entry.path}: unknown action ${entry.policy}`);
     const actor = c.get('actor');
     if (actor.kind === 'anonymous') {
-      return problemResponse(c, [c.get('auth').problem ?? authProblems.unauthenticated.create({})]);
+      return refuse([c.get('auth').problem ?? authProblems.unauthenticated.create({})]);
     }
     const decision = authorize(actor, entry.policy);
-    if (!decision.ok) return problemResponse(c, decision.problems);
+    if (!decision.ok) return refuse(decision.problems);
     if (isUnsafe && !csrfOk(c)) return problemResponse(c, [authProblems.csrf.create({})]);
     const resolve = itemScopes[`${entry.method} ${entry.path}`];
     if (resolve) {
@@ -74,7 +84,7 @@ export function enforcePolicy(): MiddlewareHandler<ApiEnv> {
       const item = params ? await resolve(c.get('ctx'), params) : undefined;
       if (item) {
         const scoped = authorize(actor, entry.policy, item);
-        if (!scoped.ok) return problemResponse(c, scoped.problems);
+        if (!scoped.ok) return refuse(scoped.problems);
       }
     }
     return next();

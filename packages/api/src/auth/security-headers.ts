@@ -46,11 +46,13 @@ export function inlineStyleHashes(html: string): string[] {
 export function securityHeaders(opts: { hsts: boolean }): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     await next();
-    const h = c.res.headers;
     let hashes: string[] = [];
-    if ((h.get('content-type') ?? '').startsWith('text/html') && c.res.body) {
+    if ((c.res.headers.get('content-type') ?? '').startsWith('text/html') && c.res.body) {
       hashes = inlineStyleHashes(await c.res.clone().text());
     }
+    // Read the headers only now: cloning @hono/node-server's lightweight Response replaces the
+    // headers object, and headers set on the one read before would be lost (HTML went out bare).
+    const h = c.res.headers;
     h.set('Content-Security-Policy', contentSecurityPolicy(hashes));
     h.set('X-Content-Type-Options', 'nosniff');
     h.set('X-Frame-Options', 'DENY');

@@ -31,3 +31,9 @@ export function evaluationActorOf(actor: Actor): EvaluationActor | null {
 
 /** The CLI operator acts as administrator. */
 export const cliEvaluationActor = (user: string): EvaluationActor => ({ id: `cli:${user}`, role: 'admin' });
+
+/** Which department's sheets a round's progress shows an account: its own for a department editor, all otherwise. */
+export function roundScopeOf(actor: Actor): { departmentCode?: string } {
+  const a = evaluationActorOf(actor);
+  return a?.role === 'department-editor' && a.departmentCode ? { departmentCode: a.departmentCode } : {};
+}

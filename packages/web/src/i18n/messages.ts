@@ -26,6 +26,7 @@ export const messages = {
   value: { ja: '値', en: 'Value' },
   none: { ja: 'なし', en: 'None' },
   notFound: { ja: 'ページが見つかりません', en: 'Page not found' },
+  forbidden: { ja: 'このページを開く権限がありません', en: 'You may not open this page' },
   sampleNote: {
     ja: '「サンプル」と表示したデータは説明用の例で、実際の値ではありません。',
     en: 'Data marked "Sample" are illustrative, not real figures.',

@@ -3,6 +3,7 @@ import type { PageModel } from '../types';
 import { CalendarPage } from './calendar-page';
 import { DistrictPage } from './district-page';
 import { FieldPage } from './field-page';
+import { ForbiddenPage } from './forbidden-page';
 import { HappinessPage } from './happiness-page';
 import { HomePage } from './home-page';
 import { IndicatorPage } from './indicator-page';
@@ -36,6 +37,8 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <OpenDataPage model={model} />;
     case 'not-found':
       return <NotFoundPage model={model} />;
+    case 'forbidden':
+      return <ForbiddenPage model={model} />;
     default:
       return null;
   }

@@ -1,6 +1,7 @@
 /**
- * Page loaders: each public URL's page model built from the app's use cases
- * and read models. Returns null when the thing named in the URL does not exist.
+ * The public pages, declared like routes (policy `public`): each URL's page
+ * model built from the app's use cases and read models. A loader returns null
+ * when the thing named in the URL does not exist (the 404 page).
  */
 import {
   type AppContext,
@@ -17,6 +18,7 @@ import {
 import { ProblemError, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
 import { openDataFiles } from './open-data-files';
+import { definePage, type PageEntry } from './page-table';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mirai/core').Problem[] }): T => {
   if (!r.ok) throw new ProblemError(r.problems);
@@ -32,9 +34,9 @@ async function treeAndIndicators(ctx: AppContext) {
   return { tree, indicators, progress };
 }
 
-export type Loader = (ctx: AppContext, params: Record<string, string>) => Promise<PageModel | null>;
+type Loader = (ctx: AppContext, params: Record<string, string>) => Promise<PageModel | null>;
 
-export const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[] = [
+const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[] = [
   {
     path: '/',
     load: async (ctx) => ({ page: 'home', ...(await treeAndIndicators(ctx)) }),
@@ -163,3 +165,7 @@ export const loaders: { path: string; load: Loader; title: (m: PageModel) => str
     title: () => 'オープンデータ',
   },
 ];
+
+export const publicPages: PageEntry[] = loaders.map(({ path, load, title }) =>
+  definePage({ path, policy: 'public', title, load: (req) => load(req.ctx, req.params) }),
+);

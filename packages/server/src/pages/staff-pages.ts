@@ -1,0 +1,262 @@
+/**
+ * The staff workspace's pages (/staff/...), declared like routes: each with
+ * the policy the gate checks before its loader runs (no account → sign-in
+ * page, a refused role → 403 page). Server-rendered like the public pages;
+ * the browser then calls the API with the session's CSRF token.
+ */
+import {
+  accountRoles,
+  actions,
+  evaluationActorOf,
+  getCurrentPlan,
+  getEvaluationSheet,
+  getPlanHistory,
+  getRoundStatus,
+  getWorkbenchData,
+  listAccounts,
+  listApiTokens,
+  listIndicators,
+  roleNames,
+  roundScopeOf,
+  showIndicator,
+} from '@mirai/app';
+import { type PlanDocument, ProblemError, shiojiriTemplates, type TemplateSet } from '@mirai/core';
+import { neutralLevers, type RoundStatusView, recalcWorkbench } from '@mirai/web';
+import { definePage, mayOpen, type PageEntry, staffPage } from './page-table';
+
+const login = definePage({
+  path: '/staff/login',
+  policy: 'public',
+  title: () => '職員ログイン',
+  load: async (req) => {
+    const next = req.query('next') ?? '/staff';
+    return { page: 'staff-login', next: next.startsWith('/staff') ? next : '/staff' };
+  },
+});
+
+const password = staffPage({
+  path: '/staff/password',
+  policy: 'account:update-self',
+  title: () => 'パスワードの変更',
+  load: async ({ session }) => ({ page: 'staff-password', session }),
+});
+
+const scenarios = staffPage({
+  path: '/staff/scenarios',
+  policy: 'population:read-scenarios',
+  readsDraft: true,
+  title: () => '人口シナリオの試算',
+  load: async ({ ctx, session }) => {
+    const data = await getWorkbenchData(ctx);
+    if (!data.ok) throw new ProblemError(data.problems);
+    const baseline = recalcWorkbench(data.value.set, neutralLevers, data.value.target?.fiscalYear);
+    return { page: 'staff-scenarios', session, workbench: { ...data.value, baseline } };
+  },
+});
+
+const indicators = staffPage({
+  path: '/staff/indicators',
+  policy: 'indicators:write',
+  readsDraft: true,
+  title: () => '実績値の入力',
+  load: async ({ ctx, session }) => {
+    const list = await listIndicators(ctx, { withAuthors: true });
+    return { page: 'staff-indicators', session, indicators: list.ok ? list.value : [] };
+  },
+});
+
+const indicator = staffPage({
+  path: '/staff/indicators/:code',
+  policy: 'indicators:write',
+  readsDraft: true,
+  title: (m) => (m.page === 'staff-indicator' ? m.indicator.name.ja : ''),
+  load: async ({ ctx, session, params }) => {
+    const i = await showIndicator(ctx, params.code ?? '', { withAuthors: true });
+    const plan = await getCurrentPlan(ctx);
+    if (!i.ok || !plan.ok) return null;
+    const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
+    const fiscalYears: number[] = [];
+    for (let y = startFiscalYear - 2; y <= endFiscalYear; y++) fiscalYears.push(y);
+    return { page: 'staff-indicator', session, indicator: i.value, fiscalYears };
+  },
+});
+
+const plan = staffPage({
+  path: '/staff/plan',
+  policy: 'plan:read-draft',
+  readsDraft: true,
+  title: () => '計画の構造',
+  load: async ({ ctx, session, may }) => {
+    const current = await getCurrentPlan(ctx);
+    if (!current.ok) return null;
+    const h = await getPlanHistory(ctx);
+    const history = h.ok
+      ? h.value.map((v) => ({
+          version: v.version,
+          createdAt: new Date(v.created_at as unknown as string).toISOString(),
+          actor: v.created_by,
+          note: v.note ?? null,
+        }))
+      : [];
+    return {
+      page: 'staff-plan',
+      session,
+      document: current.value.document,
+      version: current.value.version,
+      history,
+      canEdit: may('plan:import'),
+    };
+  },
+});
+
+const users = staffPage({
+  path: '/staff/users',
+  policy: 'users:read',
+  title: () => '利用者',
+  load: async ({ ctx, session }) => {
+    const current = await getCurrentPlan(ctx);
+    const departments = current.ok
+      ? current.value.document.departments.map((d) => ({ code: d.code, name: d.name }))
+      : [];
+    const accounts = await listAccounts(ctx);
+    const roles = accountRoles.map((code) => ({ code, name: roleNames[code] }));
+    return { page: 'staff-users', session, users: accounts, roles, departments };
+  },
+});
+
+const tokens = staffPage({
+  path: '/staff/tokens',
+  policy: 'tokens:read-own',
+  title: () => 'API トークン',
+  load: async ({ ctx, session, actor }) => {
+    if (actor.kind !== 'user') return null;
+    const list = (await listApiTokens(ctx, actor.userId)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      scopes: t.scopes,
+      createdAt: t.createdAt.toISOString(),
+      expiresAt: t.expiresAt?.toISOString() ?? null,
+      revokedAt: t.revokedAt?.toISOString() ?? null,
+      lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    }));
+    return { page: 'staff-tokens', session, tokens: list, knownScopes: [...actions] };
+  },
+});
+
+const rounds = staffPage({
+  path: '/staff/rounds',
+  policy: 'evaluation:read-sheet',
+  readsDraft: true,
+  title: () => '評価の回',
+  load: async ({ ctx, session, actor }) => {
+    const current = await getCurrentPlan(ctx);
+    const list: RoundStatusView[] = [];
+    if (current.ok) {
+      const { startFiscalYear, endFiscalYear } = current.value.document.plan;
+      for (let fy = startFiscalYear - 1; fy <= endFiscalYear; fy++) {
+        const r = await getRoundStatus(ctx, fy, roundScopeOf(actor));
+        if (r.ok) list.push(r.value as RoundStatusView);
+      }
+    }
+    return { page: 'staff-rounds', session, rounds: list };
+  },
+});
+
+const round = staffPage({
+  path: '/staff/rounds/:fy',
+  policy: 'evaluation:read-sheet',
+  readsDraft: true,
+  title: () => '評価の進捗',
+  load: async ({ ctx, session, actor, params }) => {
+    const fy = Number(params.fy);
+    if (!Number.isInteger(fy)) return null;
+    const r = await getRoundStatus(ctx, fy, roundScopeOf(actor));
+    return r.ok ? { page: 'staff-round', session, status: r.value as RoundStatusView } : null;
+  },
+});
+
+const sheet = staffPage({
+  path: '/staff/sheets/:id',
+  policy: 'evaluation:read-sheet',
+  readsDraft: true,
+  title: (m) => (m.page === 'staff-sheet' ? m.view.sheet.content.name : ''),
+  load: async ({ ctx, session, actor, params }) => {
+    const evaluator = evaluationActorOf(actor);
+    const r = await getEvaluationSheet(ctx, params.id ?? '', evaluator ? { actor: evaluator } : {});
+    const current = await getCurrentPlan(ctx);
+    if (!r.ok || !current.ok) return null;
+    const doc = current.value.document as PlanDocument & { evaluationTemplates?: TemplateSet };
+    const s = r.value.sheet;
+    const projectCodes = doc.implementationPlans
+      .filter((p) => p.fiscalYear === s.fiscalYear)
+      .flatMap((p) => p.projects.filter((x) => x.measure === s.code).map((x) => x.code));
+    return {
+      page: 'staff-sheet',
+      session,
+      view: { sheet: s, round: r.value.round, cost: r.value.cost, allowedActions: r.value.allowedActions },
+      templates: doc.evaluationTemplates ?? shiojiriTemplates,
+      checks: {
+        indicatorCodes: doc.indicators.map((i) => i.code),
+        ...(s.kind === 'measure' ? { projectCodes } : {}),
+      },
+    };
+  },
+});
+
+const surveyImport = staffPage({
+  path: '/staff/surveys/import',
+  policy: 'survey:import',
+  readsDraft: true,
+  title: () => '調査の回を取り込む',
+  load: async ({ ctx, session }) => {
+    const current = await getCurrentPlan(ctx);
+    const surveyIndicators = current.ok
+      ? current.value.document.indicators
+          .filter((i) => i.kind === 'survey')
+          .map((i) => ({ code: i.code, name: i.name }))
+      : [];
+    return { page: 'staff-survey-import', session, surveyIndicators };
+  },
+});
+
+/** The workspace's front page: links to the pages this account may open (by their policies). */
+const workspaceLinks = [
+  [scenarios, { ja: '人口シナリオの試算', en: 'Population scenario workbench' }],
+  [indicators, { ja: '実績値の入力と訂正', en: 'Enter and correct actuals' }],
+  [plan, { ja: '計画の構造', en: 'Plan structure' }],
+  [users, { ja: '利用者の管理', en: 'Accounts' }],
+  [tokens, { ja: 'API トークン', en: 'API tokens' }],
+  [surveyImport, { ja: '調査の回を取り込む', en: 'Import a survey wave' }],
+  [rounds, { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' }],
+] as const;
+
+const home = staffPage({
+  path: '/staff',
+  policy: 'account:read-self',
+  title: () => '職員用ワークスペース',
+  load: async ({ session, actor }) => ({
+    page: 'staff-home',
+    session,
+    links: workspaceLinks.map(([entry, label]) => ({
+      href: entry.path,
+      label,
+      available: mayOpen(actor, entry),
+    })),
+  }),
+});
+
+export const staffPages: PageEntry[] = [
+  login,
+  password,
+  home,
+  plan,
+  users,
+  tokens,
+  rounds,
+  round,
+  sheet,
+  indicators,
+  indicator,
+  surveyImport,
+  scenarios,
+];
