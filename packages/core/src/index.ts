@@ -5,5 +5,6 @@ export * from './evaluation';
 export * from './indicators';
 export * from './plan';
 export * from './population';
+export * from './random/rng';
 export * from './survey';
 export * from './text';

@@ -13,7 +13,6 @@ export * from './monte-carlo';
 export * from './population-problems';
 export * from './project';
 export * from './quantiles';
-export * from './rng';
 export * from './scenarios';
 export * from './series';
 export * from './summaries';

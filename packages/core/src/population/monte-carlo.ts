@@ -12,6 +12,7 @@
  * - mortality: log q_k = log q_{k−1} + N(0, σ_q²), q_0 = 1; survival 1 − (1 − S)·q_k, kept in [0, 1].
  */
 import { fail, ok, type Result } from '../errors';
+import { normalsInto, Xoshiro128 } from '../random/rng';
 import { LANES, type LaneBuffers, type LaneShocks, laneBuffers, laneShocks, runLanes } from './batch-ipss';
 import { compileSpec } from './compile-spec';
 import type { CompiledPeriod } from './compiled';
@@ -20,7 +21,6 @@ import { type FlatIpss, flattenIpss } from './flat-ipss';
 import { stepCcmpp, stepIpss } from './kernel';
 import { populationProblems as P } from './population-problems';
 import { quantilesInPlace } from './quantiles';
-import { normalsInto, Xoshiro128 } from './rng';
 
 export interface MonteCarloSigmas {
   fertility: number;

@@ -15,6 +15,5 @@ export * from './plan-table';
 export * from './quantile';
 export * from './relative-importance';
 export * from './replicates';
-export * from './rng';
 export * from './survey-problems';
 export * from './waves';

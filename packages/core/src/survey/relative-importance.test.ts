@@ -1,8 +1,8 @@
 /** LMG relative importance against an all-subsets computation in base R, and its seeded bootstrap. */
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../random/rng';
 import { readCsv, reference, rel } from './fixtures.test';
 import { relativeImportance } from './relative-importance';
-import { createRng } from './rng';
 
 const hs = readCsv('happiness.csv');
 const y = hs.num('happiness');

@@ -7,7 +7,7 @@
  * Shapley values are estimated from seeded random orders.
  */
 import { fail, ok, type Result } from '../errors';
-import { createRng } from './rng';
+import { createRng } from '../random/rng';
 import { surveyProblems as P } from './survey-problems';
 
 /** Up to this many predictors LMG is exact (all 2^p subsets); above, Shapley values are estimated from sampled orders. */

@@ -5,10 +5,10 @@
  * Calibration is repeated in every replicate, as `survey` does.
  */
 import { fail, ok, type Result } from '../errors';
+import { createRng } from '../random/rng';
 import { adjust, type CalibrationMargin, rakeWeights } from './calibrate';
 import { linearG } from './calibrate-linear';
 import type { SurveyDesign } from './design';
-import { createRng } from './rng';
 import { surveyProblems as P } from './survey-problems';
 
 export interface ReplicateWeights {

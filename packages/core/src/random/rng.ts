@@ -1,8 +1,10 @@
 /**
- * A small seeded PRNG: xoshiro128** (Blackman & Vigna) seeded through
- * splitmix32, with uniform and standard normal draws (Marsaglia's polar
- * method). Each Monte Carlo trajectory gets its own stream from
- * (seed, trajectory), so results do not depend on how work is split.
+ * The one seeded PRNG of Mirai: xoshiro128** (Blackman & Vigna) seeded
+ * through splitmix32, with uniform and standard normal draws (Marsaglia's
+ * polar method). Each Monte Carlo trajectory gets its own stream from
+ * (seed, trajectory), so results do not depend on how work is split; the
+ * survey's bootstraps and Shapley orders use `createRng(seed)` (53-bit
+ * uniforms and integers from the same generator).
  */
 
 function splitmix32(state: number): [number, number] {
@@ -26,7 +28,12 @@ export class Xoshiro128 {
 
   /** Restarts the generator on the stream (seed, stream). */
   reseed(seed: number, stream = 0): void {
-    let s = (seed ^ Math.imul(stream + 1, 0x27d4eb2d)) | 0;
+    this.seedState((seed ^ Math.imul(stream + 1, 0x27d4eb2d)) | 0);
+  }
+
+  /** Starts from splitmix32 state `state` directly (no stream mixing; see `createRng`). */
+  seedState(state: number): void {
+    let s = state | 0;
     [s, this.a] = splitmix32(s);
     [s, this.b] = splitmix32(s);
     [s, this.c] = splitmix32(s);
@@ -48,9 +55,14 @@ export class Xoshiro128 {
     return result;
   }
 
-  /** Uniform on [0, 1). */
+  /** Uniform on [0, 1), 32 bits of resolution (fast; the Monte Carlo kernel's draws). */
   uniform(): number {
     return this.nextUint32() / 4294967296;
+  }
+
+  /** Uniform on [0, 1) with 53 bits of resolution (two draws). */
+  uniform53(): number {
+    return (this.nextUint32() * 2 ** 21 + (this.nextUint32() >>> 11)) / 2 ** 53;
   }
 
   /** Standard normal. */
@@ -138,6 +150,21 @@ function mix32(s: number): number {
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** A simple seeded generator: uniforms in [0, 1) and integers in [0, n), reproducible from `seed`. */
+export interface Rng {
+  /** Uniform in [0, 1) (53 bits). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+}
+
+export function createRng(seed: number): Rng {
+  const g = new Xoshiro128(0);
+  g.seedState(seed >>> 0);
+  const next = () => g.uniform53();
+  return { next, int: (n: number) => Math.floor(next() * n) };
 }
 
 function rotl(x: number, k: number): number {

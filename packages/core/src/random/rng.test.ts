@@ -1,6 +1,6 @@
 /** The seeded PRNG. */
 import { describe, expect, it } from 'vitest';
-import { normalsInto, Xoshiro128 } from './rng';
+import { createRng, normalsInto, Xoshiro128 } from './rng';
 
 describe('Xoshiro128', () => {
   it('is reproducible per (seed, stream) and differs between streams', () => {
@@ -46,5 +46,27 @@ describe('normalsInto', () => {
       expect(out[0]).toBe(0);
       expect(out[count + 1]).toBe(0);
     }
+  });
+});
+
+describe('createRng', () => {
+  it('draws the same sequence the survey bootstraps used before the generators were merged (seed 42)', () => {
+    // Values of the survey's former xoshiro128** (seeded by splitmix32 from the seed itself).
+    const r = createRng(42);
+    expect([r.next(), r.next(), r.next(), r.int(1000), r.int(7)]).toEqual([
+      0.6606157226783409, 0.11170196412479017, 0.07910565008091508, 15, 6,
+    ]);
+  });
+
+  it('is reproducible and uniform enough for resampling', () => {
+    const a = createRng(7);
+    const b = createRng(7);
+    const counts = new Array(10).fill(0);
+    for (let i = 0; i < 10_000; i++) {
+      const x = a.int(10);
+      expect(x).toBe(b.int(10));
+      counts[x]++;
+    }
+    for (const c of counts) expect(Math.abs(c - 1000)).toBeLessThan(150);
   });
 });
