@@ -6,6 +6,7 @@
  * results match R; both are options.
  */
 import { fail, ok, type Problem, type Result } from '../errors';
+import { rakeCells } from './calibrate-cells';
 import type { PostStratStep, RakingStep } from './calibration-step';
 import { type SurveyDesign, withWeights } from './design';
 import { crossFactors, type Factor } from './factor';
@@ -50,9 +51,22 @@ export function weightedCounts(w: Float64Array, group: Int32Array, nGroups: numb
 
 /** Checks a margin against the sample: every sample cell in the population, every population cell in the sample. */
 function checkMargin(m: CalibrationMargin, w: Float64Array): Problem[] {
+  const problems = checkMarginCounts(m, weightedCounts(w, m.factor.codes, m.factor.levels.length));
+  for (let i = 0; i < m.factor.codes.length; i++) {
+    if ((m.factor.codes[i] as number) < 0) {
+      problems.push(
+        P.sampleCellMissing.create({ cell: '(unknown)' }, { column: m.name ?? 'population', row: i + 1 }),
+      );
+      break;
+    }
+  }
+  return problems;
+}
+
+/** The margin's checks on the sample's weighted count per level. */
+export function checkMarginCounts(m: CalibrationMargin, sample: Float64Array): Problem[] {
   const problems: Problem[] = [];
   const column = m.name ?? 'population';
-  const sample = weightedCounts(w, m.factor.codes, m.factor.levels.length);
   for (let g = 0; g < m.factor.levels.length; g++) {
     const pop = m.population[g] as number;
     const label = m.factor.levels[g] as string;
@@ -62,12 +76,6 @@ function checkMargin(m: CalibrationMargin, w: Float64Array): Problem[] {
       problems.push(P.populationCellEmpty.create({ cell: label }, { column, field: label }));
     else if (pop === 0 && (sample[g] as number) > 0)
       problems.push(P.sampleCellMissing.create({ cell: label }, { column, field: label }));
-  }
-  for (let i = 0; i < m.factor.codes.length; i++) {
-    if ((m.factor.codes[i] as number) < 0) {
-      problems.push(P.sampleCellMissing.create({ cell: '(unknown)' }, { column, row: i + 1 }));
-      break;
-    }
   }
   return problems;
 }
@@ -173,46 +181,15 @@ export function rakeWeights(
     for (let i = 0; i < n; i++) g[cell[i] as number] = m.factor.codes[i] as number;
     return g;
   });
-  const F = new Float64Array(nCells).fill(1);
-  let cellFactors: Float64Array[] = [];
-  const oldTable = Float64Array.from(base);
-  let iter = 0;
-  let passes = 0;
-  let converged = false;
-  const limit = opts.sweeps ?? opts.maxit;
-  while (iter < limit) {
-    cellFactors = [];
-    margins.forEach((m, k) => {
-      const groups = cellGroups[k] as Int32Array;
-      const nG = m.factor.levels.length;
-      const sample = new Float64Array(nG);
-      for (let c = 0; c < nCells; c++)
-        sample[groups[c] as number] =
-          (sample[groups[c] as number] as number) + (base[c] as number) * (F[c] as number);
-      for (let c = 0; c < nCells; c++) {
-        const g = groups[c] as number;
-        F[c] =
-          (F[c] as number) *
-          ((sample[g] as number) > 0 ? (m.population[g] as number) / (sample[g] as number) : 0);
-        if (opts.bounds) F[c] = Math.min(opts.bounds.upper, Math.max(opts.bounds.lower, F[c] as number));
-      }
-      cellFactors.push(Float64Array.from(F));
-    });
-    passes++;
-    if (opts.sweeps === undefined) {
-      let delta = 0;
-      for (let c = 0; c < nCells; c++) {
-        const now = (base[c] as number) * (F[c] as number);
-        delta = Math.max(delta, Math.abs((oldTable[c] as number) - now));
-        oldTable[c] = now;
-      }
-      if (delta < opts.epsilon) {
-        converged = true;
-        break;
-      }
-    }
-    iter++;
-  }
+  const { F, cellFactors, iterations, converged } = rakeCells(
+    base,
+    margins.map((m, k) => ({
+      groups: cellGroups[k] as Int32Array,
+      nGroups: m.factor.levels.length,
+      population: m.population,
+    })),
+    opts,
+  );
   const weights = new Float64Array(n);
   for (let i = 0; i < n; i++) weights[i] = (start[i] as number) * (F[cell[i] as number] as number);
   const step: RakingStep = {
@@ -224,5 +201,5 @@ export function rakeWeights(
     cellFactors,
     cellGroups,
   };
-  return { weights, step, iterations: passes, converged: opts.sweeps !== undefined || converged };
+  return { weights, step, iterations, converged };
 }

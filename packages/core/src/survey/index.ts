@@ -1,17 +1,22 @@
 /** Design-based survey estimation (citizen happiness survey), matching R's `survey` package. */
 export * from './answers';
 export * from './calibrate';
+export * from './calibrate-cells';
 export * from './calibrate-linear';
 export type * from './calibration-step';
+export * from './columns';
 export * from './design';
 export * from './distribution';
 export * from './distributions';
 export * from './domain';
 export * from './estimate';
+export * from './estimate-columns';
 export * from './estimate-rows';
 export * from './factor';
 export * from './linearization';
+export * from './mean-from-cells';
 export * from './plan-table';
+export * from './population-margins';
 export * from './quantile';
 export * from './relative-importance';
 export * from './replicates';

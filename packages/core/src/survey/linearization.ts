@@ -5,12 +5,12 @@
  * finite-population correction and the chosen lonely-PSU rule.
  */
 
+import { rakingResidualCells } from './calibrate-cells';
 import { residualiseLinear } from './calibrate-linear';
 import type { CalibrationStep, RakingStep } from './calibration-step';
 import type { SurveyDesign } from './design';
 
-/** Raking residualisation uses a fixed number of backfitting sweeps, as `survey` does. */
-export const RAKING_RESIDUAL_SWEEPS = 10;
+export { RAKING_RESIDUAL_SWEEPS } from './calibrate-cells';
 
 /** Removes the part of x explained by the calibrations (in place). */
 export function residualise(x: Float64Array, steps: readonly CalibrationStep[]): void {
@@ -48,7 +48,6 @@ export function residualise(x: Float64Array, steps: readonly CalibrationStep[]):
 function residualiseRaking(x: Float64Array, step: RakingStep): void {
   const n = x.length;
   const { cell, nCells, start, cellFactors, cellGroups, margins } = step;
-  const M = margins.length;
   const A = new Float64Array(nCells);
   const N = new Float64Array(nCells);
   for (let i = 0; i < n; i++) {
@@ -56,38 +55,13 @@ function residualiseRaking(x: Float64Array, step: RakingStep): void {
     A[c] = (A[c] as number) + (x[i] as number) / (start[i] as number);
     N[c] = (N[c] as number) + 1;
   }
-  const coef = margins.map((m) => new Float64Array(m.nGroups));
-  const counts = margins.map((m, k) => {
-    const cnt = new Float64Array(m.nGroups);
-    const groups = cellGroups[k] as Int32Array;
-    for (let c = 0; c < nCells; c++)
-      cnt[groups[c] as number] = (cnt[groups[c] as number] as number) + (N[c] as number);
-    return cnt;
-  });
-  // D[c] = Σ_m F_m[c]·coef_m[g_m(c)]: what has been subtracted so far, per unit of start weight.
-  const D = new Float64Array(nCells);
-  for (let sweep = 0; sweep < RAKING_RESIDUAL_SWEEPS; sweep++) {
-    for (let k = 0; k < M; k++) {
-      const Fk = cellFactors[k] as Float64Array;
-      const groups = cellGroups[k] as Int32Array;
-      const sums = new Float64Array(margins[k]!.nGroups);
-      for (let c = 0; c < nCells; c++) {
-        if ((N[c] as number) === 0) continue;
-        const g = groups[c] as number;
-        sums[g] =
-          (sums[g] as number) + ((A[c] as number) - (N[c] as number) * (D[c] as number)) / (Fk[c] as number);
-      }
-      const cnt = counts[k] as Float64Array;
-      const ck = coef[k] as Float64Array;
-      for (let g = 0; g < sums.length; g++) {
-        const mean = (sums[g] as number) / (cnt[g] as number);
-        sums[g] = Number.isFinite(mean) ? mean : 0;
-        ck[g] = (ck[g] as number) + (sums[g] as number);
-      }
-      for (let c = 0; c < nCells; c++)
-        D[c] = (D[c] as number) + (Fk[c] as number) * (sums[groups[c] as number] as number);
-    }
-  }
+  const D = rakingResidualCells(
+    A,
+    N,
+    cellFactors,
+    cellGroups,
+    margins.map((m) => m.nGroups),
+  );
   for (let i = 0; i < n; i++)
     x[i] = (x[i] as number) - (start[i] as number) * (D[cell[i] as number] as number);
 }
