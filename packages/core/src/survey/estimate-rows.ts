@@ -12,6 +12,8 @@ import {
 } from './estimate-columns';
 import type { RowsTable } from './population-margins';
 
+export type { RowsTable };
+
 /** Runs the estimate the CLI contract describes on rows in memory. */
 export function estimateFromRows(data: RowsTable, spec: EstimateSpec): Result<EstimateOutput> {
   const table = columnsFromCells(
