@@ -1,4 +1,5 @@
 export * from './decode-text';
 export * from './io-problems';
+export * from './read-columns';
 export * from './read-table-file';
 export * from './zip-guard';

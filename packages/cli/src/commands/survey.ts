@@ -1,13 +1,16 @@
 /**
  * `mirai survey estimate`: design-based estimates from a survey CSV/XLSX (the
  * fixed contract of issue 4), and `mirai survey table`: the plan's happiness
- * table from published shares or from microdata.
+ * table from published shares or from microdata. The application is imported
+ * when an action runs, and `estimate` imports only the column reader, so the
+ * command does not load the database, Excel or the web layers for a CSV.
  */
-import { readTableFile, surveyWaveTable } from '@mirai/app';
 import {
+  type ColumnTable,
+  columnsForEstimate,
   createDesign,
   type EstimateSpec,
-  estimateFromRows,
+  estimateFromColumns,
   factorize,
   meanFromShares,
   type Problem,
@@ -16,12 +19,12 @@ import {
   planTableFromMicrodata,
   populationWeightedMean,
   postStratify,
+  type RowsTable,
   type Scale,
   surveyProblems,
   unwrap,
 } from '@mirai/core';
 import type { Command } from 'commander';
-import { withApp } from '../app-options';
 import { printJson, printProblems, printTable } from '../output';
 
 const list = (v: string | undefined) =>
@@ -51,6 +54,19 @@ function parseBounds(v: string): { lower: number; upper: number } {
   if (lo === undefined || hi === undefined || !(lo > 0 && lo <= 1 && hi >= 1))
     throw new ProblemError(surveyProblems.notANumber.create({ value: v }, { field: 'weight-bounds' }));
   return { lower: lo, upper: hi };
+}
+
+/** A small file read as columns, as rows of text cells (the population file). */
+function rowsOf(t: ColumnTable): RowsTable {
+  const names = Object.keys(t.texts);
+  return {
+    ...(t.file ? { file: t.file } : {}),
+    headers: t.headers,
+    rows: Array.from(t.rows, (row, i) => ({
+      row,
+      cells: Object.fromEntries(names.map((c) => [c, t.texts[c]?.levels[t.texts[c]?.codes[i] ?? -1] ?? ''])),
+    })),
+  };
 }
 
 function warn(warnings: Problem[] | undefined) {
@@ -92,10 +108,22 @@ export function registerSurvey(program: Command) {
       '1',
     )
     .option('--weight-bounds <lo,hi>', 'raking: keep each weight within lo…hi times its starting weight')
+    .option('--max-file-mb <n>', 'largest data file read, in MB (default 256 for CSV, 50 for xlsx)')
     .option('--format <format>', 'json', 'json')
     .action(async (opts) => {
-      const data = unwrap(await readTableFile(opts.data));
-      const population = opts.population ? unwrap(await readTableFile(opts.population)) : undefined;
+      const { readColumnsFile } = await import('@mirai/app/read-columns');
+      const maxMb = parseNumberOption(opts.maxFileMb, 'max-file-mb');
+      const maxBytes = maxMb !== undefined ? { maxBytes: Math.round(maxMb * 1024 * 1024) } : {};
+      const calVars = list(opts.poststratify) ?? list(opts.rake) ?? [];
+      const population = opts.population
+        ? rowsOf(
+            unwrap(
+              await readColumnsFile(opts.population, {
+                columns: { numbers: [], texts: [...calVars, 'count'] },
+              }),
+            ),
+          )
+        : undefined;
       const variance = opts.variance as string;
       if (!['linearization', 'jk1', 'bootstrap'].includes(variance))
         throw new ProblemError(
@@ -128,7 +156,10 @@ export function registerSurvey(program: Command) {
           ...(opts.weightBounds ? { bounds: parseBounds(opts.weightBounds) } : {}),
         },
       };
-      const result = estimateFromRows(data, spec);
+      const data = unwrap(
+        await readColumnsFile(opts.data, { columns: columnsForEstimate(spec), ...maxBytes }),
+      );
+      const result = estimateFromColumns(data, spec);
       if (!result.ok) throw new ProblemError(result.problems);
       warn(result.warnings);
       printJson(result.value);
@@ -157,6 +188,7 @@ export function registerSurvey(program: Command) {
         throw new ProblemError(
           surveyProblems.valueMissing.create({ value: '--shares or --data' }, { field: 'shares' }),
         );
+      const { readTableFile } = await import('@mirai/app');
       const data = unwrap(await readTableFile(opts.data));
       const rows = data.rows.map((r) => r.row);
       const y = unwrap(
@@ -199,6 +231,7 @@ export function registerSurvey(program: Command) {
 }
 
 async function sharesTable(opts: { shares: string; population?: string; format: string }) {
+  const { readTableFile } = await import('@mirai/app');
   const t = unwrap(await readTableFile(opts.shares));
   const groupCol = t.headers[0] as string;
   const valueCols = t.headers.filter((h) => /^\d+$/.test(h));
@@ -260,6 +293,8 @@ async function waveTable(opts: {
   dataDir?: string;
   databaseUrl?: string;
 }) {
+  const { surveyWaveTable } = await import('@mirai/app');
+  const { withApp } = await import('../app-options');
   await withApp(opts, async (ctx) => {
     const t = unwrap(
       await surveyWaveTable(ctx, opts.wave, {
