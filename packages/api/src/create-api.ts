@@ -13,6 +13,7 @@ import { enforcePolicy, type PageRefusal } from './auth/enforce-policy';
 import { httpProblems, onHttpError } from './auth/http-problems';
 import { registerAuthRoutes } from './auth/index';
 import { securityHeaders } from './auth/security-headers';
+import { textGuard } from './auth/text-guard';
 import { notFound, problemResponse } from './error-mapper';
 import { withPolicy } from './route-table';
 import { registerCalendar } from './routes/calendar';
@@ -63,6 +64,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   );
   app.use('*', authenticate(auth));
   app.use('*', enforcePolicy(options.refusePage));
+  app.use('/api/*', textGuard());
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);

@@ -66,7 +66,7 @@ export function onError(error: Error, c: Context) {
       413,
     );
   }
-  console.error(error);
+  console.error(redactedError(error, `${c.req.method} ${c.req.routePath}`));
   return c.json(internalError(), 500);
 }
 
@@ -81,4 +81,20 @@ export function notFound(c: Context) {
     },
     404,
   );
+}
+
+/**
+ * An unexpected error as one log line without what it carried: database
+ * errors hold the query's parameters (a password hash, a token digest), so
+ * only the name, message, SQLSTATE and the stack's frames are written.
+ */
+export function redactedError(error: Error, where: string): string {
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trimStart().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
+  const message = error.message.replace(/scrypt\$[^\s'"]+/g, 'scrypt$[redacted]').slice(0, 500);
+  return `unexpected error in ${where}: ${error.name}: ${message}${typeof code === 'string' ? ` (${code})` : ''}\n${frames}`;
 }
