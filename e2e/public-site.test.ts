@@ -31,7 +31,7 @@ describe('citizen journey (Chromium)', () => {
     expect(res.status).toBe(200);
     expect(html).toContain('<html lang="ja">');
     expect(html).toContain('しおじり未来投資戦略');
-    expect(html).toMatch(/令和6年度（2024年度）/);
+    expect(html).toMatch(/令和6〜14年度（2024〜2032年度）/);
   });
 
   it('goes from the top page to a strategy, a field and an indicator', async () => {
@@ -109,7 +109,7 @@ describe('citizen journey (Chromium)', () => {
     });
     expect(skip.cls).toBe('skip');
     expect(skip.outline).toBe('solid');
-    expect(skip.width).toBe('3px');
+    expect(skip.width).toBe('4px');
     await page.keyboard.press('Enter');
     expect(new URL(page.url()).hash).toBe('#main');
   });

@@ -5,7 +5,7 @@
  * compiler checks that they match). The same object is embedded in the page
  * for hydration.
  */
-import type { DistrictsView, HappinessView, PopulationView, PublishedRound } from '@mirai/api';
+import type { DistrictsView, GoalTile, HappinessView, PopulationView, PublishedRound } from '@mirai/api';
 import type {
   ActualVersion,
   CalendarDate,
@@ -32,7 +32,12 @@ export interface StatusView {
   label: IndicatorText;
   explanation: IndicatorText[];
   achievement?: number;
+  /** Decimal places the indicator's figures are shown with. */
+  precision?: number;
+  overdue?: boolean;
 }
+
+export type GoalTileView = GoalTile;
 
 export interface IndicatorSummaryView {
   code: string;
@@ -196,7 +201,13 @@ export interface TokenView {
 
 /** Every page and its data, keyed by `page`. */
 export type PageModel =
-  | { page: 'home'; tree: PlanTreeView; indicators: IndicatorSummaryView[]; progress: ProgressView | null }
+  | {
+      page: 'home';
+      tree: PlanTreeView;
+      indicators: IndicatorSummaryView[];
+      progress: ProgressView | null;
+      goals: GoalTileView[];
+    }
   | {
       page: 'strategy';
       tree: PlanTreeView;

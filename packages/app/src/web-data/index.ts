@@ -1,6 +1,7 @@
 /** Read models for the web pages (population, districts, happiness). */
 export * from './city-spec';
 export * from './district-view';
+export * from './goal-tiles';
 export * from './happiness-view';
 export * from './population-sources';
 export * from './population-view';

@@ -5,7 +5,9 @@ export { addMonths, type IndicatorPeriod, parsePeriod, periodEnd } from './indic
 export * from './indicator-problems';
 export * from './indicator-status';
 export * from './indicator-types';
+export * from './interval-verdict';
 export * from './plan-progress';
+export * from './precision';
 export * from './roll-up';
 export * from './staleness';
 export * from './status-scheme';

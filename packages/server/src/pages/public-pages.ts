@@ -6,6 +6,7 @@
 import {
   type AppContext,
   getDistrictsView,
+  getGoalTiles,
   getHappinessView,
   getPlanHistory,
   getPlanProgress,
@@ -39,7 +40,11 @@ type Loader = (ctx: AppContext, params: Record<string, string>) => Promise<PageM
 const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[] = [
   {
     path: '/',
-    load: async (ctx) => ({ page: 'home', ...(await treeAndIndicators(ctx)) }),
+    load: async (ctx) => ({
+      page: 'home',
+      ...(await treeAndIndicators(ctx)),
+      goals: must(await getGoalTiles(ctx)),
+    }),
     title: () => '',
   },
   {

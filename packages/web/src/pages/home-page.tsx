@@ -1,42 +1,115 @@
 /**
- * The public top page: the plan's title, vision, brand philosophy, top
- * indicators and the strategy map with each field's roll-up.
+ * The public top page, a dashboard first: the plan's two goals as large tiles
+ * (within the first screen on a desktop and on a phone), then the progress of
+ * the basic strategies and their fields, then the vision and the brand.
  */
+import { formatFiscalYear } from '@mirai/core';
 import type { PageModel } from '../types';
-import { IndicatorCard } from '../ui/indicator-card';
+import { GoalTile } from '../ui/goal-tile';
 import { RollupLine } from '../ui/rollup-line';
 import { numberMark, useLevel } from '../ui/site';
-import { L, M, SampleBadge, T } from '../ui/text';
-import { FiscalYear } from '../ui/years';
+import { L, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'home' }>;
 
 export function HomePage({ model }: { model: Model }) {
-  const { tree, indicators, progress } = model;
+  const { tree, progress, goals } = model;
   const level = useLevel();
   const { plan, vision, brand } = tree;
-  const top = tree.topIndicators
-    .map((d) => indicators.find((i) => i.code === d.code))
-    .filter((i) => i !== undefined);
   return (
-    <main id="main">
+    <main id="main" className="home">
       <header className="hero">
         <p className="municipality">
-          <T text={tree.municipality.name} />
+          <T text={tree.municipality.name} /> ・{' '}
+          <L
+            ja={`${formatFiscalYear(plan.startFiscalYear).replace(/年度$/, '')}〜${formatFiscalYear(plan.endFiscalYear).replace(/^[^0-9元]+/, '')}（${plan.startFiscalYear}〜${plan.endFiscalYear}年度）`}
+            en={`FY${plan.startFiscalYear}–FY${plan.endFiscalYear}`}
+          />
         </p>
         <h1>
           <T text={plan.title} />
+          {plan.subtitle ? (
+            <span className="subtitle">
+              {' '}
+              <T text={plan.subtitle} />
+            </span>
+          ) : null}
         </h1>
-        {plan.subtitle ? (
-          <p className="subtitle">
-            <T text={plan.subtitle} />
-          </p>
-        ) : null}
-        <p className="period">
-          <L ja="計画期間" en="Plan period" />: <FiscalYear fy={plan.startFiscalYear} /> –{' '}
-          <FiscalYear fy={plan.endFiscalYear} />
-        </p>
       </header>
+
+      <section aria-labelledby="goals">
+        <h2 id="goals" className="goals-heading">
+          <L ja="まちの目標" en="The city's goals" />
+        </h2>
+        <ul className="goal-tiles">
+          {goals.map((g) => (
+            <GoalTile key={g.code} g={g} />
+          ))}
+        </ul>
+        <p className="goal-links">
+          <a href="/happiness">
+            <L ja="市民幸福度の詳しいデータ" en="Citizen happiness in detail" />
+          </a>
+          <a href="/population">
+            <L ja="人口の詳しいデータ" en="Population in detail" />
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="strategies">
+        <h2 id="strategies">
+          <L
+            ja={`${level('strategy')}の進み具合（${tree.strategies.length}）`}
+            en={`Progress of the ${tree.strategies.length} ${level('strategy').toLowerCase()} items`}
+          />
+        </h2>
+        <ul className="strategy-cards">
+          {tree.strategies.map((s) => (
+            <li key={s.code} className="strategy-card">
+              <h3>
+                <a href={`/strategies/${s.code}`}>
+                  <T text={s.name} />
+                </a>
+              </h3>
+              {s.promise ? (
+                <p className="promise">
+                  <T text={s.promise} />
+                </p>
+              ) : null}
+              <RollupLine figure={progress?.figures[s.code]} />
+              <details>
+                <summary>
+                  {`${level('field')}（${s.fields.length}）`}
+                </summary>
+                <ul className="plain field-list">
+                  {s.fields.map((f) => (
+                    <li key={f.code}>
+                      <h4>
+                        <a href={`/fields/${f.code}`}>
+                          {numberMark(f.number)} <T text={f.name} />
+                        </a>
+                      </h4>
+                      <RollupLine figure={progress?.figures[f.code]} />
+                      {f.measures.length > 0 ? (
+                        <ul className="measures">
+                          {f.measures.map((m) => (
+                            <li key={m.code}>
+                              <a href={`/measures/${m.code}`}>
+                                <T text={m.name} />
+                              </a>{' '}
+                              <SampleBadge sample={m.sample} />
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </section>
 
       {vision ? (
         <section aria-labelledby="vision">
@@ -93,74 +166,6 @@ export function HomePage({ model }: { model: Model }) {
           </dl>
         </section>
       ) : null}
-
-      <section aria-labelledby="top-indicators">
-        <h2 id="top-indicators">
-          <L ja="最上位の成果指標" en="Top indicators" />
-        </h2>
-        <ul className="cards">
-          {top.map((i) => (
-            <IndicatorCard key={i.code} i={i} />
-          ))}
-        </ul>
-        <p>
-          <a href="/happiness">
-            <M k="happiness" />
-          </a>
-          {' ・ '}
-          <a href="/population">
-            <M k="population" />
-          </a>
-        </p>
-      </section>
-
-      <section aria-labelledby="strategies">
-        <h2 id="strategies">
-          <L ja="戦略マップ：" en="Strategy map: " />
-          {`${level('strategy')} → ${level('field')} → ${level('measure')}`}
-        </h2>
-        <ul className="tree">
-          {tree.strategies.map((s) => (
-            <li key={s.code}>
-              <h3>
-                <a href={`/strategies/${s.code}`}>
-                  <T text={s.name} />
-                </a>
-                {s.promise ? (
-                  <>
-                    ：<T text={s.promise} />
-                  </>
-                ) : null}
-              </h3>
-              <RollupLine figure={progress?.figures[s.code]} />
-              <ul>
-                {s.fields.map((f) => (
-                  <li key={f.code}>
-                    <h4>
-                      <a href={`/fields/${f.code}`}>
-                        {numberMark(f.number)} <T text={f.name} />
-                      </a>
-                    </h4>
-                    <RollupLine figure={progress?.figures[f.code]} />
-                    {f.measures.length > 0 ? (
-                      <ul className="measures">
-                        {f.measures.map((m) => (
-                          <li key={m.code}>
-                            <a href={`/measures/${m.code}`}>
-                              <T text={m.name} />
-                            </a>{' '}
-                            <SampleBadge sample={m.sample} />
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            </li>
-          ))}
-        </ul>
-      </section>
     </main>
   );
 }

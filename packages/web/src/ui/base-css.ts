@@ -1,16 +1,26 @@
 /**
- * Base styles, inlined in every page: system fonts only (no web fonts or
- * other external resources), contrast of at least 4.5:1 for text, a visible
- * focus ring, layouts that fold down to a phone, and print rules.
+ * Base styles, inlined in every page: the Digital Agency design system's
+ * tokens (colour, type, radii; see design-tokens.ts), installed fonts only (no
+ * web fonts or other external resources), contrast of at least 4.5:1 for
+ * text, a visible focus ring, strict Japanese line breaking (no small kana or
+ * closing brackets at a line start; headings and labels break between
+ * phrases, not inside words), layouts that fold down to a phone, print rules.
  */
+import { fontFamily, tokenCss } from './design-tokens';
+import { homeCss } from './home-css';
+
 export const baseCss = `
-:root{--fg:#1a1a1a;--muted:#474747;--bg:#fff;--accent:#0b5394;--line:#c4ccd4;--sample:#7a4b00;--soft:#f3f6f9;--focus:#b34700}
+${tokenCss()}
+:root{--bg:#fff}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP","Yu Gothic UI",Meiryo,sans-serif;color:var(--fg);background:var(--bg);line-height:1.7;font-size:1rem}
-main{max-width:64rem;margin:0 auto;padding:1rem}
+body{margin:0;font-family:${fontFamily};color:var(--fg);background:var(--bg);line-height:var(--lh-170);font-size:var(--fs-16);line-break:strict;overflow-wrap:anywhere}
+h1,h2,h3,h4,.site-name,.site-header nav a,.status,.badge,button,.button,th,dt,figcaption,caption,.tile-title{word-break:keep-all;overflow-wrap:anywhere;line-height:var(--lh-150)}
+td.num,th.num,.num{word-break:normal;overflow-wrap:normal;white-space:nowrap}
+main{max-width:64rem;margin:0 auto;padding:var(--space-4)}
 a{color:var(--accent);text-underline-offset:.15em}
-:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+a:hover{color:var(--accent-strong);text-decoration-thickness:2px}
+:focus-visible{outline:4px solid var(--fg);outline-offset:2px;box-shadow:0 0 0 2px var(--focus)}
 .skip{position:absolute;left:-999px;top:0}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem;z-index:10}
 .site-header{border-bottom:1px solid var(--line);background:var(--soft)}
 .site-header .bar{max-width:64rem;margin:0 auto;padding:.5rem 1rem;display:flex;gap:1rem;justify-content:space-between;align-items:center;flex-wrap:wrap}
@@ -63,7 +73,7 @@ input,select,button,textarea{font:inherit}
 button,.button{min-height:44px;padding:.3rem 1rem;border:2px solid var(--accent);background:var(--accent);color:#fff;border-radius:.3rem;cursor:pointer}
 button.secondary{background:#fff;color:var(--accent)}
 .field{margin:.75rem 0}.field input,.field select{display:block;padding:.4rem;border:1px solid #6b7280;border-radius:.25rem;min-height:44px;width:100%;max-width:24rem}
-.error{color:#b00020;font-weight:700}
+.error{color:var(--error);font-weight:700}
 .slider{display:grid;grid-template-columns:1fr;gap:.2rem;margin:.75rem 0}
 .slider input[type=range]{width:100%;max-width:28rem;min-height:44px}
 output{font-weight:700;font-variant-numeric:tabular-nums}
@@ -71,11 +81,17 @@ output{font-weight:700;font-variant-numeric:tabular-nums}
 .staff-bar ul{max-width:64rem;margin:0 auto;padding:.25rem 1rem;list-style:none;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 .staff-bar .who{margin-left:auto;color:var(--muted)}
 fieldset{border:1px solid var(--line);border-radius:.5rem;padding:.5rem 1rem}legend{font-weight:700;padding:0 .25rem}
-.conflict{border:3px solid #b00020;border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0;background:#fff5f5}
+.conflict{border:3px solid var(--error);border-radius:.5rem;padding:.5rem 1rem;margin:1rem 0;background:var(--error-soft)}
 .field textarea{display:block;width:100%;max-width:48rem;padding:.4rem;border:1px solid #6b7280;border-radius:.25rem}
 label.check{display:inline-flex;gap:.3rem;align-items:center;margin-right:1rem;min-height:44px;font-weight:400}
-[aria-invalid=true]{border-color:#b00020!important;border-width:2px!important}
+[aria-invalid=true]{border-color:var(--error)!important;border-width:2px!important}
 .steps{display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;padding-left:1.2rem}.steps [aria-current=step]{font-weight:700;text-decoration:underline}
-@media (max-width:40rem){main{padding:.75rem}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
+.status-on-track,.status-S,.status-A{border-color:var(--success);background:var(--success-soft)}
+.status-mostly-on-track,.status-B{border-color:var(--success)}
+.status-slightly-behind,.status-C{border-color:var(--warning);background:var(--warning-soft)}
+.status-behind,.status-D{border-color:var(--error);background:var(--error-soft)}
+.status-no-data,.status-insufficient-data,.status-stale,.status-cannot-tell,.status-not-computable{border-style:dashed;border-color:var(--muted);background:var(--neutral-soft)}
+${homeCss}
+@media (max-width:40rem){main{padding:.75rem}.site-header .bar{padding:.25rem .75rem;flex-wrap:nowrap}.site-name{font-size:var(--fs-14)}.site-header nav ul{gap:0 .8rem;padding:0 .75rem;font-size:var(--fs-14)}.site-header nav a{padding:0;line-height:44px}.lang-switch{min-height:44px}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 `;

@@ -1,6 +1,6 @@
 /**
  * A status with a shape and words, never colour alone: each status key has
- * a symbol (◎ ○ △ × – ?) and its label is always written out.
+ * a symbol (◎ ○ △ × – … ≈ ?) and its label is always written out.
  */
 import type { Text } from '@mirai/core';
 import { T } from './text';
@@ -16,6 +16,8 @@ const symbols: Record<string, string> = {
   behind: '×',
   D: '×',
   'no-data': '–',
+  'insufficient-data': '…',
+  'cannot-tell': '≈',
   stale: '!',
   'not-computable': '?',
 };
