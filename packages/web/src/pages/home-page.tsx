@@ -78,9 +78,7 @@ export function HomePage({ model }: { model: Model }) {
               ) : null}
               <RollupLine figure={progress?.figures[s.code]} />
               <details>
-                <summary>
-                  {`${level('field')}（${s.fields.length}）`}
-                </summary>
+                <summary>{`${level('field')}（${s.fields.length}）`}</summary>
                 <ul className="plain field-list">
                   {s.fields.map((f) => (
                     <li key={f.code}>
