@@ -3,3 +3,4 @@ export * from './plan-schema';
 export * from './plan-use-cases';
 export * from './seed-default-plan';
 export * from './serialize-plan';
+export * from './starter-plan';

@@ -62,4 +62,47 @@ describe('mirai plan', () => {
       'next-plan-drafting',
     ]);
   });
+
+  it('init writes a starter file for any municipality that validates, and refuses to overwrite it', () => {
+    const out = join(tmp(), 'plan.yaml');
+    const r = runCli([
+      'plan',
+      'init',
+      '--municipality',
+      '99001',
+      '--name',
+      'みどり野町',
+      '--start',
+      '令和8年度',
+      '--out',
+      out,
+    ]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('基本目標 1、政策 1、基本計画 2期');
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('前期基本計画');
+    expect(text).toContain('endFiscalYear: 2035');
+    expect(runCli(['plan', 'validate', out]).stdout).toContain('OK: （サンプル）みどり野町総合計画');
+    const again = runCli(['plan', 'init', '--municipality', '99001', '--name', 'x', '--out', out]);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('cli/file-exists');
+  });
+
+  it('the classic sample town imports with only the common keys; its calendar reviews at its phase ends, in its names', () => {
+    const db = join(tmp(), 'db');
+    const file = new URL('../../../../data/examples/midorino/plan.yaml', import.meta.url).pathname;
+    expect(runCli(['plan', 'import', file, '--data-dir', db]).stdout).toContain(
+      'Stored midorino-5th version 1',
+    );
+    const years = JSON.parse(runCli(['calendar', '--format', 'json', '--data-dir', db]).stdout) as {
+      fiscalYear: number;
+      events: string[];
+    }[];
+    const reviews = years.filter((y) => y.events.includes('medium-term-review')).map((y) => y.fiscalYear);
+    expect(reviews).toEqual([2030, 2035]);
+    const table = runCli(['calendar', '--data-dir', db]).stdout;
+    expect(table).toContain('前期基本計画');
+    expect(table).toContain('基本計画の見直し評価');
+    expect(table).not.toContain('中期戦略');
+  });
 });

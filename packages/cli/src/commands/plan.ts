@@ -1,10 +1,11 @@
-/** `mirai plan validate|import|export`. */
-import { readFile, writeFile } from 'node:fs/promises';
+/** `mirai plan init|validate|import|export`. */
+import { access, readFile, writeFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { exportPlan, importPlan, validatePlan } from '@mirai/app';
-import { ProblemError, unwrap } from '@mirai/core';
+import { exportPlan, importPlan, starterPlanText, todayInTokyo, validatePlan } from '@mirai/app';
+import { fiscalYearOf, levelNamesOf, type PlanDocument, ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { withApp, withDataOptions } from '../app-options';
+import { fiscalYearOption, numberOption, optionProblem } from '../options';
 
 async function readPlanFile(file: string): Promise<string> {
   try {
@@ -19,17 +20,65 @@ async function readPlanFile(file: string): Promise<string> {
   }
 }
 
+/** One line on the plan's size, in its own level names. */
+export function planSummary(doc: PlanDocument): string {
+  const l = levelNamesOf(doc);
+  const projects = doc.implementationPlans.reduce((n, ip) => n + ip.projects.length, 0);
+  return `${doc.plan.title.ja}（${l.strategy.ja} ${doc.strategies.length}、${l.field.ja} ${doc.fields.length}、${l.phase.ja} ${doc.phases.length}期、${l.measure.ja} ${doc.measures.length}、${l.project.ja} ${projects}、指標 ${doc.indicators.length}）`;
+}
+
 export function registerPlan(program: Command) {
   const plan = program.command('plan').description('計画データ / the plan as data');
+
+  plan
+    .command('init')
+    .description('新しい自治体の計画ファイルのひな形を書く / write a starter plan file for a municipality')
+    .requiredOption('--municipality <code>', 'municipality code (5 or 6 digits, e.g. 20215)')
+    .requiredOption('--name <name>', 'municipality name, e.g. みどり野町')
+    .option(
+      '--start <fy>',
+      'first fiscal year of the plan, e.g. 2026 or 令和8年度 (default: next fiscal year)',
+    )
+    .option('--years <n>', 'years in the plan', '10')
+    .option('--out <file>', 'file to write', 'plan.yaml')
+    .option('--force', 'overwrite an existing file')
+    .action(async (opts) => {
+      const start = opts.start ? fiscalYearOption('--start', opts.start) : fiscalYearOf(todayInTokyo()) + 1;
+      const years = numberOption('--years', opts.years);
+      if (!Number.isInteger(years) || years < 1 || years > 30) throw optionProblem('--years', opts.years);
+      const exists = await access(opts.out).then(
+        () => true,
+        () => false,
+      );
+      if (exists && !opts.force) {
+        throw new ProblemError({
+          code: 'cli/file-exists',
+          kind: 'conflict',
+          message: {
+            ja: `ファイルが既にあります（上書きは --force）: ${opts.out}`,
+            en: `The file exists already (use --force to overwrite): ${opts.out}`,
+          },
+          where: { file: opts.out },
+        });
+      }
+      const r = unwrap(
+        starterPlanText({
+          municipalityCode: opts.municipality,
+          municipalityName: opts.name,
+          startFiscalYear: start,
+          years,
+        }),
+      );
+      await writeFile(opts.out, r.text);
+      console.log(`Wrote ${opts.out}: ${planSummary(r.document)}`);
+    });
 
   plan
     .command('validate <file>')
     .description('計画ファイルを検証する（書き込みなし） / check a plan file (writes nothing)')
     .action(async (file: string) => {
       const doc = unwrap(validatePlan(await readPlanFile(file), basename(file)));
-      console.log(
-        `OK: ${doc.plan.title.ja} (${doc.strategies.length} strategies, ${doc.fields.length} fields)`,
-      );
+      console.log(`OK: ${planSummary(doc)}`);
     });
 
   withDataOptions(

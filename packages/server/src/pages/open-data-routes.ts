@@ -2,9 +2,10 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type ApiEnv, declarePage } from '@mirai/api';
-import { type AppContext, exportPlan, repoRoot } from '@mirai/app';
+import { type AppContext, exportPlan, getPlanTree, repoRoot } from '@mirai/app';
 import type { Hono } from 'hono';
 import { openDataFiles } from './open-data-files';
+import { sendPage } from './send-page';
 
 export function registerOpenDataFiles(app: Hono<ApiEnv>, ctx: AppContext) {
   for (const f of openDataFiles) {
@@ -12,6 +13,10 @@ export function registerOpenDataFiles(app: Hono<ApiEnv>, ctx: AppContext) {
     app.get(f.href, async (c) => {
       const disposition = `attachment; filename="${f.href.split('/').pop()}"`;
       if (f.path) {
+        // A static file describes one municipality: offered only beside that municipality's plan.
+        const tree = await getPlanTree(ctx);
+        if (!tree.ok || tree.value.municipality.code !== f.municipalityCode)
+          return sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
         const body = await readFile(resolve(repoRoot, f.path));
         return c.body(body, 200, { 'Content-Type': f.contentType, 'Content-Disposition': disposition });
       }

@@ -18,7 +18,7 @@ import {
 } from '@mirai/app';
 import { ProblemError, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
-import { openDataFiles } from './open-data-files';
+import { openDataFilesFor } from './open-data-files';
 import { definePage, type PageEntry } from './page-table';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mirai/core').Problem[] }): T => {
@@ -154,15 +154,18 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
             }))
         : [];
       const evaluations = await getPublishedEvaluations(ctx);
+      const tree = await getPlanTree(ctx);
       return {
         page: 'open-data',
-        files: openDataFiles.map(({ href, name, format, source, sample }) => ({
-          href,
-          name,
-          format,
-          source,
-          sample,
-        })),
+        files: openDataFilesFor(tree.ok ? tree.value : null).map(
+          ({ href, name, format, source, sample }) => ({
+            href,
+            name,
+            format,
+            source,
+            sample,
+          }),
+        ),
         history,
         evaluations: evaluations.ok ? evaluations.value : [],
       };
