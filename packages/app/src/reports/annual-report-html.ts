@@ -38,7 +38,8 @@ function ratingCodes(model: AnnualReportModel): string[] {
 
 function summarySection(model: AnnualReportModel): ReportSection {
   const codes = ratingCodes(model);
-  const head = `<tr><th>基本戦略・戦略分野</th><th class="n">シート数</th>${codes.map((c) => `<th class="n">${esc(c)}</th>`).join('')}</tr>`;
+  const { strategy: S, field: F, measure: M, project: P } = model.levels;
+  const head = `<tr><th>${esc(S.ja)}・${esc(F.ja)}</th><th class="n">シート数</th>${codes.map((c) => `<th class="n">${esc(c)}</th>`).join('')}</tr>`;
   const row = (name: string, r: Record<string, number>, strong = false) => {
     const total = Object.values(r).reduce((a, b) => a + b, 0);
     const cell = (v: string | number) => (strong ? `<strong>${v}</strong>` : v);
@@ -51,8 +52,8 @@ function summarySection(model: AnnualReportModel): ReportSection {
     ])
     .join('');
   const html = `<h2>1. 評価結果の概要</h2>
-<p>${esc(model.fiscalYearLabel)}に実施した事業について、施策 ${model.totals.measures} 件・事務事業 ${model.totals.projects} 件を評価しました。総合評価の件数を基本戦略・戦略分野ごとに示します。</p>
-<table><caption class="note">総合評価の件数（施策評価・事務事業評価の合計）</caption><thead>${head}</thead><tbody>${rows}${row('合計', model.totals.ratings, true)}</tbody></table>
+<p>${esc(model.fiscalYearLabel)}に実施した事業について、${esc(M.ja)} ${model.totals.measures} 件・${esc(P.ja)} ${model.totals.projects} 件を評価しました。総合評価の件数を${esc(S.ja)}・${esc(F.ja)}ごとに示します。</p>
+<table><caption class="note">総合評価の件数（${esc(M.ja)}評価・${esc(P.ja)}評価の合計）</caption><thead>${head}</thead><tbody>${rows}${row('合計', model.totals.ratings, true)}</tbody></table>
 <p class="note">評価の区分：${model.templates.scales
     .filter((s) =>
       [model.templates.project.overall.scaleId, model.templates.measure.overall.scaleId].includes(s.id),
@@ -64,7 +65,9 @@ function summarySection(model: AnnualReportModel): ReportSection {
 
 function measureHtml(model: AnnualReportModel, m: ReportMeasure, figures: Map<string, IndicatorFigures>) {
   const s = m.sheet;
-  if (!s) return `<h3>${esc(m.code)} ${esc(m.name)}</h3><p class="note">施策評価シートはありません。</p>`;
+  const { measure: M, project: P } = model.levels;
+  if (!s)
+    return `<h3>${esc(m.code)} ${esc(m.name)}</h3><p class="note">${esc(M.ja)}評価シートはありません。</p>`;
   const c = s.content;
   const charts = s.indicatorRows
     .map((r) => {
@@ -75,10 +78,10 @@ function measureHtml(model: AnnualReportModel, m: ReportMeasure, figures: Map<st
     .join('');
   const weights = c.contributingProjects.map((p) => `${p.projectCode}（${p.weight}%）`).join('、');
   return `${kvTable([
-    ['施策名', `${c.name}（${c.measureCode}）`],
+    [`${M.ja}名`, `${c.name}（${c.measureCode}）`],
     ['担当課', s.departmentName],
-    ['施策の目指す姿', c.desiredState],
-    ['構成事務事業と貢献度', weights],
+    [`${M.ja}の目指す姿`, c.desiredState],
+    [`構成${P.ja}と貢献度`, weights],
     ['総合評価', labelOf(model, 'measure', 'overall', c.overallRating)],
     ['今後の方向性', directionOf(model, 'measure', c.direction)],
     ['課題', c.issues],
@@ -129,6 +132,7 @@ ${kvTable([
 export function annualReportHtml(model: AnnualReportModel): string {
   const figures = model.figures;
   const sections: ReportSection[] = [summarySection(model)];
+  const { field: F, measure: M, project: P } = model.levels;
   let n = 1;
   for (const st of model.strategies) {
     n++;
@@ -140,7 +144,7 @@ export function annualReportHtml(model: AnnualReportModel): string {
       html: `<h2>${n}. ${esc(st.name)}</h2>${st.fields
         .map(
           (f) =>
-            `<p>戦略分野 ${esc(f.code)} ${esc(f.name)}：施策 ${f.measures.length} 件、事務事業 ${f.measures.reduce((a, m) => a + m.projects.length, 0)} 件</p>`,
+            `<p>${esc(F.ja)} ${esc(f.code)} ${esc(f.name)}：${esc(M.ja)} ${f.measures.length} 件、${esc(P.ja)} ${f.measures.reduce((a, m) => a + m.projects.length, 0)} 件</p>`,
         )
         .join('')}`,
     });
@@ -148,16 +152,16 @@ export function annualReportHtml(model: AnnualReportModel): string {
       for (const m of f.measures) {
         sections.push({
           id: `m-${m.code}`,
-          title: `施策評価 ${m.code} ${m.name}`,
+          title: `${M.ja}評価 ${m.code} ${m.name}`,
           level: 2,
-          html: `<p class="note">戦略分野 ${esc(f.code)} ${esc(f.name)}</p><h2>施策評価シート ${esc(m.code)} ${esc(m.name)}</h2>${measureHtml(model, m, figures)}`,
+          html: `<p class="note">${esc(F.ja)} ${esc(f.code)} ${esc(f.name)}</p><h2>${esc(M.ja)}評価シート ${esc(m.code)} ${esc(m.name)}</h2>${measureHtml(model, m, figures)}`,
         });
         for (const p of m.projects)
           sections.push({
             id: `p-${p.code}`,
-            title: `事務事業評価 ${p.code} ${p.content.name}`,
+            title: `${P.ja}評価 ${p.code} ${p.content.name}`,
             level: 3,
-            html: `<p class="note">${esc(f.name)} ＞ ${esc(m.name)}</p><h2>事務事業評価シート ${esc(p.code)} ${esc(p.content.name)}</h2>${projectHtml(model, p)}`,
+            html: `<p class="note">${esc(f.name)} ＞ ${esc(m.name)}</p><h2>${esc(P.ja)}評価シート ${esc(p.code)} ${esc(p.content.name)}</h2>${projectHtml(model, p)}`,
           });
       }
     }

@@ -16,6 +16,8 @@ import {
   type IndicatorFigures,
   type IndicatorRow,
   joinIndicatorRows,
+  type LevelNames,
+  levelNamesOf,
   type MeasureSheetContent,
   ok,
   type ProjectSheetContent,
@@ -79,6 +81,8 @@ export interface AnnualReportModel {
   /** The plan or the templates carry sample data. */
   sample: boolean;
   templates: TemplateSet;
+  /** The plan's names for its levels (基本目標, 政策, 施策, 事務事業…), used in every heading. */
+  levels: LevelNames;
   strategies: ReportStrategy[];
   totals: { measures: number; projects: number; ratings: Record<string, number> };
   moneyUnit: string;
@@ -177,6 +181,7 @@ export async function loadAnnualReport(
     preliminary: !['published', 'locked'].includes(round.state),
     sample: Boolean(round.templates.sample) || doc.measures.some((m) => m.sample),
     templates: round.templates,
+    levels: levelNamesOf(doc),
     strategies,
     totals,
     moneyUnit: round.templates.moneyUnit === 'thousand-yen' ? '千円' : '円',

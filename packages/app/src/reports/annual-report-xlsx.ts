@@ -133,12 +133,12 @@ function indicatorRows(f: Form, rows: IndicatorRow[], fy: number) {
 function projectSheet(wb: ExcelJS.Workbook, model: AnnualReportModel, p: ReportProject, used: Set<string>) {
   const c = p.content;
   const f = new Form(wb.addWorksheet(sheetName(p.code, used)));
-  const title = `${model.fiscalYearLabel} 事務事業評価シート`;
+  const title = `${model.fiscalYearLabel} ${model.levels.project.ja}評価シート`;
   f.title(title, `${model.municipality}　${p.departmentName}`);
   f.heading('1. 事業の概要');
   f.field('事業名', `${c.name}（${c.projectCode}）`);
   f.field('担当課', p.departmentName);
-  f.field('施策', c.measureCode);
+  f.field(model.levels.measure.ja, c.measureCode);
   f.field(
     '事業期間',
     c.period
@@ -200,14 +200,15 @@ function measureSheet(wb: ExcelJS.Workbook, model: AnnualReportModel, m: ReportM
   if (!s) return;
   const c = s.content;
   const f = new Form(wb.addWorksheet(sheetName(m.code, used)));
-  const title = `${model.fiscalYearLabel} 施策評価シート`;
+  const { measure: M, project: P } = model.levels;
+  const title = `${model.fiscalYearLabel} ${M.ja}評価シート`;
   f.title(title, `${model.municipality}　${s.departmentName}`);
-  f.field('施策名', `${c.name}（${c.measureCode}）`);
+  f.field(`${M.ja}名`, `${c.name}（${c.measureCode}）`);
   f.field('担当課', s.departmentName);
-  f.field('施策の目指す姿', c.desiredState);
+  f.field(`${M.ja}の目指す姿`, c.desiredState);
   f.heading('成果指標');
   indicatorRows(f, s.indicatorRows, model.fiscalYear);
-  f.heading('構成事務事業と貢献度');
+  f.heading(`構成${P.ja}と貢献度`);
   f.table(
     ['事業コード', '事業名', '貢献度'],
     c.contributingProjects.map((p) => [
@@ -239,7 +240,16 @@ export async function annualReportXlsx(model: AnnualReportModel): Promise<Buffer
     `${model.municipality}　${model.madeOn} 作成${model.preliminary ? '（速報・未公表）' : ''}${model.sample ? '（サンプルデータを含む）' : ''}`,
   );
   summary.table(
-    ['基本戦略', '戦略分野', '施策', '施策名', '担当課', '総合評価', '事務事業数', ''],
+    [
+      model.levels.strategy.ja,
+      model.levels.field.ja,
+      model.levels.measure.ja,
+      `${model.levels.measure.ja}名`,
+      '担当課',
+      '総合評価',
+      `${model.levels.project.ja}数`,
+      '',
+    ],
     model.strategies.flatMap((st) =>
       st.fields.flatMap((fd) =>
         fd.measures.map((m) => [

@@ -1,11 +1,19 @@
 /**
- * The medium-term review report (中期戦略の見直し評価報告書): per measure of the
+ * The phase review report (e.g. 中期戦略 or 基本計画の見直し評価報告書): per measure of the
  * phase, its overall rating, direction and mean achievement per year, the
  * trend, the links found broken and the recorded conclusion; as HTML (and so
  * PDF) and as an A4 xlsx table. Built from `produceMediumTermReview`, the
  * same review the workspace shows.
  */
-import { formatFiscalYear, formatWarekiDate, ok, type Result } from '@mirai/core';
+import {
+  formatFiscalYear,
+  formatWarekiDate,
+  type LevelNames,
+  levelNamesOf,
+  ok,
+  phaseLabel,
+  type Result,
+} from '@mirai/core';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../context';
 import { produceMediumTermReview } from '../evaluation/review-use-cases';
@@ -34,6 +42,10 @@ export interface ReviewReportModel {
   madeOn: string;
   review: Extract<Awaited<ReturnType<typeof produceMediumTermReview>>, { ok: true }>['value'];
   fieldNames: Map<string, string>;
+  /** The plan's names for its levels (中期戦略 or 基本計画, 戦略分野 or 政策…). */
+  levels: LevelNames;
+  /** The phase as the plan names it (第1期 or 前期基本計画). */
+  phaseName: string;
 }
 
 export async function loadReviewReport(ctx: AppContext, phase: number): Promise<Result<ReviewReportModel>> {
@@ -43,8 +55,17 @@ export async function loadReviewReport(ctx: AppContext, phase: number): Promise<
   if (!plan.ok) return plan;
   const doc = plan.value.document;
   const p = review.value.phase;
+  const levels = levelNamesOf(doc);
+  const phaseName = phaseLabel(
+    doc.phases.find((x) => x.number === phase),
+    levels,
+    'ja',
+    phase,
+  );
   return ok({
-    title: `第${phase}期中期戦略 見直し評価報告書`,
+    levels,
+    phaseName,
+    title: `${phaseName} 見直し評価報告書`,
     municipality: doc.municipality.name.ja,
     phase,
     span: `${formatFiscalYear(p.startFiscalYear)}〜${formatFiscalYear(p.endFiscalYear)}`,
@@ -60,12 +81,12 @@ export function reviewReportHtml(m: ReviewReportModel): string {
     id: 'summary',
     title: '1. 見直し評価の概要',
     level: 1,
-    html: `<h2>1. 見直し評価の概要</h2><p>第${m.phase}期（${esc(m.span)}）の施策 ${r.measures.length} 件について、各年度の行政評価の結果から達成度の推移を評価しました。${
+    html: `<h2>1. 見直し評価の概要</h2><p>${esc(m.phaseName)}（${esc(m.span)}）の${esc(m.levels.measure.ja)} ${r.measures.length} 件について、各年度の行政評価の結果から達成度の推移を評価しました。${
       r.missingYears.length > 0
         ? `評価の回がない年度：${r.missingYears.map((y) => esc(formatFiscalYear(y))).join('、')}。`
         : ''
     }</p>
-<table><thead><tr><th>施策</th><th>戦略分野</th><th>達成度の推移</th><th>次期の方向</th></tr></thead><tbody>${r.measures
+<table><thead><tr><th>${esc(m.levels.measure.ja)}</th><th>${esc(m.levels.field.ja)}</th><th>達成度の推移</th><th>次期の方向</th></tr></thead><tbody>${r.measures
       .map(
         (x) =>
           `<tr><td>${esc(x.measureCode)} ${esc(x.name)}</td><td>${esc(m.fieldNames.get(x.fieldCode) ?? x.fieldCode)}</td><td>${esc(trendLabels[x.achievementTrend] ?? x.achievementTrend)}</td><td>${x.conclusion ? esc(proposalLabels[x.conclusion.proposal] ?? x.conclusion.proposal) : '（未記入）'}</td></tr>`,
@@ -85,7 +106,7 @@ export function reviewReportHtml(m: ReviewReportModel): string {
       title: `${x.measureCode} ${x.name}`,
       level: 2,
       html: `<h2>${esc(x.measureCode)} ${esc(x.name)}</h2>${years}${kvTable([
-        ['戦略分野', m.fieldNames.get(x.fieldCode) ?? x.fieldCode],
+        [m.levels.field.ja, m.fieldNames.get(x.fieldCode) ?? x.fieldCode],
         ['達成度の推移', trendLabels[x.achievementTrend] ?? x.achievementTrend],
         ['道筋が保たれなかったつながり', x.brokenLinks.map((b) => b.linkId).join('、') || 'なし'],
         [
@@ -109,9 +130,9 @@ export async function reviewReportXlsx(m: ReviewReportModel): Promise<Buffer> {
   const ws = wb.addWorksheet('見直し評価');
   const years = m.review.fiscalYears;
   const head = [
-    '施策コード',
-    '施策名',
-    '戦略分野',
+    `${m.levels.measure.ja}コード`,
+    `${m.levels.measure.ja}名`,
+    m.levels.field.ja,
     ...years.map((y) => `${formatFiscalYear(y)} 評価`),
     '推移',
     '次期の方向',
