@@ -139,7 +139,13 @@ export interface WorkbenchModel {
 }
 
 export interface RoundStatusView {
-  round: { id: string; fiscalYear: number; state: string; stages: { stage: string; due: CalendarDate }[] };
+  round: {
+    id: string;
+    fiscalYear: number;
+    state: string;
+    version: number;
+    stages: { stage: string; due: CalendarDate }[];
+  };
   counts: Record<string, number>;
   sheets: {
     id: string;
@@ -277,8 +283,23 @@ export type PageModel =
       /** The account may save the plan (plan:import): the page is an editor. */
       canEdit: boolean;
     }
-  | { page: 'staff-rounds'; session: StaffSession; rounds: RoundStatusView[] }
-  | { page: 'staff-round'; session: StaffSession; status: RoundStatusView }
+  | {
+      page: 'staff-rounds';
+      session: StaffSession;
+      rounds: RoundStatusView[];
+      /** The account may open, close, publish and lock rounds (evaluation:manage-round). */
+      canManage: boolean;
+      /** Fiscal years of the plan without a round yet that may be opened now. */
+      openableYears: number[];
+    }
+  | {
+      page: 'staff-round';
+      session: StaffSession;
+      status: RoundStatusView;
+      canManage: boolean;
+      /** The departments with sheets in the round (for their workbooks), with names. */
+      departments: { code: string; name: string }[];
+    }
   | {
       page: 'staff-sheet';
       session: StaffSession;

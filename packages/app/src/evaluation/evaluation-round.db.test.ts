@@ -143,6 +143,8 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     expect(inbox.filter((n) => n.kind.startsWith('evaluation.reminder.')).length).toBe(
       reminders.reminders.filter((r) => r.departmentCode === dept).length,
     );
+    // Each links to the sheet's page (/staff/sheets/:id), which the server answers.
+    for (const n of inbox) expect(n.link).toMatch(/^\/staff\/sheets\/shiojiri-6th-2024\./);
   });
 
   it('saves a sheet with the version read; a stale write and another department are refused', async () => {

@@ -73,7 +73,7 @@ export async function announceSheetEvent(
       ja: `${formatFiscalYear(sheet.fiscalYear)}の評価シート「${sheet.code}」が${word.ja}（${state.ja}）${note.ja}`,
       en: `Evaluation sheet ${sheet.code} (FY${sheet.fiscalYear}) ${word.en} (${state.en})${note.en}`,
     },
-    link: `/staff/evaluation/sheets/${sheet.id}`,
+    link: `/staff/sheets/${encodeURIComponent(sheet.id)}`,
     actor,
   }));
   await insertNotifications(tx, rows);
@@ -93,7 +93,8 @@ export async function listMyNotifications(ctx: AppContext, actor: UserActor) {
       kind: r.kind,
       entity: { type: r.entity_type, id: r.entity_id },
       message: { ja: r.message_ja, en: r.message_en },
-      link: r.link,
+      // Rows written before the sheet pages moved kept a path that no page answers.
+      link: r.link?.replace('/staff/evaluation/sheets/', '/staff/sheets/') ?? null,
       actor: r.actor,
       createdAt: new Date(r.created_at).toISOString(),
       read: r.read_at !== null,
@@ -158,7 +159,7 @@ export async function sendEvaluationReminders(
             ja: `評価シート「${r.code}」の${stage.ja}の期限（${r.due}）は${when.ja}です`,
             en: `Evaluation sheet ${r.code}: the ${stage.en} stage is due ${when.en} (${r.due})`,
           },
-          link: `/staff/evaluation/sheets/${r.sheetId}`,
+          link: `/staff/sheets/${encodeURIComponent(r.sheetId)}`,
           actor: opts.actor,
         },
       ]);

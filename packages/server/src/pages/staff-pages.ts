@@ -7,6 +7,7 @@
 import {
   accountRoles,
   actions,
+  authorize,
   evaluationActorOf,
   getCurrentPlan,
   getEvaluationSheet,
@@ -20,7 +21,7 @@ import {
   roundScopeOf,
   showIndicator,
 } from '@mirai/app';
-import { type PlanDocument, ProblemError, shiojiriTemplates, type TemplateSet } from '@mirai/core';
+import { ProblemError } from '@mirai/core';
 import { neutralLevers, type RoundStatusView, recalcWorkbench } from '@mirai/web';
 import { definePage, mayOpen, type PageEntry, staffPage } from './page-table';
 
@@ -158,7 +159,19 @@ const rounds = staffPage({
         if (r.ok) list.push(r.value as RoundStatusView);
       }
     }
-    return { page: 'staff-rounds', session, rounds: list };
+    // A round runs in the year after the one it evaluates: the year just closed (Japan time) may be opened.
+    const now = new Date(Date.now() + 9 * 3600_000);
+    const currentFy = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const plan = current.ok ? current.value.document.plan : null;
+    const openableYears =
+      plan &&
+      currentFy - 1 >= plan.startFiscalYear &&
+      currentFy - 1 <= plan.endFiscalYear &&
+      !list.some((r) => r.round.fiscalYear === currentFy - 1)
+        ? [currentFy - 1]
+        : [];
+    const canManage = authorize(actor, 'evaluation:manage-round').ok;
+    return { page: 'staff-rounds', session, rounds: list, canManage, openableYears };
   },
 });
 
@@ -171,7 +184,22 @@ const round = staffPage({
     const fy = Number(params.fy);
     if (!Number.isInteger(fy)) return null;
     const r = await getRoundStatus(ctx, fy, roundScopeOf(actor));
-    return r.ok ? { page: 'staff-round', session, status: r.value as RoundStatusView } : null;
+    if (!r.ok) return null;
+    const status = r.value as RoundStatusView;
+    const current = await getCurrentPlan(ctx);
+    const names = new Map(
+      current.ok ? current.value.document.departments.map((d) => [d.code, d.name.ja]) : [],
+    );
+    const departments = [...new Set(status.sheets.map((x) => x.departmentCode))]
+      .sort()
+      .map((code) => ({ code, name: names.get(code) ?? code }));
+    return {
+      page: 'staff-round',
+      session,
+      status,
+      canManage: authorize(actor, 'evaluation:manage-round').ok,
+      departments,
+    };
   },
 });
 
@@ -183,22 +211,15 @@ const sheet = staffPage({
   load: async ({ ctx, session, actor, params }) => {
     const evaluator = evaluationActorOf(actor);
     const r = await getEvaluationSheet(ctx, params.id ?? '', evaluator ? { actor: evaluator } : {});
-    const current = await getCurrentPlan(ctx);
-    if (!r.ok || !current.ok) return null;
-    const doc = current.value.document as PlanDocument & { evaluationTemplates?: TemplateSet };
+    if (!r.ok) return null;
     const s = r.value.sheet;
-    const projectCodes = doc.implementationPlans
-      .filter((p) => p.fiscalYear === s.fiscalYear)
-      .flatMap((p) => p.projects.filter((x) => x.measure === s.code).map((x) => x.code));
     return {
       page: 'staff-sheet',
       session,
       view: { sheet: s, round: r.value.round, cost: r.value.cost, allowedActions: r.value.allowedActions },
-      templates: doc.evaluationTemplates ?? shiojiriTemplates,
-      checks: {
-        indicatorCodes: doc.indicators.map((i) => i.code),
-        ...(s.kind === 'measure' ? { projectCodes } : {}),
-      },
+      // The server's own templates and check context (one function), so the page raises no problem it would not.
+      templates: r.value.templates,
+      checks: r.value.checks,
     };
   },
 });

@@ -7,8 +7,16 @@ import { roundStageLabels, sheetStateLabels } from '@mirai/core';
 import type { PageModel, RoundStatusView } from '../types';
 import { L, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
+import { OpenRoundForm, RoundActions } from './round-actions';
 
 const stateLabel = (s: string) => sheetStateLabels[s as keyof typeof sheetStateLabels] ?? { ja: s, en: s };
+const roundStates: Record<string, string> = {
+  open: '入力中 / open',
+  closed: '締切 / closed',
+  published: '公表済 / published',
+  locked: '確定 / locked',
+};
+const roundStateLabel = (s: string) => roundStates[s] ?? s;
 const stageLabel = (s: string) => roundStageLabels[s as keyof typeof roundStageLabels] ?? { ja: s, en: s };
 
 function Progress({ status }: { status: RoundStatusView }) {
@@ -54,6 +62,7 @@ export function RoundsPage({ model }: { model: Extract<PageModel, { page: 'staff
           ))}
         </ul>
       )}
+      {model.canManage ? <OpenRoundForm years={model.openableYears} csrf={model.session.csrfToken} /> : null}
     </main>
   );
 }
@@ -71,7 +80,18 @@ export function RoundPage({ model }: { model: Extract<PageModel, { page: 'staff-
         <FiscalYear fy={s.round.fiscalYear} />
         <L ja="の評価：進捗" en=" evaluation: progress" />
       </h1>
+      <p>
+        <L ja="回の状態" en="Round state" />: <span id="round-state">{roundStateLabel(s.round.state)}</span>
+      </p>
       <Progress status={s} />
+      <RoundActions
+        fiscalYear={s.round.fiscalYear}
+        state={s.round.state}
+        version={s.round.version}
+        csrf={model.session.csrfToken}
+        canManage={model.canManage}
+        departments={model.departments}
+      />
       <table>
         <caption>
           <L ja="状態別の件数" en="Sheets by state" />
@@ -132,7 +152,9 @@ export function RoundPage({ model }: { model: Extract<PageModel, { page: 'staff-
                 <td>
                   <a href={`/staff/sheets/${encodeURIComponent(o.sheetId)}`}>{o.code}</a>
                 </td>
-                <td>{o.departmentCode}</td>
+                <td>
+                  {model.departments.find((d) => d.code === o.departmentCode)?.name ?? o.departmentCode}
+                </td>
                 <td>
                   <T text={stageLabel(o.stage)} />
                 </td>
@@ -180,7 +202,9 @@ export function RoundPage({ model }: { model: Extract<PageModel, { page: 'staff-
                 <td>
                   {x.kind === 'project' ? <L ja="事務事業" en="Project" /> : <L ja="施策" en="Measure" />}
                 </td>
-                <td>{x.departmentCode}</td>
+                <td>
+                  {model.departments.find((d) => d.code === x.departmentCode)?.name ?? x.departmentCode}
+                </td>
                 <td>
                   <span className={`status status-${x.state}`}>
                     <T text={stateLabel(x.state)} />
