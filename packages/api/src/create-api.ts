@@ -17,6 +17,8 @@ import { textGuard } from './auth/text-guard';
 import { notFound, problemResponse } from './error-mapper';
 import { withPolicy } from './route-table';
 import { registerCalendar } from './routes/calendar';
+import { registerPartnerRoutes } from './routes/cocreation-partners';
+import { registerVoiceRoutes } from './routes/cocreation-voices';
 import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
@@ -75,6 +77,8 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerNotifications(app);
   registerMailOutbox(app);
   registerJobs(app);
+  registerPartnerRoutes(app);
+  registerVoiceRoutes(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -6,6 +6,7 @@
 import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
+import { seedSamplePartners } from './cocreation/partner-use-cases';
 import { createJobQueue } from './jobs/create-job-queue';
 import { registerJobKinds } from './jobs/job-kinds';
 import type { JobQueue } from './jobs/job-queue';
@@ -52,7 +53,9 @@ export async function openApp(config: AppConfig = {}): Promise<AppContext> {
   const database = await createDatabase(resolveTarget(config));
   await migrateToLatest(database.db, database.schema);
   if (!config.noSeed) await seedDefaultPlan(database.db);
-  return withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
+  const ctx = withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
+  if (!config.noSeed) await seedSamplePartners(ctx);
+  return ctx;
 }
 
 /** Wraps an already open database (tests) in an app context; mail is held in the outbox unless `mail` says otherwise. */

@@ -1,5 +1,6 @@
 /** @mirai/core: the pure domain of Mirai. */
 export * from './calendar';
+export * from './cocreation';
 export * from './errors';
 export * from './evaluation';
 export * from './indicators';

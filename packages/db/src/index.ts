@@ -3,6 +3,7 @@ export * from './audit';
 export * from './create-database';
 export * from './migrations';
 export * from './pglite-template';
+export type * from './repositories/cocreation.repository';
 export * from './repositories/evaluation.repository';
 export * from './repositories/indicator.repository';
 export * from './repositories/job.repository';

@@ -3,6 +3,7 @@
  * Other aggregates add their tables here next to their migration.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { CocreationTables } from './repositories/cocreation.repository';
 import type { EvaluationTables } from './repositories/evaluation.repository';
 import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
@@ -62,7 +63,8 @@ export interface Database
     EvaluationTables,
     NotificationTables,
     MailTables,
-    JobTables {
+    JobTables,
+    CocreationTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

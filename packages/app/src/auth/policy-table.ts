@@ -67,6 +67,15 @@ export const policyTable = {
   // Co-creation: partners see and comment on the items they are linked to.
   'cocreation:read-linked': read(['admin', 'planning-editor', 'partner']),
   'cocreation:comment': write(['admin', 'planning-editor', 'partner']),
+  // Partners report activities on linked items (the use case checks the link); staff review them.
+  'cocreation:report': write(['partner']),
+  'cocreation:review-reports': write(['admin', 'planning-editor']),
+  // Partners, their contacts and links; workshops; moderation of residents' voices.
+  'cocreation:read-partners': read([...staff]),
+  'cocreation:manage-partners': write(['admin', 'planning-editor']),
+  'cocreation:manage-workshops': write(['admin', 'planning-editor']),
+  'cocreation:read-internal': read([...staff]),
+  'cocreation:moderate': write(['admin', 'planning-editor']),
 } as const satisfies Record<`${string}:${string}`, Policy>;
 
 export type Action = keyof typeof policyTable;

@@ -29,6 +29,7 @@ import {
 import type { Database, StoredPlan } from '@mirai/db';
 import { audit, findRoundById, findSheet, listComments, type StoredRound, updateSheet } from '@mirai/db';
 import type { Transaction } from 'kysely';
+import { acceptedReportsFor } from '../cocreation/report-use-cases';
 import type { AppContext } from '../context';
 import { announceSheetEvent } from '../notifications/notification-use-cases';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
@@ -92,6 +93,10 @@ export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts:
     }
   }
   const comments = await listComments(ctx.database.db, [sheet.id]);
+  // Contributions by partners: accepted partner reports of the round's fiscal year (read-only).
+  const partnerContributions = await acceptedReportsFor(ctx, sheet.code, round.fiscalYear, {
+    ...(sheet.content.kind === 'project' ? { project: sheet.code } : {}),
+  });
   const roundCtx = { state: round.state, hasCommitteeStage: hasCommitteeStage(round) };
   return ok({
     sheet,
@@ -100,6 +105,7 @@ export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts:
     indicatorProblems: rows.ok ? (rows.warnings ?? []) : rows.problems,
     cost: cost?.ok ? cost.value : null,
     theory,
+    partnerContributions,
     threads: buildThreads(
       comments.map((c) => ({ ...c, author: c.author as Actor })),
       sheet.id,

@@ -4,6 +4,7 @@ import { registerAudit } from './audit';
 import { registerCalendar } from './calendar';
 import { registerEvaluation } from './evaluation';
 import { registerIndicators } from './indicators';
+import { registerPartners } from './partners';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
 import { registerPopulationScenarios } from './population-scenarios';
@@ -29,5 +30,6 @@ export const commandModules: RegisterCommand[] = [
   registerPopulationScenarios,
   registerUsers,
   registerTokens,
+  registerPartners,
   registerAudit,
 ];

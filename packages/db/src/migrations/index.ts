@@ -12,6 +12,10 @@ import * as m0006 from './0006-accounts';
 import * as m0007 from './0007-notifications';
 import * as m0015 from './0015-jobs';
 import * as m0040 from './0040-mail-outbox';
+import * as m0041 from './0041-partners-and-reports';
+import * as m0042 from './0042-residents-voices';
+import * as m0043 from './0043-workshops';
+import * as m0044 from './0044-followers';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -23,4 +27,8 @@ export const migrations: Record<string, Migration> = {
   '0007-notifications': m0007,
   '0040-mail-outbox': m0040,
   '0015-jobs': m0015,
+  '0041-partners-and-reports': m0041,
+  '0042-residents-voices': m0042,
+  '0043-workshops': m0043,
+  '0044-followers': m0044,
 };

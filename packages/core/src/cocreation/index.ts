@@ -1,0 +1,4 @@
+export * from './cocreation-terms';
+export * from './file-sniff';
+export * from './report-input';
+export * from './voice-checks';
