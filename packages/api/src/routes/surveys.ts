@@ -11,7 +11,6 @@ import {
   publishedSurveyWaveTable,
   publishSurveyWave,
   readTableBytes,
-  recordWaveAsIndicatorActual,
   type Table,
 } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
@@ -241,16 +240,13 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
     const { code } = c.req.valid('param');
     const body = c.req.valid('json');
     const actor = actorLabel(c.get('actor'));
-    const r = await publishSurveyWave(c.get('ctx'), code, { actor, expectedVersion: body.expectedVersion });
+    // One use case checks everything (the version, the estimate, the fiscal year) before it writes.
+    const r = await publishSurveyWave(c.get('ctx'), code, {
+      actor,
+      expectedVersion: body.expectedVersion,
+      ...(body.recordFiscalYear !== undefined ? { recordFiscalYear: body.recordFiscalYear } : {}),
+    });
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    if (body.recordFiscalYear !== undefined) {
-      const rec = await recordWaveAsIndicatorActual(c.get('ctx'), code, {
-        fiscalYear: body.recordFiscalYear,
-        actor,
-      });
-      if (!rec.ok) return problemResponse(c, rec.problems) as never;
-      return c.json({ ...r.value, recorded: rec.value } as never, 200);
-    }
     return c.json(r.value as never, 200);
   });
 }

@@ -43,8 +43,8 @@ export const authProblems = {
     en: `Too many sign-in attempts; retry in ${p.retryAfterSeconds} s`,
   })),
   weakPassword: defineProblem<{ min: number }>('auth/weak-password', 'invalid', (p) => ({
-    ja: `パスワードは ${p.min} 文字以上で、ログイン名と異なるものにしてください`,
-    en: `Passwords need at least ${p.min} characters and must differ from the login`,
+    ja: `パスワードは ${p.min} 文字以上で、ログイン名と異なり、よく使われるパスワード（password1234 や同じ語の繰り返しなど）でないものにしてください`,
+    en: `Passwords need at least ${p.min} characters, must differ from the login, and must not be a common password (such as password1234 or a word repeated)`,
   })),
   wrongCurrentPassword: defineProblem('auth/wrong-current-password', 'invalid', () => ({
     ja: '現在のパスワードが正しくありません',

@@ -72,3 +72,29 @@ describe('password hashing (scrypt)', () => {
     expect(passwordAcceptable('administrator', 'Administrator')).toBe(false);
   });
 });
+
+describe('common and breached-style passwords', () => {
+  it('refuses list entries, list entries with digits appended, and repeated pieces', () => {
+    for (const weak of [
+      'passwordpassword',
+      'password1234',
+      'qwertyuiop123',
+      '123456789012',
+      'abcabcabcabc',
+      'aaaaaaaaaaaa',
+      'iloveyou2024!',
+      'Password1234',
+    ]) {
+      expect(passwordAcceptable(weak, 'tanaka'), weak).toBe(false);
+    }
+  });
+  it('accepts long passwords that are not built from a common one', () => {
+    for (const good of [
+      '塩尻の春は遅いが確かに来る',
+      'violet-harbor-87-tundra',
+      'Kq7-hostile-test-secret-9',
+    ]) {
+      expect(passwordAcceptable(good, 'tanaka'), good).toBe(true);
+    }
+  });
+});

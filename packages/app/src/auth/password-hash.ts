@@ -4,7 +4,9 @@
  * (base64url), so the cost can be raised later and old hashes still verify;
  * `needsRehash` tells the login to upgrade them. See docs/decisions/0060.
  */
+
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { isCommonPassword } from './common-passwords';
 
 export interface ScryptParams {
   log2N: number;
@@ -87,7 +89,14 @@ export function generatePassword(length = 20): string {
 
 export const minPasswordLength = 12;
 
-/** Passwords: at least 12 characters, not the login (NIST 800-63B style: length over composition rules). */
+/**
+ * Passwords: at least 12 characters, not the login, not a common or
+ * breached-style password (NIST 800-63B style: length and a blocklist over composition rules).
+ */
 export function passwordAcceptable(password: string, login: string): boolean {
-  return [...password].length >= minPasswordLength && password.toLowerCase() !== login.toLowerCase();
+  return (
+    [...password].length >= minPasswordLength &&
+    password.toLowerCase() !== login.toLowerCase() &&
+    !isCommonPassword(password)
+  );
 }

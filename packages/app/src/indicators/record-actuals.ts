@@ -19,7 +19,8 @@ import {
   recordActual,
   validateImportRows,
 } from '@mirai/core';
-import { audit, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
+import { audit, type Database, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import { loadIndicatorScope } from './indicator-scope';
 
@@ -35,7 +36,7 @@ export interface RecordActualInput {
   sampleSize?: number;
 }
 
-const isUniqueViolation = (e: unknown) =>
+export const isUniqueViolation = (e: unknown) =>
   typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
 
 /** Checks a typed value through the same rules as an import row. */
@@ -56,19 +57,28 @@ function checkInput(
   return r.problems.map(({ where, ...p }) => ({ ...p, where: { field: String(where?.column ?? 'value') } }));
 }
 
-export async function recordIndicatorActual(
+/** A checked first value, ready to be written (nothing written yet). */
+export interface PreparedActual {
+  planId: number;
+  indicatorCode: string;
+  row: Omit<ActualVersion, 'id'>;
+}
+
+/** Checks a first value against the plan and the stored values; writes nothing. */
+export async function prepareIndicatorActual(
   ctx: AppContext,
   input: RecordActualInput,
   opts: { actor: string },
-): Promise<Result<ActualVersion>> {
+): Promise<Result<PreparedActual>> {
   const scope = await loadIndicatorScope(ctx);
   if (!scope.ok) return scope;
   const { planId, document, definitions } = scope.value;
   const plan = { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear };
   const problems = checkInput({ definitions, plan }, input);
   if (problems.length > 0) return fail(problems);
-  const db = ctx.database.db;
-  const existing = await listActualVersions(db, planId, { indicatorCodes: [input.indicatorCode] });
+  const existing = await listActualVersions(ctx.database.db, planId, {
+    indicatorCodes: [input.indicatorCode],
+  });
   const candidate = recordActual(
     existing,
     { ...input, enteredBy: opts.actor, enteredAt: new Date().toISOString() },
@@ -76,27 +86,57 @@ export async function recordIndicatorActual(
   );
   if (!candidate.ok) return candidate;
   const { id: _placeholder, ...row } = candidate.value;
+  return ok({ planId, indicatorCode: input.indicatorCode, row });
+}
+
+/** Writes a prepared value with its audit entry inside the caller's transaction. */
+export async function insertPreparedActual(
+  tx: Transaction<Database>,
+  prepared: PreparedActual,
+  actor: string,
+): Promise<ActualVersion> {
+  const [id] = await insertActualVersions(tx, prepared.planId, [prepared.row]);
+  const stored = { ...prepared.row, id: id! };
+  await audit(tx, {
+    actor,
+    action: 'indicator.actual.record',
+    entityType: 'indicator-actual',
+    entityId: id!,
+    after: stored,
+  });
+  return stored;
+}
+
+/** After a unique violation: the problem the check would now give, if any. */
+export async function concurrentRecordProblem(
+  ctx: AppContext,
+  prepared: PreparedActual,
+): Promise<Result<never> | undefined> {
+  const now = await listActualVersions(ctx.database.db, prepared.planId, {
+    indicatorCodes: [prepared.indicatorCode],
+  });
+  const again = recordActual(now, prepared.row, 'new');
+  return again.ok ? undefined : again;
+}
+
+export async function recordIndicatorActual(
+  ctx: AppContext,
+  input: RecordActualInput,
+  opts: { actor: string },
+): Promise<Result<ActualVersion>> {
+  const prepared = await prepareIndicatorActual(ctx, input, opts);
+  if (!prepared.ok) return prepared;
   try {
     return ok(
-      await db.transaction().execute(async (tx) => {
-        const [id] = await insertActualVersions(tx, planId, [row]);
-        const stored = { ...row, id: id! };
-        await audit(tx, {
-          actor: opts.actor,
-          action: 'indicator.actual.record',
-          entityType: 'indicator-actual',
-          entityId: id!,
-          after: stored,
-        });
-        return stored;
-      }),
+      await ctx.database.db
+        .transaction()
+        .execute((tx) => insertPreparedActual(tx, prepared.value, opts.actor)),
     );
   } catch (e) {
     if (isUniqueViolation(e)) {
       // Someone recorded the same key meanwhile: report it as the check above now would.
-      const now = await listActualVersions(db, planId, { indicatorCodes: [input.indicatorCode] });
-      const again = recordActual(now, row, 'new');
-      if (!again.ok) return again;
+      const problem = await concurrentRecordProblem(ctx, prepared.value);
+      if (problem) return problem;
     }
     throw e;
   }

@@ -16,7 +16,19 @@ import { type Document, isNode, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { planDocumentSchema } from './plan-schema';
 
+/** Largest plan file read (a whole comprehensive plan is well under 1 MB). */
+export const maxPlanBytes = 5 * 1024 * 1024;
+/** YAML aliases expanded at most this often (an alias bomb expands exponentially). */
+export const maxPlanAliases = 100;
+
 export function loadPlanText(text: string, file: string): Result<PlanDocument> {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > maxPlanBytes) {
+    return {
+      ok: false,
+      problems: [planProblems.tooLarge.create({ bytes, maxBytes: maxPlanBytes }, { file })],
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -34,7 +46,20 @@ export function loadPlanText(text: string, file: string): Result<PlanDocument> {
     const line = lineOf(doc, lineCounter, path);
     return line === undefined ? { file, path } : { file, line, path };
   };
-  const parsed = planDocumentSchema.safeParse(doc.toJS());
+  let plain: unknown;
+  try {
+    plain = doc.toJS({ maxAliasCount: maxPlanAliases });
+  } catch (error) {
+    // The yaml library refuses excessive alias expansion with a ReferenceError.
+    if (error instanceof ReferenceError) {
+      return {
+        ok: false,
+        problems: [planProblems.tooManyAliases.create({ maxAliases: maxPlanAliases }, { file })],
+      };
+    }
+    throw error;
+  }
+  const parsed = planDocumentSchema.safeParse(plain);
   if (!parsed.success) {
     return { ok: false, problems: parsed.error.issues.map((i) => shapeProblem(i, locate)) };
   }

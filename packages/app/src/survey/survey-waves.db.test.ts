@@ -10,6 +10,9 @@ import { seedDefaultPlan } from '../plan/seed-default-plan';
 import { type ImportWaveInput, importSurveyWave } from './import-survey-wave';
 import {
   estimateSurveyWave,
+  listPublishedSurveyWaves,
+  listSurveyWaves,
+  publishSurveyWave,
   recordWaveAsIndicatorActual,
   surveyWaveResponseRates,
   surveyWaveTable,
@@ -149,5 +152,32 @@ describeEachDatabase('survey waves', (t) => {
       expect(rec.value.value).toBe(est.value.estimate);
       expect(rec.value.ci).toEqual({ lower: est.value.ci[0], upper: est.value.ci[1] });
     }
+  });
+
+  it('a refused publish changes nothing: a fiscal year outside the plan leaves the wave a draft, unaudited', async () => {
+    const ctx = contextFor(t.handle);
+    const before = await listSurveyWaves(ctx);
+    const wave = before.ok ? before.value.find((w) => w.code === 'W2022') : undefined;
+    expect(wave?.status).toBe('draft');
+    const auditBefore = await listAudit(t.handle.db);
+    const refused = await publishSurveyWave(ctx, 'W2022', {
+      actor: 'planner',
+      expectedVersion: wave!.version,
+      recordFiscalYear: 1990,
+    });
+    expect(refused.ok).toBe(false);
+    const after = await listSurveyWaves(ctx);
+    expect(after.ok && after.value.find((w) => w.code === 'W2022')).toEqual(wave);
+    expect(await listAudit(t.handle.db)).toEqual(auditBefore);
+    expect((await listPublishedSurveyWaves(ctx)).ok && (await listPublishedSurveyWaves(ctx))).toMatchObject({
+      value: [],
+    });
+    // The same publish with a year in the plan does both writes together.
+    const done = await publishSurveyWave(ctx, 'W2022', {
+      actor: 'planner',
+      expectedVersion: wave!.version,
+      recordFiscalYear: 2025,
+    });
+    expect(done.ok && done.value.recorded?.fiscalYear).toBe(2025);
   });
 });

@@ -4,6 +4,7 @@
  * rates, and the estimate recorded as the indicator's actual value.
  */
 import {
+  type ActualVersion,
   type EstimateOutput,
   type EstimateSpec,
   estimateFromRows,
@@ -15,7 +16,13 @@ import {
 } from '@mirai/core';
 import { audit, findWave, listWaves, loadWaveData, setWaveStatus } from '@mirai/db';
 import type { AppContext } from '../context';
-import { recordIndicatorActual } from '../indicators/record-actuals';
+import {
+  concurrentRecordProblem,
+  insertPreparedActual,
+  isUniqueViolation,
+  type PreparedActual,
+  prepareIndicatorActual,
+} from '../indicators/record-actuals';
 import { getCurrentPlan } from '../plan/plan-use-cases';
 import { surveyWaveProblems as P } from './survey-wave-problems';
 
@@ -179,12 +186,12 @@ export async function listSurveyWaves(ctx: AppContext) {
   return ok(await listWaves(ctx.database.db, plan.value.id));
 }
 
-/** Records the wave's estimate (with its 95% interval and n) as the linked indicator's actual. */
-export async function recordWaveAsIndicatorActual(
+/** Checks the wave's estimate as the linked indicator's actual for a fiscal year; writes nothing. */
+async function prepareWaveActual(
   ctx: AppContext,
   code: string,
   opts: { fiscalYear: number; actor: string; question?: string },
-) {
+): Promise<Result<PreparedActual>> {
   const est = await estimateSurveyWave(ctx, code, opts.question ? { question: opts.question } : {});
   if (!est.ok) return est;
   const loaded = await loadWave(ctx, code);
@@ -192,7 +199,7 @@ export async function recordWaveAsIndicatorActual(
   const q = loaded.value.wave.questions.find((x) => x.code === est.value.question);
   if (!q?.indicator)
     return fail(P.noIndicator.create({ question: est.value.question }, { field: 'question' }));
-  return recordIndicatorActual(
+  return prepareIndicatorActual(
     ctx,
     {
       indicatorCode: q.indicator,
@@ -207,29 +214,75 @@ export async function recordWaveAsIndicatorActual(
   );
 }
 
-/** Publishes a wave (its tables become public), checking the expected version. */
+/** Records the wave's estimate (with its 95% interval and n) as the linked indicator's actual. */
+export async function recordWaveAsIndicatorActual(
+  ctx: AppContext,
+  code: string,
+  opts: { fiscalYear: number; actor: string; question?: string },
+): Promise<Result<ActualVersion>> {
+  const prepared = await prepareWaveActual(ctx, code, opts);
+  if (!prepared.ok) return prepared;
+  try {
+    return ok(
+      await ctx.database.db
+        .transaction()
+        .execute((tx) => insertPreparedActual(tx, prepared.value, opts.actor)),
+    );
+  } catch (e) {
+    if (isUniqueViolation(e)) {
+      const problem = await concurrentRecordProblem(ctx, prepared.value);
+      if (problem) return problem;
+    }
+    throw e;
+  }
+}
+
+/**
+ * Publishes a wave (its tables become public), checking the expected version;
+ * with `recordFiscalYear`, also records its estimate as the indicator's actual.
+ * Everything is checked before anything is written, and both writes share one
+ * transaction: a refused publish leaves the wave as it was.
+ */
 export async function publishSurveyWave(
   ctx: AppContext,
   code: string,
-  opts: { actor: string; expectedVersion: number },
-): Promise<Result<{ code: string; version: number }>> {
+  opts: { actor: string; expectedVersion: number; recordFiscalYear?: number },
+): Promise<Result<{ code: string; version: number; recorded?: ActualVersion }>> {
   const loaded = await loadWave(ctx, code);
   if (!loaded.ok) return loaded;
-  const done = await ctx.database.db.transaction().execute(async (tx) => {
-    if (!(await setWaveStatus(tx, loaded.value.wave.id, 'published', opts.expectedVersion))) return false;
-    await audit(tx, {
-      actor: opts.actor,
-      action: 'survey.wave.publish',
-      entityType: 'survey-wave',
-      entityId: code,
-      before: { status: loaded.value.wave.status, version: loaded.value.wave.version },
-      after: { status: 'published', version: opts.expectedVersion + 1 },
+  let prepared: PreparedActual | undefined;
+  if (opts.recordFiscalYear !== undefined) {
+    const p = await prepareWaveActual(ctx, code, { fiscalYear: opts.recordFiscalYear, actor: opts.actor });
+    if (!p.ok) return p;
+    prepared = p.value;
+  }
+  try {
+    const done = await ctx.database.db.transaction().execute(async (tx) => {
+      if (!(await setWaveStatus(tx, loaded.value.wave.id, 'published', opts.expectedVersion))) return false;
+      await audit(tx, {
+        actor: opts.actor,
+        action: 'survey.wave.publish',
+        entityType: 'survey-wave',
+        entityId: code,
+        before: { status: loaded.value.wave.status, version: loaded.value.wave.version },
+        after: { status: 'published', version: opts.expectedVersion + 1 },
+      });
+      return { recorded: prepared ? await insertPreparedActual(tx, prepared, opts.actor) : undefined };
     });
-    return true;
-  });
-  if (!done)
-    return fail(P.staleVersion.create({ expected: opts.expectedVersion }, { field: 'expectedVersion' }));
-  return ok({ code, version: opts.expectedVersion + 1 });
+    if (!done)
+      return fail(P.staleVersion.create({ expected: opts.expectedVersion }, { field: 'expectedVersion' }));
+    return ok({
+      code,
+      version: opts.expectedVersion + 1,
+      ...(done.recorded ? { recorded: done.recorded } : {}),
+    });
+  } catch (e) {
+    if (prepared && isUniqueViolation(e)) {
+      const problem = await concurrentRecordProblem(ctx, prepared);
+      if (problem) return problem;
+    }
+    throw e;
+  }
 }
 
 /** Published waves only: what the public may see. */

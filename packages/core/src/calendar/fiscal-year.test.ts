@@ -44,6 +44,18 @@ describe('fiscal year and 和暦', () => {
     expect(parseFiscalYear('令和')).toBeUndefined();
   });
 
+  it("refuses era years outside the era's real span", () => {
+    expect(parseFiscalYear('平成36年度')).toBeUndefined(); // 平成 ended in its 31st year
+    expect(parseFiscalYear('平成32年度')).toBeUndefined();
+    expect(parseFiscalYear('H31')).toBe(2019);
+    expect(parseFiscalYear('昭和64年度')).toBe(1989);
+    expect(parseFiscalYear('昭和65年度')).toBeUndefined();
+    expect(parseJapaneseDate('平成31年4月30日')).toEqual({ year: 2019, month: 4, day: 30 });
+    expect(parseJapaneseDate('平成31年5月1日')).toBeUndefined(); // that day is 令和元年5月1日
+    expect(parseJapaneseDate('令和元年4月30日')).toBeUndefined();
+    expect(parseJapaneseDate('令和元年5月1日')).toEqual({ year: 2019, month: 5, day: 1 });
+  });
+
   it('parses dates as typed', () => {
     expect(parseJapaneseDate('令和4年12月')).toEqual({ year: 2022, month: 12, day: 1 });
     expect(parseJapaneseDate('2022/12/05')).toEqual({ year: 2022, month: 12, day: 5 });

@@ -52,5 +52,21 @@ export function formatWarekiDate(date: CalendarDate): string {
 export function eraToGregorian(eraName: string, eraYear: number): number | undefined {
   const era = findEra(eraName);
   if (!era || !Number.isInteger(eraYear) || eraYear < 1) return undefined;
-  return era.start.year + eraYear - 1;
+  const year = era.start.year + eraYear - 1;
+  // An era's years end in the year the next era began (平成31 = 2019 exists, 平成32 never did).
+  const next = eras[eras.indexOf(era) - 1];
+  if (next && year > next.start.year) return undefined;
+  return year;
+}
+
+/** Whether a Gregorian date falls inside the era (平成31年5月1日 does not: it is 令和元年5月1日). */
+export function eraContainsDate(
+  eraName: string,
+  date: { year: number; month: number; day: number },
+): boolean {
+  const era = findEra(eraName);
+  if (!era) return false;
+  const key = (d: { year: number; month: number; day: number }) => d.year * 10_000 + d.month * 100 + d.day;
+  const next = eras[eras.indexOf(era) - 1];
+  return key(date) >= key(era.start) && (!next || key(date) < key(next.start));
 }

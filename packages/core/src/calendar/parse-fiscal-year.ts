@@ -3,7 +3,7 @@
  * 令和元年度, R6, 平成31年度 (= 2019). Returns undefined for anything ambiguous.
  */
 import { normalizeText } from '../text/normalize';
-import { eraToGregorian } from './fiscal-year';
+import { eraContainsDate, eraToGregorian } from './fiscal-year';
 
 const western = /^(?:FY\s*)?(\d{4})(?:\s*年度?)?$/i;
 const japanese = /^(令和|平成|昭和|大正|明治|[RHSTM])\.?\s*(元|\d{1,2})\s*(?:年度?)?$/i;
@@ -47,5 +47,6 @@ export function parseJapaneseDate(text: string): { year: number; month: number; 
   if (year === undefined || month < 1 || month > 12 || day < 1 || day > 31) return undefined;
   const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
   if (day > last) return undefined;
+  if (!/^\d{4}$/.test(m[1]!) && !eraContainsDate(m[1]!, { year, month, day })) return undefined;
   return { year, month, day };
 }

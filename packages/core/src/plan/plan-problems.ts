@@ -75,4 +75,12 @@ export const planProblems = {
     ja: `計画ファイルを読み取れません: ${p.reason}`,
     en: `Cannot parse the plan file: ${p.reason}`,
   })),
+  tooLarge: defineProblem<{ bytes: number; maxBytes: number }>('plan/too-large', 'too-large', (p) => ({
+    ja: `計画ファイルが大きすぎます（${p.bytes} バイト、上限 ${p.maxBytes} バイト）`,
+    en: `The plan file is too large (${p.bytes} bytes, at most ${p.maxBytes})`,
+  })),
+  tooManyAliases: defineProblem<{ maxAliases: number }>('plan/too-many-aliases', 'invalid', (p) => ({
+    ja: `計画ファイルの別名（YAML のエイリアス）が多すぎます（上限 ${p.maxAliases}）。展開すると巨大になるファイルは読みません`,
+    en: `The plan file uses too many YAML aliases (at most ${p.maxAliases}); a file that expands to a huge document is not read`,
+  })),
 };
