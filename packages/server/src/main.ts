@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runServer, type ServeOptions } from './run-server';
 
-const usage = `mirai-server [--port <port>] [--host <host>] [--data-dir <dir>] [--database-url <url>]
+const usage = `mirai-server [--port <port>] [--host <host>] [--data-dir <dir>] [--database-url <url>] [--trust-proxy] [--public-origin <url>]
   サーバーを起動する / start the web application and API`;
 
 export function serveOptionsFromArgs(argv: string[]): ServeOptions | 'help' {
@@ -17,6 +17,8 @@ export function serveOptionsFromArgs(argv: string[]): ServeOptions | 'help' {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       'database-url': { type: 'string' },
+      'trust-proxy': { type: 'boolean' },
+      'public-origin': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -27,6 +29,8 @@ export function serveOptionsFromArgs(argv: string[]): ServeOptions | 'help' {
   };
   if (values['data-dir']) opts.dataDir = values['data-dir'];
   if (values['database-url']) opts.databaseUrl = values['database-url'];
+  if (values['trust-proxy']) opts.trustProxy = true;
+  if (values['public-origin']) opts.publicOrigin = values['public-origin'];
   return opts;
 }
 

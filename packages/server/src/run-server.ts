@@ -12,6 +12,17 @@ export interface ServeOptions {
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
+  /** Behind a reverse proxy: client address, origin and scheme from its X-Forwarded-* headers. */
+  trustProxy?: boolean;
+  /** The public origin (https://mirai.city.example.jp); https turns on secure cookies and HSTS. */
+  publicOrigin?: string;
+}
+
+/** Proxy settings from options, else the environment (MIRAI_TRUST_PROXY=1, MIRAI_PUBLIC_ORIGIN). */
+export function proxyOptions(opts: ServeOptions) {
+  const trustProxy = opts.trustProxy ?? ['1', 'true', 'yes'].includes(process.env.MIRAI_TRUST_PROXY ?? '');
+  const publicOrigin = opts.publicOrigin ?? (process.env.MIRAI_PUBLIC_ORIGIN || undefined);
+  return { trustProxy, ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}) };
 }
 
 export async function runServer(opts: ServeOptions): Promise<never> {
@@ -25,7 +36,9 @@ export async function runServer(opts: ServeOptions): Promise<never> {
     console.log(
       `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
     );
-  const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1');
+  const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1', {
+    auth: proxyOptions(opts),
+  });
   // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
   ctx.mail.start();
   console.log(

@@ -55,8 +55,13 @@ export function buildServer(ctx: AppContext, options: Omit<ApiOptions, 'refusePa
   return root;
 }
 
-export async function startServer(ctx: AppContext, port: number, hostname = '127.0.0.1') {
-  const app = buildServer(ctx);
+export async function startServer(
+  ctx: AppContext,
+  port: number,
+  hostname = '127.0.0.1',
+  options: Omit<ApiOptions, 'refusePage'> = {},
+) {
+  const app = buildServer(ctx, options);
   // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
   await ctx.jobs.start();
   return new Promise<{ url: string; port: number; close: () => Promise<void> }>((resolvePromise) => {

@@ -33,7 +33,9 @@ export interface AuthState {
 export function resolveAuthOptions(o: ApiAuthOptions = {}): ResolvedAuthOptions {
   return {
     settings: o.settings ?? {},
-    secureCookies: o.secureCookies ?? process.env.NODE_ENV === 'production',
+    // Served over HTTPS (an https public origin, or production): __Host- cookies and HSTS.
+    secureCookies:
+      o.secureCookies ?? (o.publicOrigin?.startsWith('https://') || process.env.NODE_ENV === 'production'),
     trustProxy: o.trustProxy ?? false,
     ...(o.publicOrigin ? { publicOrigin: o.publicOrigin } : {}),
     limiter: createRateLimiter(o.loginRateLimit ?? { max: 20, windowSeconds: 600 }),

@@ -33,11 +33,24 @@ const sameSecret = (a: string, b: string) => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/**
+ * The origin the browser used: behind a trusted proxy, from X-Forwarded-Proto
+ * and X-Forwarded-Host (the first of each list); otherwise the request's own.
+ */
+export function requestOrigin(c: Context<ApiEnv>): string {
+  const own = new URL(c.req.url);
+  if (!c.get('auth').options.trustProxy) return own.origin;
+  const first = (name: string) => c.req.header(name)?.split(',')[0]?.trim() || undefined;
+  const proto = first('x-forwarded-proto');
+  const host = first('x-forwarded-host') ?? c.req.header('host') ?? own.host;
+  return `${proto === 'https' || proto === 'http' ? proto : own.protocol.replace(':', '')}://${host}`;
+}
+
 /** Origin check for every unsafe request, token check for cookie sessions. */
 function csrfOk(c: Context<ApiEnv>): boolean {
   const auth = c.get('auth');
   const origin = c.req.header('origin');
-  const expected = auth.options.publicOrigin ?? new URL(c.req.url).origin;
+  const expected = auth.options.publicOrigin ?? requestOrigin(c);
   if (origin !== undefined && origin !== expected) return false;
   if (c.req.header('sec-fetch-site') === 'cross-site') return false;
   if (auth.session) {

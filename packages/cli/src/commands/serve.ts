@@ -13,9 +13,32 @@ export function registerServe(program: Command) {
       .command('serve')
       .description('サーバーを起動する / start the web application and API')
       .option('--port <port>', 'port (env PORT)', process.env.PORT ?? '3000')
-      .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '127.0.0.1'),
-  ).action(async (opts: { port: string; host: string; dataDir?: string; databaseUrl?: string }) => {
-    const { serve } = await import('@mirai/server/start');
-    await serve({ port: Number(opts.port), host: opts.host, ...appConfig(opts) });
-  });
+      .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '127.0.0.1')
+      .option(
+        '--trust-proxy',
+        'behind a reverse proxy: client address and origin from X-Forwarded-* (env MIRAI_TRUST_PROXY=1)',
+      )
+      .option(
+        '--public-origin <url>',
+        'the public origin, e.g. https://mirai.city.example.jp (env MIRAI_PUBLIC_ORIGIN)',
+      ),
+  ).action(
+    async (opts: {
+      port: string;
+      host: string;
+      dataDir?: string;
+      databaseUrl?: string;
+      trustProxy?: boolean;
+      publicOrigin?: string;
+    }) => {
+      const { serve } = await import('@mirai/server/start');
+      await serve({
+        port: Number(opts.port),
+        host: opts.host,
+        ...appConfig(opts),
+        ...(opts.trustProxy ? { trustProxy: true } : {}),
+        ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
+      });
+    },
+  );
 }
