@@ -1,5 +1,6 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
 export * from './auth';
+export * from './backup';
 export * from './cocreation';
 export * from './context';
 export * from './evaluation';

@@ -1,6 +1,7 @@
 /** The static list of command modules; each registers its commands on the program. */
 import type { Command } from 'commander';
 import { registerAudit } from './audit';
+import { registerBackup } from './backup';
 import { registerCalendar } from './calendar';
 import { registerEvaluation } from './evaluation';
 import { registerIndicators } from './indicators';
@@ -32,4 +33,5 @@ export const commandModules: RegisterCommand[] = [
   registerTokens,
   registerPartners,
   registerAudit,
+  registerBackup,
 ];

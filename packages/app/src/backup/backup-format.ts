@@ -1,0 +1,40 @@
+/**
+ * The backup file: gzip-compressed JSON lines. Line 1 is the manifest (format,
+ * the schema version as the list of applied migrations, and each table with
+ * its columns and row count); then one line per row, `{"t": table, "r": row}`,
+ * each row written by PostgreSQL itself (row_to_json) so that every type
+ * round-trips exactly on PGlite and on a server; the last line closes the file
+ * with the row counts again, so a truncated file is recognised. Decision 0105.
+ */
+
+export const BACKUP_FORMAT = 'mirai-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+
+export interface BackupTable {
+  name: string;
+  columns: string[];
+  rows: number;
+}
+
+export interface BackupManifest {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  createdAt: string;
+  /** The database the backup came from: pglite or postgres. */
+  dialect: string;
+  /** The schema version: names of the migrations applied, in order. */
+  migrations: string[];
+  /** Tables in an order that satisfies their foreign keys (parents first). */
+  tables: BackupTable[];
+}
+
+export interface BackupEnd {
+  end: true;
+  rows: Record<string, number>;
+}
+
+/** Migrations a backup has that this system does not: a newer schema, refused. */
+export function unknownMigrations(backup: readonly string[], known: readonly string[]): string[] {
+  const have = new Set(known);
+  return backup.filter((m) => !have.has(m));
+}
