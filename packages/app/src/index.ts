@@ -1,4 +1,5 @@
 /** @mirai/app: use cases over the database, file reading, policies. */
+export * from './areas';
 export * from './auth';
 export * from './backup';
 export * from './cocreation';
@@ -12,5 +13,6 @@ export * from './notifications';
 export * from './plan';
 export * from './population';
 export * from './reports';
+export * from './sectoral';
 export * from './survey';
 export * from './web-data';

@@ -9,6 +9,7 @@ import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
 import type { NotificationTables } from './repositories/notification.repository';
 import type { PopulationTables } from './repositories/population.repository';
+import type { SectoralPlanTables } from './repositories/sectoral-plan.repository';
 import type { SurveyTables } from './repositories/survey.repository';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -64,7 +65,8 @@ export interface Database
     NotificationTables,
     MailTables,
     JobTables,
-    CocreationTables {
+    CocreationTables,
+    SectoralPlanTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

@@ -49,6 +49,7 @@ const indicator = z.strictObject({
   publicationLagMonths: z.number().int().min(0).max(60).optional(),
   ownerDepartment: code.optional(),
   areas: z.array(code).optional(),
+  areaAggregation: z.enum(['sum', 'weighted-mean', 'none']).optional(),
   serves: code,
   survey: z
     .strictObject({
@@ -108,7 +109,14 @@ export const planDocumentSchema = z.strictObject({
       value: text,
       identity: text,
       purpose: text.nullable(),
-      assets: z.array(text),
+      assets: z.array(
+        text.extend({
+          code: code.optional(),
+          fields: z.array(code).optional(),
+          measures: z.array(code).optional(),
+          indicators: z.array(code).optional(),
+        }),
+      ),
       note: text.optional(),
     })
     .optional(),
@@ -200,6 +208,8 @@ export const planDocumentSchema = z.strictObject({
         layer: z.enum(['region', 'city', 'district', 'school-district']),
         name: text,
         parent: code.optional(),
+        shares: z.array(z.strictObject({ area: code, share: z.number().gt(0).max(1) })).optional(),
+        tile: z.strictObject({ col: z.number().int().min(0), row: z.number().int().min(0) }).optional(),
         sample,
       }),
     )

@@ -81,6 +81,8 @@ export interface IndicatorDefinition {
   ownerDepartment?: string;
   /** Area codes the indicator is broken down by. */
   areas?: string[];
+  /** How values by area make the city's: summed (counts), population-weighted (rates), or not at all (default). */
+  areaAggregation?: 'sum' | 'weighted-mean' | 'none';
   /** Code of the plan element it serves: `plan`, a strategy, a field or a measure. */
   serves: string;
   /** Weight in the roll-up of the element it serves (default 1). */

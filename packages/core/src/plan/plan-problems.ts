@@ -27,6 +27,14 @@ export const planProblems = {
       en: `${en(p.levels.field)} "${p.code}" is outside any ${en(p.levels.strategy)} ("${p.strategy}" does not exist)`,
     }),
   ),
+  areaSharesNotOne: defineProblem<{ code: string; total: number }>(
+    'plan/area-shares-not-one',
+    'invalid',
+    (p) => ({
+      ja: `区域「${p.code}」の地区ごとの割合の合計が1ではありません（${p.total}）`,
+      en: `The shares of area "${p.code}" do not sum to 1 (${p.total})`,
+    }),
+  ),
   cycle: defineProblem<{ codes: string[] }>('plan/cycle', 'invalid', (p) => ({
     ja: `参照が循環しています: ${p.codes.join(' → ')}`,
     en: `Circular reference: ${p.codes.join(' → ')}`,

@@ -47,8 +47,16 @@ export interface BrandPhilosophy {
   identity: Text;
   /** パーパス; null where the statement is not in the source. */
   purpose: Text | null;
-  assets: Text[];
+  assets: BrandAsset[];
   note?: Text;
+}
+
+/** A brand asset (ブランド資産) and the plan elements that strengthen or show it. */
+export interface BrandAsset extends Text {
+  code?: string;
+  fields?: string[];
+  measures?: string[];
+  indicators?: string[];
 }
 
 export interface Administration {
@@ -61,6 +69,10 @@ export interface Area {
   layer: AreaLayer;
   name: Text;
   parent?: string;
+  /** School districts: the districts they lie in, each with its share (summing to 1). */
+  shares?: { area: string; share: number }[];
+  /** Position on the schematic tile map of the districts (generated where absent). */
+  tile?: { col: number; row: number };
   sample?: boolean;
 }
 

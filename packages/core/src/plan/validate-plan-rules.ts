@@ -56,6 +56,17 @@ export function validatePlanRules(doc: PlanDocument): Problem[] {
   doc.topIndicators.forEach((c, i) => expect(c, ['indicator'], `topIndicators[${i}]`));
   doc.areas.forEach((a, i) => {
     if (a.parent !== undefined) expect(a.parent, ['area'], `areas[${i}].parent`);
+    a.shares?.forEach((s, j) => expect(s.area, ['area'], `areas[${i}].shares[${j}].area`));
+    const total = a.shares?.reduce((t, s) => t + s.share, 0);
+    if (total !== undefined && Math.abs(total - 1) > 1e-6)
+      problems.push(
+        planProblems.areaSharesNotOne.create({ code: a.code, total }, { path: `areas[${i}].shares` }),
+      );
+  });
+  doc.brand?.assets.forEach((b, i) => {
+    b.fields?.forEach((c, j) => expect(c, ['field'], `brand.assets[${i}].fields[${j}]`));
+    b.measures?.forEach((c, j) => expect(c, ['measure'], `brand.assets[${i}].measures[${j}]`));
+    b.indicators?.forEach((c, j) => expect(c, ['indicator'], `brand.assets[${i}].indicators[${j}]`));
   });
   doc.partners.forEach((p, i) =>
     p.areas?.forEach((a, j) => expect(a, ['area'], `partners[${i}].areas[${j}]`)),

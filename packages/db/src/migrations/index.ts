@@ -16,6 +16,7 @@ import * as m0041 from './0041-partners-and-reports';
 import * as m0042 from './0042-residents-voices';
 import * as m0043 from './0043-workshops';
 import * as m0044 from './0044-followers';
+import * as m0045 from './0045-sectoral-plans';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '0042-residents-voices': m0042,
   '0043-workshops': m0043,
   '0044-followers': m0044,
+  '0045-sectoral-plans': m0045,
 };

@@ -1,0 +1,9 @@
+/** Problems of the areas' read models. */
+import { defineProblem } from '@mirai/core';
+
+export const areaProblems = {
+  notFound: defineProblem<{ code: string }>('area/not-found', 'not-found', (p) => ({
+    ja: `区域「${p.code}」はありません`,
+    en: `No area "${p.code}"`,
+  })),
+};

@@ -1,0 +1,2 @@
+export * from './area-problems';
+export * from './area-view';

@@ -1,0 +1,2 @@
+export * from './sectoral-plan-schema';
+export * from './sectoral-plan-use-cases';

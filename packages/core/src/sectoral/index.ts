@@ -1,0 +1,3 @@
+export * from './alignment-check';
+export * from './alignment-problems';
+export * from './sectoral-plan-types';
