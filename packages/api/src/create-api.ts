@@ -16,6 +16,7 @@ import { securityHeaders } from './auth/security-headers';
 import { textGuard } from './auth/text-guard';
 import { notFound, problemResponse } from './error-mapper';
 import { withPolicy } from './route-table';
+import { registerAreas } from './routes/areas';
 import { registerCalendar } from './routes/calendar';
 import { registerPartnerRoutes } from './routes/cocreation-partners';
 import { registerVoiceRoutes } from './routes/cocreation-voices';
@@ -70,6 +71,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);
+  registerAreas(app);
   registerIndicators(app);
   registerSurveys(app);
   registerPopulation(app);

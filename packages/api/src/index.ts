@@ -1,7 +1,17 @@
 /** @mirai/api: the HTTP API. */
 
 /** Read models the web pages render (types only; the web imports nothing else from the server). */
-export type { DistrictsView, GoalTile, HappinessView, PopulationView, PublishedRound } from '@mirai/app';
+export type {
+  AreaListView,
+  AreaView,
+  BrandView,
+  DistrictsView,
+  GoalTile,
+  HappinessView,
+  PopulationView,
+  PublishedRound,
+  SectoralCheckView,
+} from '@mirai/app';
 export type { ApiEnv } from './api-env';
 export type { PageRefusal } from './auth/enforce-policy';
 export * from './create-api';

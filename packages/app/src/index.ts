@@ -2,6 +2,7 @@
 export * from './areas';
 export * from './auth';
 export * from './backup';
+export * from './brand';
 export * from './cocreation';
 export * from './context';
 export * from './evaluation';

@@ -12,6 +12,7 @@ import { type ApiOptions, createApi, declarePage, notFound } from '@mirai/api';
 import type { AppContext } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { areaPages } from './pages/area-pages';
 import { registerOpenDataFiles } from './pages/open-data-routes';
 import { publicPages } from './pages/public-pages';
 import { pageRefusal, registerPages } from './pages/register-pages';
@@ -20,7 +21,7 @@ import { staffPages } from './pages/staff-pages';
 import { webDist } from './web-assets';
 
 /** Every page the server answers, in the order they are matched. */
-export const pageEntries = [...publicPages, ...staffPages];
+export const pageEntries = [...publicPages, ...areaPages, ...staffPages];
 
 export function buildServer(ctx: AppContext, options: Omit<ApiOptions, 'refusePage'> = {}) {
   const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx) });

@@ -5,7 +5,17 @@
  * compiler checks that they match). The same object is embedded in the page
  * for hydration.
  */
-import type { DistrictsView, GoalTile, HappinessView, PopulationView, PublishedRound } from '@mirai/api';
+import type {
+  AreaListView,
+  AreaView,
+  BrandView,
+  DistrictsView,
+  GoalTile,
+  HappinessView,
+  PopulationView,
+  PublishedRound,
+  SectoralCheckView,
+} from '@mirai/api';
 import type {
   ActualVersion,
   CalendarDate,
@@ -252,6 +262,10 @@ export type PageModel =
       history: PlanVersionView[];
       evaluations: PublishedRoundView[];
     }
+  | { page: 'areas'; view: AreaListView }
+  | { page: 'area'; view: AreaView; areas: { code: string; name: Text }[] }
+  | { page: 'brand'; brand: BrandView }
+  | { page: 'sectoral-plans'; check: SectoralCheckView; departments: { code: string; name: Text }[] }
   | { page: 'not-found'; path: string }
   | { page: 'forbidden'; path: string }
   | { page: 'staff-login'; next: string }

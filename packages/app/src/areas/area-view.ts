@@ -157,15 +157,15 @@ export async function getAreaView(
     const areaCodes = covering ? districts.filter((d) => def.areas?.includes(d)) : [code];
     const years = mine.filter((v) => v.area && areaCodes.includes(v.area)).map((v) => v.fiscalYear);
     const fy = years.length ? Math.max(...years) : null;
-    const valueOf = (a: string) =>
+    const areaValue = (a: string) =>
       fy === null ? null : (mine.find((v) => v.area === a && v.fiscalYear === fy && !v.date)?.value ?? null);
     const aggregation: AreaAggregation = def.areaAggregation ?? 'none';
-    const byDistrict = covering ? areaCodes.map((a) => ({ area: a, value: valueOf(a) })) : [];
+    const byDistrict = covering ? areaCodes.map((a) => ({ area: a, value: areaValue(a) })) : [];
     const own = covering
       ? fy === null
         ? null
         : (mine.find((v) => !v.area && v.fiscalYear === fy)?.value ?? null)
-      : valueOf(code);
+      : areaValue(code);
     const rolled =
       covering && fy !== null
         ? {

@@ -64,6 +64,9 @@ export const policyTable = {
   // Population projections.
   'population:run': write(['admin', 'planning-editor']),
   'population:read-scenarios': read([...staff, 'committee']),
+  // Sectoral plans (個別計画): staff read drafts; the planning division keeps the register.
+  'sectoral:read-draft': read([...staff, 'committee']),
+  'sectoral:manage': write(['admin', 'planning-editor']),
   // Co-creation: partners see and comment on the items they are linked to.
   'cocreation:read-linked': read(['admin', 'planning-editor', 'partner']),
   'cocreation:comment': write(['admin', 'planning-editor', 'partner']),

@@ -23,6 +23,7 @@ import {
   type StoredSectoralPlan,
   updateSectoralPlan,
 } from '@mirai/db';
+import { parse as parseYaml } from 'yaml';
 import type { AppContext } from '../context';
 import { todayInTokyo } from '../indicators/indicator-scope';
 import { getCurrentPlan, getPublishedPlan } from '../plan/plan-use-cases';
@@ -152,4 +153,19 @@ export async function checkSectoralPlans(
     currentFiscalYear: fy,
     registered: stored.map((s) => ({ plan: s.plan, version: s.version })),
   });
+}
+
+/** Reads sectoral plans from YAML or JSON text: one plan, or a list of them. */
+export function parseSectoralPlansText(text: string, file: string): Result<unknown[]> {
+  try {
+    const value: unknown = parseYaml(text, { maxAliasCount: 0 });
+    return ok(Array.isArray(value) ? value : [value]);
+  } catch (e) {
+    return fail(
+      P.unreadable.create(
+        { file, reason: e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e) },
+        { file },
+      ),
+    );
+  }
 }

@@ -1,5 +1,6 @@
 /** The static list of command modules; each registers its commands on the program. */
 import type { Command } from 'commander';
+import { registerAreas } from './areas';
 import { registerAudit } from './audit';
 import { registerBackup } from './backup';
 import { registerCalendar } from './calendar';
@@ -22,6 +23,7 @@ export const commandModules: RegisterCommand[] = [
   registerServe,
   registerPlan,
   registerCalendar,
+  registerAreas,
   registerIndicators,
   registerEvaluation,
   registerReport,

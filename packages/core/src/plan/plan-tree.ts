@@ -80,7 +80,11 @@ export function buildPlanTree(doc: PlanDocument): PlanTree {
     departments: doc.departments,
   };
   if (doc.vision) tree.vision = doc.vision;
-  if (doc.brand) tree.brand = doc.brand;
+  // The brand as the public sees it: internal notes (e.g. "to be entered by the city") stay out.
+  if (doc.brand) {
+    const { note: _internal, ...brand } = doc.brand;
+    tree.brand = brand;
+  }
   if (doc.administration) tree.administration = doc.administration;
   return tree;
 }

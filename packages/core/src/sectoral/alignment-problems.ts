@@ -14,6 +14,10 @@ export const sectoralProblems = {
     ja: `個別計画「${p.code}」は既に登録されています`,
     en: `Sectoral plan "${p.code}" is already registered`,
   })),
+  unreadable: defineProblem<{ file: string; reason: string }>('sectoral/unreadable', 'invalid', (p) => ({
+    ja: `ファイル「${p.file}」を YAML/JSON として読めません: ${p.reason}`,
+    en: `Cannot read "${p.file}" as YAML/JSON: ${p.reason}`,
+  })),
   notFound: defineProblem<{ code: string }>('sectoral/not-found', 'not-found', (p) => ({
     ja: `個別計画「${p.code}」が見つかりません`,
     en: `Sectoral plan "${p.code}" not found`,

@@ -157,11 +157,25 @@ export function HomePage({ model }: { model: Model }) {
             <dd>
               <T text={brand.value} />
             </dd>
-            <dt>
-              <L ja="パーパス" en="Purpose" />
-            </dt>
-            <dd>{brand.purpose ? <T text={brand.purpose} /> : brand.note ? <T text={brand.note} /> : '—'}</dd>
+            {brand.purpose ? (
+              <>
+                <dt>
+                  <L ja="パーパス" en="Purpose" />
+                </dt>
+                <dd>
+                  <T text={brand.purpose} />
+                </dd>
+              </>
+            ) : null}
           </dl>
+          <p>
+            <a href="/brand">
+              <L
+                ja="ブランド資産と、それを育てる施策"
+                en="The brand assets and the measures that build them"
+              />
+            </a>
+          </p>
         </section>
       ) : null}
     </main>

@@ -1,5 +1,8 @@
 /** The public pages by model (the public bundle holds only these). */
 import type { PageModel } from '../types';
+import { AreaPage } from './area-page';
+import { AreasPage } from './areas-page';
+import { BrandPage } from './brand-page';
 import { CalendarPage } from './calendar-page';
 import { DistrictPage } from './district-page';
 import { FieldPage } from './field-page';
@@ -11,6 +14,7 @@ import { MeasurePage } from './measure-page';
 import { NotFoundPage } from './not-found-page';
 import { OpenDataPage } from './open-data-page';
 import { PopulationPage } from './population-page';
+import { SectoralPlansPage } from './sectoral-plans-page';
 import { StrategyPage } from './strategy-page';
 
 export function PublicPage({ model }: { model: PageModel }) {
@@ -35,6 +39,14 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <CalendarPage model={model} />;
     case 'open-data':
       return <OpenDataPage model={model} />;
+    case 'areas':
+      return <AreasPage model={model} />;
+    case 'area':
+      return <AreaPage model={model} />;
+    case 'brand':
+      return <BrandPage model={model} />;
+    case 'sectoral-plans':
+      return <SectoralPlansPage model={model} />;
     case 'not-found':
       return <NotFoundPage model={model} />;
     case 'forbidden':

@@ -94,4 +94,8 @@ label.check{display:inline-flex;gap:.3rem;align-items:center;margin-right:1rem;m
 ${homeCss}
 @media (max-width:40rem){main{padding:.75rem}.site-header .bar{padding:.25rem .75rem;flex-wrap:nowrap}.site-name{font-size:var(--fs-14)}.site-header nav ul{gap:0 .8rem;padding:0 .75rem;font-size:var(--fs-14)}.site-header nav a{padding:0;line-height:44px}.lang-switch{min-height:44px}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
+.district-map-svg { max-width: 100%; height: auto; }
+.district-map a:focus rect { stroke-width: 4; stroke: #0017c1; }
+.map-legend { list-style: none; display: flex; flex-wrap: wrap; gap: 0.75rem; padding: 0; }
+.map-legend .swatch { vertical-align: middle; margin-right: 0.25rem; }
 `;

@@ -1,0 +1,137 @@
+/**
+ * Areas, brand and sectoral plans over HTTP: the public reads the published
+ * plan's areas (every layer, one area's page data), the brand with its links,
+ * and the published sectoral plans with the alignment check; staff read drafts
+ * too and register sectoral plans (expected version on update, audited).
+ */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  actorLabel,
+  checkSectoralPlans,
+  getAreaView,
+  getBrandView,
+  listAreaItems,
+  saveSectoralPlan,
+} from '@mirai/app';
+import type { ApiEnv } from '../api-env';
+import { json, jsonBody, respond } from '../openapi-helpers';
+import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
+
+const text = z.object({ ja: z.string(), en: z.string().optional() });
+const areaItem = z.object({
+  code: z.string(),
+  layer: z.enum(['region', 'city', 'district', 'school-district']),
+  name: text,
+  parent: z.string().nullable(),
+  shares: z.array(z.object({ area: z.string(), share: z.number() })),
+  children: z.array(z.string()),
+  sample: z.boolean(),
+});
+const view = (description: string) => json(z.object({}).passthrough(), description);
+const errors = {
+  404: json(errorSchema, 'No such area or no published plan'),
+};
+
+const listRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/areas',
+    tags: ['areas'],
+    summary: 'Every area with its layer and parent (school districts with their district shares)',
+    responses: {
+      200: json(
+        z.object({ layers: z.array(z.object({ layer: z.string(), name: text })), areas: z.array(areaItem) }),
+        'Areas',
+      ),
+      ...errors,
+    },
+  }),
+);
+const areaRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/areas/{code}',
+    tags: ['areas'],
+    summary: 'One area: population, indicators (rolled up where allowed), measures, district map',
+    request: { params: z.object({ code: z.string().max(64) }) },
+    responses: { 200: view('The area'), ...errors },
+  }),
+);
+const brandRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/brand',
+    tags: ['plan'],
+    summary: 'The brand philosophy and assets with the fields, measures and indicators linked to them',
+    responses: { 200: view('The brand (null when the plan has none)'), ...errors },
+  }),
+);
+const sectoralRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/sectoral-plans',
+    tags: ['sectoral-plans'],
+    summary: 'Published sectoral plans and their alignment with the published plan',
+    responses: { 200: view('Registered plans and the alignment report'), ...errors },
+  }),
+);
+const staffSectoralRoute = withPolicy(
+  'sectoral:read-draft',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/staff/sectoral-plans',
+    tags: ['sectoral-plans'],
+    summary: 'Every sectoral plan, drafts included, checked against the current plan version',
+    request: { query: z.object({ fiscalYear: z.coerce.number().int().min(1900).max(2200).optional() }) },
+    responses: { 200: view('Registered plans and the alignment report'), ...errors },
+  }),
+);
+const saveRoute = withPolicy(
+  'sectoral:manage',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/staff/sectoral-plans',
+    tags: ['sectoral-plans'],
+    summary: 'Register a sectoral plan, or update one read at expectedVersion',
+    request: {
+      body: jsonBody(
+        z.object({ plan: z.object({}).passthrough(), expectedVersion: z.number().int().min(0).optional() }),
+      ),
+    },
+    responses: {
+      200: json(z.object({ code: z.string(), version: z.number() }), 'Saved'),
+      409: json(errorSchema, 'Already registered, or changed by someone else since it was read'),
+      422: json(errorSchema, 'The sectoral plan has problems (each with its path)'),
+      404: json(errorSchema, 'No plan stored'),
+    },
+  }),
+);
+
+export function registerAreas(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(listRoute, async (c) => respond(c, await listAreaItems(c.get('ctx'))));
+  app.openapi(areaRoute, async (c) => respond(c, await getAreaView(c.get('ctx'), c.req.valid('param').code)));
+  app.openapi(brandRoute, async (c) => respond(c, await getBrandView(c.get('ctx'))));
+  app.openapi(sectoralRoute, async (c) => respond(c, await checkSectoralPlans(c.get('ctx'))));
+  app.openapi(staffSectoralRoute, async (c) => {
+    const { fiscalYear } = c.req.valid('query');
+    return respond(
+      c,
+      await checkSectoralPlans(c.get('ctx'), { includeDrafts: true, ...(fiscalYear ? { fiscalYear } : {}) }),
+    );
+  });
+  app.openapi(saveRoute, async (c) => {
+    const { plan, expectedVersion } = c.req.valid('json');
+    return respond(
+      c,
+      await saveSectoralPlan(c.get('ctx'), plan, {
+        actor: actorLabel(c.get('actor')),
+        ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+      }),
+    );
+  });
+}

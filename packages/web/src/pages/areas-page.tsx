@@ -1,0 +1,37 @@
+/** Every area of the plan by layer: region, city, districts, school districts (/areas). */
+import type { PageModel } from '../types';
+import { Crumbs } from '../ui/layout';
+import { L, SampleBadge, T } from '../ui/text';
+
+type Model = Extract<PageModel, { page: 'areas' }>;
+
+export function AreasPage({ model }: { model: Model }) {
+  const { layers, areas } = model.view;
+  return (
+    <main id="main">
+      <Crumbs items={[{ label: <L ja="地域" en="Areas" /> }]} />
+      <h1>
+        <L ja="地域（多層的なエリア）" en="Areas, layer by layer" />
+      </h1>
+      {layers.map((l) => (
+        <section key={l.layer} aria-labelledby={`layer-${l.layer}`}>
+          <h2 id={`layer-${l.layer}`}>
+            <T text={l.name} />
+          </h2>
+          <ul className="inline-list">
+            {areas
+              .filter((a) => a.layer === l.layer)
+              .map((a) => (
+                <li key={a.code}>
+                  <a href={`/areas/${a.code}`}>
+                    <T text={a.name} />
+                  </a>{' '}
+                  <SampleBadge sample={a.sample} />
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </main>
+  );
+}
