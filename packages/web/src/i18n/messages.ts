@@ -8,6 +8,7 @@ export const messages = {
   home: { ja: 'トップ', en: 'Home' },
   happiness: { ja: '市民幸福度', en: 'Happiness' },
   population: { ja: '人口', en: 'Population' },
+  areas: { ja: '地域', en: 'Areas' },
   calendar: { ja: '評価の予定', en: 'Review calendar' },
   openData: { ja: 'オープンデータ', en: 'Open data' },
   staff: { ja: '職員用', en: 'Staff' },

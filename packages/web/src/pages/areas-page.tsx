@@ -32,6 +32,23 @@ export function AreasPage({ model }: { model: Model }) {
           </ul>
         </section>
       ))}
+      <section aria-labelledby="related">
+        <h2 id="related">
+          <L ja="関連" en="Related" />
+        </h2>
+        <ul>
+          <li>
+            <a href="/brand">
+              <L ja="ブランド理念とブランド資産" en="Brand philosophy and brand assets" />
+            </a>
+          </li>
+          <li>
+            <a href="/sectoral-plans">
+              <L ja="個別計画と総合計画との整合" en="Sectoral plans and their alignment" />
+            </a>
+          </li>
+        </ul>
+      </section>
     </main>
   );
 }

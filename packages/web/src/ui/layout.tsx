@@ -4,10 +4,11 @@ import { useLang } from '../i18n/lang';
 import { siteName, useSite } from './site';
 import { M, useMsg } from './text';
 
-const nav: { href: string; k: 'home' | 'happiness' | 'population' | 'calendar' | 'openData' }[] = [
+const nav: { href: string; k: 'home' | 'happiness' | 'population' | 'areas' | 'calendar' | 'openData' }[] = [
   { href: '/', k: 'home' },
   { href: '/happiness', k: 'happiness' },
   { href: '/population', k: 'population' },
+  { href: '/areas', k: 'areas' },
   { href: '/calendar', k: 'calendar' },
   { href: '/open-data', k: 'openData' },
 ];
