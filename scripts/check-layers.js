@@ -31,6 +31,12 @@ function* files(dir) {
 }
 
 const errors = [];
+// Each workspace declares the workspaces and kysely it imports (tests and type-only imports: devDependencies).
+const declared = (pkg, dev) => {
+  const json = JSON.parse(readFileSync(join(root, 'packages', pkg, 'package.json'), 'utf8'));
+  return { ...json.dependencies, ...(dev ? json.devDependencies : {}) };
+};
+const mustDeclare = (spec) => /^(@mirai\/[a-z]+|kysely)(\/|$)/.exec(spec)?.[1];
 const importRe =
   /^\s*(import|export)\s+(type\s+)?[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]/gm;
 const dynamicRe = /\bimport\(\s*['"](@mirai\/[a-z]+)[^'"]*['"]\s*\)/g;
@@ -44,6 +50,10 @@ for (const pkg of Object.keys(allowed)) {
       const isType = Boolean(m[2]);
       const rel = relative(root, file);
       const layer = /^@mirai\/([a-z]+)/.exec(spec)?.[1];
+      const dep = mustDeclare(spec);
+      if (dep && dep !== `@mirai/${pkg}` && !(dep in declared(pkg, isTest || isType))) {
+        errors.push(`${relative(root, file)}: ${dep} is not declared in packages/${pkg}/package.json`);
+      }
       if (layer && layer !== pkg) {
         // Tests may open a real database through @mirai/db in any layer above it.
         const testDb = isTest && layer === 'db' && pkg !== 'core';

@@ -14,8 +14,15 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   content: { 'application/json': { schema } },
 });
 
-/** 200 with the value, or the problems through the one error mapper. */
-export function respond<T>(c: Context, result: Result<T>) {
+/**
+ * The one Result → response: the value (with its warnings, when any, beside an
+ * object value) at `status`, or the problems through the one error mapper.
+ */
+export function respond<T>(c: Context, result: Result<T>, status: 200 | 201 = 200): never {
   if (!result.ok) return problemResponse(c, result.problems) as never;
-  return c.json(result.value as never, 200);
+  const body =
+    result.warnings && result.warnings.length > 0 && !Array.isArray(result.value)
+      ? { ...(result.value as object), warnings: result.warnings }
+      : result.value;
+  return c.json(body as never, status) as never;
 }

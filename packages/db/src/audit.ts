@@ -37,15 +37,23 @@ export interface AuditQuery {
   to?: Date;
   entityType?: string;
   entityId?: string;
+  actor?: string;
+  action?: string;
+  /** Entries with a larger id than this (keyset paging: the previous page's last id). */
+  after?: number;
   limit?: number;
 }
 
+/** The one audit query: entries in id order, filtered; the app's browse and export page through it. */
 export async function listAudit(db: Kysely<Database>, q: AuditQuery = {}) {
   let query = db.selectFrom('audit_log').selectAll().orderBy('id', 'asc');
   if (q.from) query = query.where('at', '>=', q.from);
   if (q.to) query = query.where('at', '<', q.to);
   if (q.entityType) query = query.where('entity_type', '=', q.entityType);
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
+  if (q.actor) query = query.where('actor', '=', q.actor);
+  if (q.action) query = query.where('action', '=', q.action);
+  if (q.after !== undefined) query = query.where('id', '>', String(q.after));
   if (q.limit) query = query.limit(q.limit);
   return query.execute();
 }

@@ -1,12 +1,11 @@
 /** Shared bits of the evaluation routes: the acting evaluator, JSON helpers, result to response. */
 import { z } from '@hono/zod-openapi';
 import { authProblems, evaluationActorOf } from '@mirai/app';
-import type { Actor, Result } from '@mirai/core';
+import { type Actor, fail, type Result } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { userActorOf } from '../auth/route-helpers';
-import { problemResponse } from '../error-mapper';
-import { json } from '../openapi-helpers';
+import { json, respond } from '../openapi-helpers';
 import { errorSchema } from '../schemas';
 
 export { json, jsonBody } from '../openapi-helpers';
@@ -26,20 +25,15 @@ export function evaluatorOf(c: Context<ApiEnv>): Actor | null {
   return evaluationActorOf(userActorOf(c));
 }
 
-/** Runs a use case with the acting evaluator and renders its result. */
-export async function respond<T>(
+/** Runs a use case as the acting evaluator (403 for accounts outside the cycle) and answers with `respond`. */
+export async function respondAsEvaluator<T>(
   c: Context<ApiEnv>,
   run: (actor: Actor) => Promise<Result<T>>,
   status: 200 | 201 = 200,
 ): Promise<never> {
   const actor = evaluatorOf(c);
-  if (!actor)
-    return problemResponse(c, [
-      authProblems.forbidden.create({ action: 'evaluation', role: c.get('actor').role }),
-    ]) as never;
-  const r = await run(actor);
-  if (!r.ok) return problemResponse(c, r.problems) as never;
-  const body =
-    r.warnings && !Array.isArray(r.value) ? { ...(r.value as object), warnings: r.warnings } : r.value;
-  return c.json(body as object, status) as never;
+  const result: Result<T> = actor
+    ? await run(actor)
+    : fail(authProblems.forbidden.create({ action: 'evaluation', role: c.get('actor').role }));
+  return respond(c, result, status);
 }

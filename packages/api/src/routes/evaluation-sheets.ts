@@ -25,7 +25,7 @@ import {
   sheetActionBody,
   sheetParam,
 } from './evaluation.schemas';
-import { anyJson, errors, evaluatorOf, jsonBody, respond } from './evaluation-helpers';
+import { anyJson, errors, evaluatorOf, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 
 const base = '/api/v1/evaluation/sheets/{id}';
 const tags = ['evaluation'];
@@ -123,14 +123,14 @@ const addCommentRoute = withPolicy(
 export function registerEvaluationSheets(app: OpenAPIHono<ApiEnv>) {
   app.openapi(showRoute, async (c) => {
     const actor = evaluatorOf(c);
-    return respond(c, () =>
+    return respondAsEvaluator(c, () =>
       getEvaluationSheet(c.get('ctx'), c.req.valid('param').id, actor ? { actor } : {}),
     );
   });
 
   app.openapi(saveRoute, async (c) => {
     const body = c.req.valid('json');
-    return respond(c, (actor) =>
+    return respondAsEvaluator(c, (actor) =>
       saveEvaluationSheet(c.get('ctx'), {
         sheetId: c.req.valid('param').id,
         content: body.content as unknown as SheetContent,
@@ -143,7 +143,7 @@ export function registerEvaluationSheets(app: OpenAPIHono<ApiEnv>) {
   for (const { action, route } of actionRoutes) {
     app.openapi(route, async (c) => {
       const body = c.req.valid('json');
-      return respond(c, (actor) =>
+      return respondAsEvaluator(c, (actor) =>
         transitionEvaluationSheet(c.get('ctx'), {
           sheetId: c.req.valid('param').id,
           action,
@@ -158,7 +158,7 @@ export function registerEvaluationSheets(app: OpenAPIHono<ApiEnv>) {
   app.openapi(reviewCommentRoute, async (c) => {
     const { id, level } = c.req.valid('param');
     const body = c.req.valid('json');
-    return respond(c, (actor) =>
+    return respondAsEvaluator(c, (actor) =>
       saveReviewComment(c.get('ctx'), {
         sheetId: id,
         level,
@@ -170,12 +170,12 @@ export function registerEvaluationSheets(app: OpenAPIHono<ApiEnv>) {
   });
 
   app.openapi(listCommentsRoute, async (c) =>
-    respond(c, () => listSheetComments(c.get('ctx'), c.req.valid('param').id)),
+    respondAsEvaluator(c, () => listSheetComments(c.get('ctx'), c.req.valid('param').id)),
   );
 
   app.openapi(addCommentRoute, async (c) => {
     const body = c.req.valid('json');
-    return respond(
+    return respondAsEvaluator(
       c,
       (actor) =>
         addSheetComment(c.get('ctx'), {

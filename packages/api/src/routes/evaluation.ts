@@ -30,7 +30,7 @@ import {
   openRoundBody,
   roundTransitionBody,
 } from './evaluation.schemas';
-import { anyJson, errors, jsonBody, respond } from './evaluation-helpers';
+import { anyJson, errors, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 import { registerEvaluationSheets } from './evaluation-sheets';
 
 const base = '/api/v1/evaluation';
@@ -179,7 +179,7 @@ const isoDay = (s: string | undefined) => {
 
 export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(openRoute, async (c) =>
-    respond(
+    respondAsEvaluator(
       c,
       (actor) => openEvaluationRound(c.get('ctx'), { ...stripUndefined(c.req.valid('json')), actor }),
       201,
@@ -188,14 +188,14 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
 
   app.openapi(statusRoute, async (c) => {
     const today = isoDay(c.req.valid('query').today);
-    return respond(c, () =>
+    return respondAsEvaluator(c, () =>
       getRoundStatus(c.get('ctx'), Number(c.req.valid('param').fy), today ? { today } : {}),
     );
   });
 
   app.openapi(transitionRoute, async (c) => {
     const body = c.req.valid('json');
-    return respond(c, (actor) =>
+    return respondAsEvaluator(c, (actor) =>
       transitionEvaluationRound(c.get('ctx'), {
         fiscalYear: Number(c.req.valid('param').fy),
         action: body.action,
@@ -207,7 +207,7 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   });
 
   app.openapi(theoryRoute, async (c) =>
-    respond(c, () => getTheoryFindings(c.get('ctx'), Number(c.req.valid('param').fy))),
+    respondAsEvaluator(c, () => getTheoryFindings(c.get('ctx'), Number(c.req.valid('param').fy))),
   );
 
   app.openapi(csvRoute, async (c) => {
@@ -248,7 +248,7 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(importRoute, async (c) => {
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return respond(c, (actor) =>
+    return respondAsEvaluator(c, (actor) =>
       importEvaluationWorkbook(c.get('ctx'), {
         file: q.file ?? 'upload.xlsx',
         bytes,
@@ -261,12 +261,12 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   });
 
   app.openapi(reviewRoute, async (c) =>
-    respond(c, () => produceMediumTermReview(c.get('ctx'), Number(c.req.valid('param').phase))),
+    respondAsEvaluator(c, () => produceMediumTermReview(c.get('ctx'), Number(c.req.valid('param').phase))),
   );
 
   app.openapi(conclusionsRoute, async (c) => {
     const body = c.req.valid('json');
-    return respond(c, (actor) =>
+    return respondAsEvaluator(c, (actor) =>
       saveReviewConclusions(c.get('ctx'), {
         phase: Number(c.req.valid('param').phase),
         conclusions: body.conclusions.map((x) => stripUndefined(x)),
@@ -277,7 +277,7 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   });
 
   app.openapi(draftRoute, async (c) =>
-    respond(c, async () => {
+    respondAsEvaluator(c, async () => {
       const r = await draftNextPhaseMeasures(c.get('ctx'), Number(c.req.valid('param').phase));
       return r.ok ? ok({ ...r.value, status: 'draft' }, r.warnings) : r;
     }),

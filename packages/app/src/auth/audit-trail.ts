@@ -4,8 +4,9 @@
  * export walks the period in pages and yields CSV or JSON lines.
  */
 import { fail, ok, type Problem, type Result } from '@mirai/core';
-import { audit } from '@mirai/db';
+import { audit, listAudit } from '@mirai/db';
 import type { AppContext } from '../context';
+import { type CsvCell, toCsv } from '../io/csv-writer';
 import { authProblems } from './auth-problems';
 
 export interface AuditFilter {
@@ -46,15 +47,7 @@ export function checkAuditRange(from?: Date, to?: Date): Problem[] {
 }
 
 async function page(ctx: AppContext, f: AuditFilter): Promise<AuditRecord[]> {
-  let q = ctx.database.db.selectFrom('audit_log').selectAll().orderBy('id', 'asc');
-  if (f.from) q = q.where('at', '>=', f.from);
-  if (f.to) q = q.where('at', '<', f.to);
-  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
-  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
-  if (f.actor) q = q.where('actor', '=', f.actor);
-  if (f.action) q = q.where('action', '=', f.action);
-  if (f.after !== undefined) q = q.where('id', '>', String(f.after));
-  const rows = await q.limit(Math.min(Math.max(f.limit ?? 100, 1), 1000)).execute();
+  const rows = await listAudit(ctx.database.db, { ...f, limit: Math.min(Math.max(f.limit ?? 100, 1), 1000) });
   return rows.map((r) => ({
     id: Number(r.id),
     at: new Date(r.at).toISOString(),
@@ -79,12 +72,6 @@ export async function browseAudit(
   return ok({ entries, next: entries.length === limit ? entries[entries.length - 1]!.id : null });
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  // Quote every cell; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return `"${safe.replaceAll('"', '""')}"`;
-};
 const columns = [
   'id',
   'at',
@@ -103,12 +90,14 @@ export async function* exportAudit(
   range: { from?: Date; to?: Date },
   format: 'csv' | 'jsonl',
 ): AsyncGenerator<string> {
+  // Every cell quoted, formulas neutralised, LF line ends (a log, not a sheet): the one CSV writer.
+  const csvLine = (cells: unknown[]) => toCsv([cells as CsvCell[]], { quoteAll: true, eol: 'lf' });
   if (format === 'csv') yield `${columns.join(',')}\n`;
   let after: number | undefined;
   for (;;) {
     const rows = await page(ctx, { ...range, ...(after !== undefined ? { after } : {}), limit: 1000 });
     for (const r of rows) {
-      yield format === 'csv' ? `${columns.map((c) => csvCell(r[c])).join(',')}\n` : `${JSON.stringify(r)}\n`;
+      yield format === 'csv' ? csvLine(columns.map((c) => r[c])) : `${JSON.stringify(r)}\n`;
     }
     if (rows.length < 1000) return;
     after = rows[rows.length - 1]!.id;

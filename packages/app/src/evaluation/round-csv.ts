@@ -6,15 +6,10 @@
 import { computeProjectCost, joinIndicatorRows, meanAchievement, ok, type Result } from '@mirai/core';
 import { listSheets } from '@mirai/db';
 import type { AppContext } from '../context';
+import { type CsvCell, toCsv } from '../io/csv-writer';
 import { encodeText } from '../io/decode-text';
 import { loadEvaluationFigures } from './evaluation-figures';
 import { loadRound } from './round-context';
-
-const quote = (v: unknown) => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export async function exportRoundCsv(
   ctx: AppContext,
@@ -49,7 +44,7 @@ export async function exportRoundCsv(
     'issues',
     'improvements',
   ];
-  const lines = [header.join(',')];
+  const lines: CsvCell[][] = [header];
   for (const s of sheets) {
     const c = s.content;
     const cost = c.kind === 'project' ? computeProjectCost(c.cost) : null;
@@ -76,8 +71,8 @@ export async function exportRoundCsv(
       c.issues ?? '',
       c.improvements ?? '',
     ];
-    lines.push(values.map(quote).join(','));
+    lines.push(values);
   }
-  const text = `${lines.join('\r\n')}\r\n`;
+  const text = toCsv(lines);
   return ok({ text, bytes: encodeText(text, req.encoding ?? 'utf-8-bom'), rows: sheets.length });
 }

@@ -1,3 +1,4 @@
+export * from './csv-writer';
 export * from './decode-text';
 export * from './io-problems';
 export * from './read-columns';

@@ -1,6 +1,8 @@
 /**
  * A tiny helper to declare a catalogue of problems once per domain, so that
- * codes and messages are not retyped at every use.
+ * codes and messages are not retyped at every use. Every definition is also
+ * entered in one index (`problemCatalogue()`): the list of every code the
+ * loaded program can answer, which a test checks for duplicates.
  */
 import type { Message, Problem, ProblemKind, Where } from './problem';
 
@@ -10,6 +12,14 @@ export interface ProblemDefinition<P extends Record<string, unknown> = Record<st
   message: (params: P) => Message;
 }
 
+/** The error catalogue index: every definition made so far, in order (a code defined twice appears twice). */
+const index: { code: string; kind: ProblemKind }[] = [];
+
+/** Every problem code defined by the modules loaded so far, with its kind. */
+export function problemCatalogue(): readonly { code: string; kind: ProblemKind }[] {
+  return index;
+}
+
 /** Builds a problem factory from a definition. */
 export function defineProblem<P extends Record<string, unknown> = Record<string, never>>(
   code: string,
@@ -17,6 +27,7 @@ export function defineProblem<P extends Record<string, unknown> = Record<string,
   message: (params: P) => Message,
 ): ProblemDefinition<P> & { create: (params: P, where?: Where, severity?: 'error' | 'warning') => Problem } {
   const def = { code, kind, message };
+  index.push({ code, kind });
   return {
     ...def,
     create(params: P, where?: Where, severity?: 'error' | 'warning'): Problem {
