@@ -76,6 +76,12 @@ for (const pkg of Object.keys(allowed)) {
     }
   }
 }
+// The browser calls the API through one client, which adds the CSRF header once.
+for (const file of files(join(root, 'packages/web/src'))) {
+  if (file.endsWith('staff/api-client.ts') || /\.test\.tsx?$/.test(file)) continue;
+  if (/\bfetch\(|'x-csrf-token'/.test(readFileSync(file, 'utf8')))
+    errors.push(`${relative(root, file)}: call the API through staff/api-client.ts (apiClient)`);
+}
 if (errors.length > 0) {
   console.error(errors.join('\n'));
   console.error(`check-layers: ${errors.length} forbidden import(s)`);

@@ -10,6 +10,7 @@ import type { PageModel } from '../types';
 import { StatusBadge } from '../ui/status-badge';
 import { L, Num, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 export function StaffIndicatorsPage({ model }: { model: Extract<PageModel, { page: 'staff-indicators' }> }) {
@@ -89,13 +90,10 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const message = valueProblem(value, range, lang);
-  const headers = {
-    'content-type': 'application/json',
-    ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
-  };
+  const api = apiClient(model.session.csrfToken);
 
   async function post(url: string, body: unknown) {
-    const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    const res = await api.send('POST', url, body);
     if (res.ok) {
       setProblems([]);
       setSaved(lang === 'en' ? 'Saved. Reloading…' : '保存しました。再読み込みします…');

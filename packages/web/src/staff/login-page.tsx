@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L } from '../ui/text';
+import { apiClient } from './api-client';
 
 type Model = Extract<PageModel, { page: 'staff-login' }>;
 
@@ -15,10 +16,10 @@ export function LoginPage({ model }: { model: Model }) {
     const form = new FormData(e.currentTarget);
     setBusy(true);
     setError(null);
-    const res = await fetch('/api/v1/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ login: form.get('login'), password: form.get('password') }),
+    // No session yet, so no CSRF token: the server checks the Origin of a sign-in.
+    const res = await apiClient(null).send('POST', '/api/v1/auth/login', {
+      login: form.get('login'),
+      password: form.get('password'),
     });
     setBusy(false);
     if (res.ok) {

@@ -6,6 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L } from '../ui/text';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-password' }>;
@@ -30,13 +31,9 @@ export function PasswordPage({ model }: { model: Model }) {
     e.preventDefault();
     if (message || next.length === 0) return;
     const d = new FormData(e.currentTarget);
-    const res = await fetch('/api/v1/auth/password', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
-      },
-      body: JSON.stringify({ currentPassword: String(d.get('current') ?? ''), newPassword: next }),
+    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/auth/password', {
+      currentPassword: String(d.get('current') ?? ''),
+      newPassword: next,
     });
     if (res.ok) {
       const to = new URLSearchParams(window.location.search).get('next') ?? '/staff';

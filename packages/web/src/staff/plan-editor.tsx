@@ -11,6 +11,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { useLevel } from '../ui/site';
 import { L, T } from '../ui/text';
+import { apiClient } from './api-client';
 import {
   type EditProblem,
   inputId,
@@ -87,18 +88,13 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
     }
     setSave('saving');
     setConflict(null);
-    const res = await fetch('/api/v1/staff/plan', {
-      method: 'PUT',
-      headers: {
-        'content-type': 'application/json',
-        ...(props.csrfToken ? { 'x-csrf-token': props.csrfToken } : {}),
-      },
-      body: JSON.stringify({
+    const res = await apiClient(props.csrfToken)
+      .send('PUT', '/api/v1/staff/plan', {
         document: doc,
         expectedVersion: version,
         ...(note.trim() ? { note: note.trim() } : {}),
-      }),
-    }).catch(() => null);
+      })
+      .catch(() => null);
     const body = res ? ((await res.json().catch(() => null)) as unknown) : null;
     if (res?.ok) {
       setVersion((body as { version: number }).version);

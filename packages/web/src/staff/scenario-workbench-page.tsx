@@ -10,6 +10,7 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { formatNumber, L, Num, SampleBadge } from '../ui/text';
 import { calendarYearText } from '../ui/years';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 import type { Levers, WorkbenchResult } from './workbench-engine';
 
@@ -94,20 +95,13 @@ export function ScenarioWorkbenchPage({ model }: { model: Model }) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const m = engine.current ?? (await import('./workbench-engine'));
-    const res = await fetch('/api/v1/population/scenarios', {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
-      },
-      body: JSON.stringify({
-        code: String(d.get('code') ?? '').trim(),
-        name: String(d.get('name') ?? '').trim(),
-        area: wb.set.city.area ?? 'city',
-        spec: wb.set.city,
-        scenario: { ...m.scenarioFor(wb.set.city, levers, 1), name: String(d.get('name') ?? '').trim() },
-        provenance: { source: 'Mirai シナリオ試算（職員が条件を設定）', note: JSON.stringify(levers) },
-      }),
+    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/population/scenarios', {
+      code: String(d.get('code') ?? '').trim(),
+      name: String(d.get('name') ?? '').trim(),
+      area: wb.set.city.area ?? 'city',
+      spec: wb.set.city,
+      scenario: { ...m.scenarioFor(wb.set.city, levers, 1), name: String(d.get('name') ?? '').trim() },
+      provenance: { source: 'Mirai シナリオ試算（職員が条件を設定）', note: JSON.stringify(levers) },
     });
     const body = (await res.json().catch(() => null)) as { code?: string } | null;
     if (res.ok) {

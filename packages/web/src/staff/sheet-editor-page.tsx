@@ -12,6 +12,7 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, Num, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
+import { apiClient } from './api-client';
 import { SheetForm, valueAt, withValue } from './sheet-form';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
@@ -54,19 +55,12 @@ export function SheetEditorPage({ model }: { model: Model }) {
     const r = validateSheet(content, templates, checks);
     return r.ok ? [] : r.problems;
   }, [content, templates, checks]);
-  const headers = {
-    'content-type': 'application/json',
-    ...(session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {}),
-  };
+  const api = apiClient(session.csrfToken);
   const url = `/api/v1/evaluation/sheets/${encodeURIComponent(view.sheet.id)}`;
 
   async function saveNow(next: SheetContent, expectedVersion: number) {
     setSave('saving');
-    const res = await fetch(url, {
-      method: 'PUT',
-      headers,
-      body: JSON.stringify({ expectedVersion, content: next }),
-    });
+    const res = await api.send('PUT', url, { expectedVersion, content: next });
     const body = (await res.json().catch(() => null)) as {
       sheet?: { version: number };
       version?: number;
@@ -79,7 +73,7 @@ export function SheetEditorPage({ model }: { model: Model }) {
       return;
     }
     if (res.status === 409) {
-      const latest = (await (await fetch(url)).json()) as {
+      const latest = (await (await api.send('GET', url)).json()) as {
         sheet: { content: SheetContent; version: number };
       };
       setTheirs({ content: latest.sheet.content, version: latest.sheet.version });
@@ -106,13 +100,9 @@ export function SheetEditorPage({ model }: { model: Model }) {
   );
 
   async function act(action: string) {
-    const res = await fetch(`${url}/${action}`, {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        expectedVersion: version,
-        ...(comment.trim() ? { comment: comment.trim() } : {}),
-      }),
+    const res = await api.send('POST', `${url}/${action}`, {
+      expectedVersion: version,
+      ...(comment.trim() ? { comment: comment.trim() } : {}),
     });
     if (res.ok) window.location.reload();
     else setServerProblems(problemsOf(await res.json().catch(() => null)));

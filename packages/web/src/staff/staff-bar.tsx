@@ -1,13 +1,11 @@
 /** The staff menu under the site header: workspace pages, who is signed in, sign-out. */
 import type { StaffSession } from '../types';
 import { L } from '../ui/text';
+import { apiClient } from './api-client';
 
 export function StaffBar({ session, path }: { session: StaffSession; path: string }) {
   async function logout() {
-    await fetch('/api/v1/auth/logout', {
-      method: 'POST',
-      headers: session.csrfToken ? { 'x-csrf-token': session.csrfToken } : {},
-    });
+    await apiClient(session.csrfToken).send('POST', '/api/v1/auth/logout');
     window.location.assign('/staff/login');
   }
   const items = [

@@ -8,6 +8,7 @@ import { type FormEvent, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, T } from '../ui/text';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-survey-import' }>;
@@ -60,11 +61,7 @@ export function SurveyImportPage({ model }: { model: Model }) {
     const data = body(dryRun);
     if (!data) return;
     setBusy(true);
-    const res = await fetch('/api/v1/surveys/waves', {
-      method: 'POST',
-      body: data,
-      headers: model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {},
-    });
+    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/surveys/waves', data);
     const json = (await res.json().catch(() => null)) as unknown;
     setBusy(false);
     if (!res.ok) {

@@ -5,6 +5,7 @@
 import { type FormEvent, useState } from 'react';
 import type { PageModel } from '../types';
 import { L } from '../ui/text';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-tokens' }>;
@@ -12,24 +13,17 @@ type Model = Extract<PageModel, { page: 'staff-tokens' }>;
 export function TokensPage({ model }: { model: Model }) {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const headers = {
-    'content-type': 'application/json',
-    ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
-  };
+  const api = apiClient(model.session.csrfToken);
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const days = Number(d.get('days'));
-    const res = await fetch('/api/v1/tokens', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        name: String(d.get('name') ?? '').trim(),
-        scopes: String(d.get('scopes') ?? '')
-          .split(/[\s,]+/)
-          .filter(Boolean),
-        ...(days > 0 ? { expiresInDays: days } : {}),
-      }),
+    const res = await api.send('POST', '/api/v1/tokens', {
+      name: String(d.get('name') ?? '').trim(),
+      scopes: String(d.get('scopes') ?? '')
+        .split(/[\s,]+/)
+        .filter(Boolean),
+      ...(days > 0 ? { expiresInDays: days } : {}),
     });
     const body = (await res.json().catch(() => null)) as { secret: string } | null;
     if (res.ok && body) {
@@ -38,7 +32,7 @@ export function TokensPage({ model }: { model: Model }) {
     } else setProblems(problemsOf(body));
   }
   async function revoke(id: number) {
-    const res = await fetch(`/api/v1/tokens/${id}`, { method: 'DELETE', headers });
+    const res = await api.send('DELETE', `/api/v1/tokens/${id}`);
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
   }

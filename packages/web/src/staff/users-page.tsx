@@ -7,6 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, T } from '../ui/text';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-users' }>;
@@ -15,25 +16,18 @@ export function UsersPage({ model }: { model: Model }) {
   const lang = useLang();
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [created, setCreated] = useState<{ login: string; oneTimePassword?: string } | null>(null);
-  const headers = {
-    'content-type': 'application/json',
-    ...(model.session.csrfToken ? { 'x-csrf-token': model.session.csrfToken } : {}),
-  };
+  const api = apiClient(model.session.csrfToken);
   const roleName = (code: string) => model.roles.find((r) => r.code === code)?.name ?? { ja: code, en: code };
 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const department = String(d.get('department') ?? '');
-    const res = await fetch('/api/v1/users', {
-      method: 'POST',
-      headers,
-      body: JSON.stringify({
-        login: String(d.get('login') ?? '').trim(),
-        displayName: String(d.get('displayName') ?? '').trim() || undefined,
-        role: String(d.get('role') ?? ''),
-        ...(department ? { department } : {}),
-      }),
+    const res = await api.send('POST', '/api/v1/users', {
+      login: String(d.get('login') ?? '').trim(),
+      displayName: String(d.get('displayName') ?? '').trim() || undefined,
+      role: String(d.get('role') ?? ''),
+      ...(department ? { department } : {}),
     });
     const body = (await res.json().catch(() => null)) as {
       user: { login: string };
@@ -49,11 +43,7 @@ export function UsersPage({ model }: { model: Model }) {
   }
 
   async function toggle(id: number, version: number, disabled: boolean) {
-    const res = await fetch(`/api/v1/users/${id}`, {
-      method: 'PATCH',
-      headers,
-      body: JSON.stringify({ expectedVersion: version, disabled }),
-    });
+    const res = await api.send('PATCH', `/api/v1/users/${id}`, { expectedVersion: version, disabled });
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
   }
