@@ -21,13 +21,13 @@ const formulaStart = /^[=+\-@\t\r]/;
 
 /** The rows as CSV text, each line ended (the last one too). */
 export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvOptions = {}): string {
-  const escape = opts.escapeFormulas ?? true;
+  const neutralise = opts.escapeFormulas ?? true;
   return stringify(rows as unknown[][], {
     quoted: opts.quoteAll ?? false,
     quoted_empty: opts.quoteAll ?? false,
     record_delimiter: (opts.eol ?? 'crlf') === 'crlf' ? 'windows' : 'unix',
     cast: {
-      string: (v) => (escape && formulaStart.test(v) ? `'${v}` : v),
+      string: (v) => (neutralise && formulaStart.test(v) ? `'${v}` : v),
       object: (v) => JSON.stringify(v),
       boolean: (v) => (v ? 'true' : 'false'),
     },
