@@ -1,7 +1,8 @@
 /**
  * The staff pages' one way to call the API (same origin): the session's CSRF
  * token is added here, once, to every call; objects are sent as JSON,
- * FormData (file uploads) as multipart. Answers are the fetch Response.
+ * FormData as multipart, a File or Blob as raw bytes (octet-stream).
+ * Answers are the fetch Response.
  */
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -15,6 +16,12 @@ export function apiClient(csrfToken: string | null): ApiClient {
     send(method, path, body) {
       if (body === undefined) return fetch(path, { method, headers: csrf });
       if (body instanceof FormData) return fetch(path, { method, headers: csrf, body });
+      if (body instanceof Blob)
+        return fetch(path, {
+          method,
+          headers: { ...csrf, 'content-type': 'application/octet-stream' },
+          body,
+        });
       return fetch(path, {
         method,
         headers: { ...csrf, 'content-type': 'application/json' },

@@ -10,13 +10,10 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { L } from '../ui/text';
 import { FiscalYear } from '../ui/years';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 const base = '/api/v1/evaluation';
-
-function jsonHeaders(csrf: string | null) {
-  return { 'content-type': 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}) };
-}
 
 const moves: Record<string, { action: string; label: { ja: string; en: string } }[]> = {
   open: [{ action: 'close', label: { ja: '入力を締め切る', en: 'Close the round' } }],
@@ -35,13 +32,9 @@ export function OpenRoundForm({ years, csrf }: { years: number[]; csrf: string |
   if (years.length === 0) return null;
   async function open() {
     const [y, m, d] = due.split('-').map(Number);
-    const res = await fetch(`${base}/rounds`, {
-      method: 'POST',
-      headers: jsonHeaders(csrf),
-      body: JSON.stringify({
-        fiscalYear: fy,
-        ...(y && m && d ? { entryDue: { year: y, month: m, day: d } } : {}),
-      }),
+    const res = await apiClient(csrf).send('POST', `${base}/rounds`, {
+      fiscalYear: fy,
+      ...(y && m && d ? { entryDue: { year: y, month: m, day: d } } : {}),
     });
     if (res.ok) window.location.assign(`/staff/rounds/${fy}`);
     else setProblems(problemsOf(await res.json().catch(() => null)));
@@ -132,10 +125,9 @@ export function RoundActions(props: {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [uploaded, setUploaded] = useState<string | null>(null);
   async function move(action: string) {
-    const res = await fetch(`${base}/rounds/${props.fiscalYear}/transitions`, {
-      method: 'POST',
-      headers: jsonHeaders(props.csrf),
-      body: JSON.stringify({ action, expectedVersion: props.version }),
+    const res = await apiClient(props.csrf).send('POST', `${base}/rounds/${props.fiscalYear}/transitions`, {
+      action,
+      expectedVersion: props.version,
     });
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
@@ -147,14 +139,7 @@ export function RoundActions(props: {
       department: dept,
       dryRun: String(dryRun),
     });
-    const res = await fetch(`${base}/workbooks?${q}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/octet-stream',
-        ...(props.csrf ? { 'x-csrf-token': props.csrf } : {}),
-      },
-      body: file,
-    });
+    const res = await apiClient(props.csrf).send('POST', `${base}/workbooks?${q}`, file);
     const body = (await res.json().catch(() => null)) as { changed?: unknown[] } | null;
     if (!res.ok) {
       setUploaded(null);
