@@ -1,6 +1,7 @@
 // Real app context on a real PGlite/PostgreSQL database; requests through Hono's fetch, no server.
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { createApi } from './create-api';
 import { routeTable } from './route-table';
@@ -16,6 +17,28 @@ describeEachDatabase('HTTP API', (t) => {
     const res = await api.request('/healthz');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', database: t.dialect });
+  });
+
+  it('GET /readyz: ready when the database answers and every migration is applied, 503 otherwise', async () => {
+    const res = await api.request('/readyz');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ready: true, database: 'ok', pendingMigrations: [] });
+    // One migration recorded as not applied: the process is behind its database schema.
+    const ctx = contextFor(t.handle);
+    const { rows } = await sql<{
+      name: string;
+    }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(ctx.database.db);
+    const last = rows[0]?.name ?? '';
+    await sql`DELETE FROM kysely_migration WHERE name = ${last}`.execute(ctx.database.db);
+    try {
+      const behind = await api.request('/readyz');
+      expect(behind.status).toBe(503);
+      expect(((await behind.json()) as { pendingMigrations: string[] }).pendingMigrations).toEqual([last]);
+    } finally {
+      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${last}, ${new Date().toISOString()})`.execute(
+        ctx.database.db,
+      );
+    }
   });
 
   it('GET /api/v1/plan: 3 strategies, 9 fields, top indicators with baselines and targets', async () => {

@@ -11,6 +11,7 @@ export * from './io';
 export * from './jobs';
 export * from './mail';
 export * from './notifications';
+export * from './ops';
 export * from './plan';
 export * from './population';
 export * from './reports';

@@ -1,5 +1,6 @@
-/** GET /healthz: liveness and database reachability. */
+/** GET /healthz: liveness and database reachability; GET /readyz: database reachable and migrations applied. */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { checkReadiness } from '@mirai/app';
 import { sql } from 'kysely';
 import type { ApiEnv } from '../api-env';
 import { withPolicy } from '../route-table';
@@ -22,10 +23,34 @@ const health = withPolicy(
   }),
 );
 
+const readinessSchema = z.object({
+  ready: z.boolean(),
+  database: z.enum(['ok', 'unreachable']),
+  pendingMigrations: z.array(z.string()),
+});
+
+const ready = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/readyz',
+    tags: ['system'],
+    summary: 'Readiness: the database answers and every migration is applied',
+    responses: {
+      200: { description: 'Ready to serve', content: { 'application/json': { schema: readinessSchema } } },
+      503: { description: 'Not ready', content: { 'application/json': { schema: readinessSchema } } },
+    },
+  }),
+);
+
 export function registerHealth(app: OpenAPIHono<ApiEnv>) {
   app.openapi(health, async (c) => {
     const ctx = c.get('ctx');
     await sql`select 1`.execute(ctx.database.db);
     return c.json({ status: 'ok' as const, database: ctx.database.dialect }, 200);
+  });
+  app.openapi(ready, async (c) => {
+    const r = await checkReadiness(c.get('ctx'));
+    return r.ready ? c.json(r, 200) : c.json(r, 503);
   });
 }
