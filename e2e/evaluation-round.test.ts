@@ -216,10 +216,23 @@ describe('a whole evaluation round with the sample plan, every role (Chromium)',
       await expect(page.locator('#round-state').textContent()).resolves.toContain(state);
     }
     await planner.shot('05-round-locked');
+    // The report renders as a background job with progress; the PDF is then offered.
+    await page.getByRole('button', { name: 'PDF（A4）を作成' }).click();
+    await page.waitForSelector('#report-file', { timeout: 90_000 });
+    const href = (await page.locator('#report-file').getAttribute('href')) ?? '';
+    const pdf = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { type: r.headers.get('content-type'), head: (await r.text()).slice(0, 5) };
+    }, href);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
     await page.goto(`${server.url}/open-data`);
     const table = page.locator('table', { hasText: 'A-1-M01-P01' });
     await expect(table.count()).resolves.toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     await planner.shot('06-public-results');
+    // The public results link the report of the published round.
+    await Promise.all([page.waitForEvent('load'), page.locator('.report-links a').first().click()]);
+    await expect(page.locator('h1').first().textContent()).resolves.toContain('行政評価結果報告書');
+    await planner.shot('07-public-report');
   });
 });

@@ -28,6 +28,7 @@ import { registerMailOutbox } from './routes/mail-outbox';
 import { registerNotifications } from './routes/notifications';
 import { registerPlan } from './routes/plan';
 import { registerPopulation } from './routes/population';
+import { registerReports } from './routes/reports';
 import { registerSurveys } from './routes/surveys';
 
 export interface ApiOptions {
@@ -81,6 +82,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerJobs(app);
   registerPartnerRoutes(app);
   registerVoiceRoutes(app);
+  registerReports(app);
   registerAuthRoutes(app);
   app.doc31(openApiRoute.path, {
     openapi: '3.1.0',

@@ -11,6 +11,7 @@ export * from './repositories/mail.repository';
 export * from './repositories/notification.repository';
 export * from './repositories/plan.repository';
 export * from './repositories/population.repository';
+export * from './repositories/report.repository';
 export * from './repositories/sectoral-plan.repository';
 export * from './repositories/session.repository';
 export * from './repositories/survey.repository';

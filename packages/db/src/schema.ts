@@ -9,6 +9,7 @@ import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
 import type { NotificationTables } from './repositories/notification.repository';
 import type { PopulationTables } from './repositories/population.repository';
+import type { ReportTables } from './repositories/report.repository';
 import type { SectoralPlanTables } from './repositories/sectoral-plan.repository';
 import type { SurveyTables } from './repositories/survey.repository';
 
@@ -66,7 +67,8 @@ export interface Database
     MailTables,
     JobTables,
     CocreationTables,
-    SectoralPlanTables {
+    SectoralPlanTables,
+    ReportTables {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
   plan_nodes: PlanNodesTable;

@@ -55,6 +55,8 @@ export const policyTable = {
   'evaluation:submit-sheet': write(staffEditors),
   'evaluation:approve-sheet': write(['admin', 'reviewer']),
   'evaluation:manage-round': write(['admin', 'planning-editor']),
+  // Reports (行政評価結果報告書, 中間評価報告書) rendered as background jobs.
+  'reports:render': write([...staff, 'committee']),
   // Department editors comment on their own department's sheets (the use case checks the department).
   'evaluation:comment': write(['admin', 'planning-editor', 'department-editor', 'reviewer', 'committee']),
   // Surveys: microdata about residents stays with the planning division.

@@ -4,7 +4,9 @@
  * its handler after it). Add a line per kind.
  */
 import type { AppContext } from '../context';
+import { reportJob } from '../reports/report-jobs';
 
-export function registerJobKinds(_ctx: AppContext): void {
+export function registerJobKinds(ctx: AppContext): void {
   // Kinds register here: imports (indicators, surveys, evaluation workbooks), report renders.
+  ctx.jobs.register(reportJob(ctx));
 }

@@ -14,6 +14,14 @@ export const reportProblems = {
     ja: `PDF を作るための Chromium が見つかりません（${p.path}）。chromium をインストールするか MIRAI_CHROMIUM で場所を指定してください`,
     en: `Chromium, needed to make the PDF, was not found (${p.path}); install chromium or set MIRAI_CHROMIUM`,
   })),
+  fileNotFound: defineProblem<{ id: string }>('report/file-not-found', 'not-found', (p) => ({
+    ja: `報告書のファイル「${p.id}」は見つかりません`,
+    en: `Report file "${p.id}" not found`,
+  })),
+  notPublished: defineProblem<{ fiscalYear: number }>('report/not-published', 'not-found', (p) => ({
+    ja: `${p.fiscalYear}年度の評価結果はまだ公表されていません`,
+    en: `The FY${p.fiscalYear} evaluation has not been published`,
+  })),
   reviewMissing: defineProblem<{ phase: number }>('report/review-missing', 'not-found', (p) => ({
     ja: `第${p.phase}期の中間評価はまだ作られていません`,
     en: `The medium-term review of phase ${p.phase} has not been produced yet`,

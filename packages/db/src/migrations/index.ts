@@ -11,6 +11,7 @@ import * as m0005 from './0005-evaluation';
 import * as m0006 from './0006-accounts';
 import * as m0007 from './0007-notifications';
 import * as m0015 from './0015-jobs';
+import * as m0025 from './0025-report-files';
 import * as m0040 from './0040-mail-outbox';
 import * as m0041 from './0041-partners-and-reports';
 import * as m0042 from './0042-residents-voices';
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0043-workshops': m0043,
   '0044-followers': m0044,
   '0045-sectoral-plans': m0045,
+  '0025-report-files': m0025,
 };

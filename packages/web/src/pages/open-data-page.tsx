@@ -65,6 +65,19 @@ export function OpenDataPage({ model }: { model: Model }) {
         ) : (
           model.evaluations.map((r) => (
             <div className="table-scroll" key={r.fiscalYear}>
+              <p className="report-links">
+                <a href={`/api/v1/evaluation/${r.fiscalYear}/report`}>
+                  <FiscalYear fy={r.fiscalYear} />
+                  <L
+                    ja=" 行政評価結果報告書（HTML・A4 で印刷できます）"
+                    en=" evaluation report (HTML, prints on A4)"
+                  />
+                </a>{' '}
+                ・{' '}
+                <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=xlsx`} download>
+                  <L ja="評価シート（Excel）" en="Sheets (Excel)" />
+                </a>
+              </p>
               <table>
                 <caption>
                   <FiscalYear fy={r.fiscalYear} />

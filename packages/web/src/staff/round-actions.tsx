@@ -226,3 +226,82 @@ export function RoundActions(props: {
     </section>
   );
 }
+
+interface JobAnswer {
+  status: string;
+  progress: number;
+  result?: { fileId: string; fileName: string } | null;
+  problems?: ApiProblem[] | null;
+}
+
+/** Renders the round's report as a background job, shows its progress, then offers the file. */
+export function ReportRender({ fiscalYear, csrf }: { fiscalYear: number; csrf: string | null }) {
+  const [job, setJob] = useState<JobAnswer | null>(null);
+  const [problems, setProblems] = useState<ApiProblem[]>([]);
+  async function start(format: string) {
+    setProblems([]);
+    const res = await fetch('/api/v1/reports', {
+      method: 'POST',
+      headers: jsonHeaders(csrf),
+      body: JSON.stringify({ report: 'annual', subject: fiscalYear, format }),
+    });
+    const body = (await res.json().catch(() => null)) as { jobId?: string } | null;
+    if (!res.ok || !body?.jobId) {
+      setProblems(problemsOf(body));
+      return;
+    }
+    setJob({ status: 'queued', progress: 0 });
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 700));
+      const j = (await (await fetch(`/api/v1/jobs/${body.jobId}`)).json()) as JobAnswer;
+      setJob(j);
+      if (j.status === 'succeeded' || j.status === 'failed') {
+        if (j.problems) setProblems(j.problems);
+        return;
+      }
+    }
+  }
+  const formats = [
+    ['pdf', 'PDF（A4）'],
+    ['xlsx', 'Excel（評価シート）'],
+    ['html', 'HTML'],
+  ] as const;
+  return (
+    <section aria-labelledby="report-h">
+      <h2 id="report-h">
+        <L ja="行政評価結果報告書" en="Evaluation report" />
+      </h2>
+      <p>
+        {formats.map(([f, label]) => (
+          <button
+            key={f}
+            type="button"
+            className="secondary"
+            onClick={() => void start(f)}
+            disabled={job?.status === 'running' || job?.status === 'queued'}
+          >
+            <L ja={`${label}を作成`} en={`Make ${label}`} />
+          </button>
+        ))}
+      </p>
+      <p role="status" id="report-status">
+        {job && job.status !== 'succeeded' && job.status !== 'failed' ? (
+          <>
+            <L ja="作成中" en="Rendering" /> <progress max={1} value={job.progress} />{' '}
+            {Math.round(job.progress * 100)}%
+          </>
+        ) : null}
+        {job?.status === 'succeeded' && job.result ? (
+          <a
+            id="report-file"
+            href={`/api/v1/reports/files/${job.result.fileId}`}
+            download={job.result.fileName}
+          >
+            <L ja={`${job.result.fileName} をダウンロード`} en={`Download ${job.result.fileName}`} />
+          </a>
+        ) : null}
+      </p>
+      {problems.length > 0 ? <ProblemsTable problems={problems} /> : null}
+    </section>
+  );
+}

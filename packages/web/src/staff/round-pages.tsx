@@ -7,7 +7,7 @@ import { roundStageLabels, sheetStateLabels } from '@mirai/core';
 import type { PageModel, RoundStatusView } from '../types';
 import { L, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
-import { OpenRoundForm, RoundActions } from './round-actions';
+import { OpenRoundForm, ReportRender, RoundActions } from './round-actions';
 
 const stateLabel = (s: string) => sheetStateLabels[s as keyof typeof sheetStateLabels] ?? { ja: s, en: s };
 const roundStates: Record<string, string> = {
@@ -92,6 +92,7 @@ export function RoundPage({ model }: { model: Extract<PageModel, { page: 'staff-
         canManage={model.canManage}
         departments={model.departments}
       />
+      <ReportRender fiscalYear={s.round.fiscalYear} csrf={model.session.csrfToken} />
       <table>
         <caption>
           <L ja="状態別の件数" en="Sheets by state" />

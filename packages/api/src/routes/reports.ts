@@ -1,0 +1,106 @@
+/**
+ * Reports: staff start a render as a background job (follow it at
+ * /api/v1/jobs/{id}, then download the file it stored); the public reads the
+ * annual report of a published round as HTML or xlsx, rendered on request from
+ * the database (PDF renders only as a staff job: it starts a browser).
+ */
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import {
+  type RenderedReport,
+  readReportFile,
+  renderPublishedAnnualReport,
+  startReportRender,
+} from '@mirai/app';
+import type { Result } from '@mirai/core';
+import type { Context } from 'hono';
+import type { ApiEnv } from '../api-env';
+import { problemResponse } from '../error-mapper';
+import { json, jsonBody } from '../openapi-helpers';
+import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
+
+const errors = {
+  401: json(errorSchema, 'Sign-in required'),
+  403: json(errorSchema, 'Not allowed'),
+  404: json(errorSchema, 'No such round, review or file'),
+  422: json(errorSchema, 'Invalid input'),
+};
+
+const renderBody = z
+  .object({
+    report: z.enum(['annual', 'review']),
+    /** The evaluated fiscal year (annual) or the phase number (review). */
+    subject: z.number().int().min(1).max(9998),
+    format: z.enum(['html', 'pdf', 'xlsx']),
+  })
+  .strict();
+
+const startRoute = withPolicy(
+  'reports:render',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/reports',
+    tags: ['reports'],
+    summary: 'Render a report as a background job; answers the job to follow',
+    request: { body: jsonBody(renderBody) },
+    responses: { 202: json(z.object({ jobId: z.string() }), 'The job started'), ...errors },
+  }),
+);
+
+const fileRoute = withPolicy(
+  'evaluation:read-sheet',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/reports/files/{id}',
+    tags: ['reports'],
+    summary: 'A rendered report file (PDF, xlsx or HTML)',
+    request: { params: z.object({ id: z.string().uuid() }) },
+    responses: { 200: { description: 'The report file' }, ...errors },
+  }),
+);
+
+const publicRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/evaluation/{fy}/report',
+    tags: ['reports'],
+    summary: 'The annual evaluation report of a published round (HTML or xlsx)',
+    request: {
+      params: z.object({ fy: z.string().regex(/^[0-9]{4}$/) }),
+      query: z.object({ format: z.enum(['html', 'xlsx']).optional() }),
+    },
+    responses: {
+      200: { description: 'The report' },
+      404: json(errorSchema, 'Not published'),
+      422: errors[422],
+    },
+  }),
+);
+
+function sendFile(c: Context, r: Result<RenderedReport>, inline: boolean) {
+  if (!r.ok) return problemResponse(c, r.problems) as never;
+  return c.body(new Uint8Array(r.value.body), 200, {
+    'content-type': r.value.contentType,
+    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${r.value.fileName}"`,
+  }) as never;
+}
+
+export function registerReports(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(startRoute, async (c) => {
+    const r = await startReportRender(c.get('ctx'), c.get('actor'), c.req.valid('json'));
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value, 202);
+  });
+  app.openapi(fileRoute, async (c) =>
+    sendFile(c, await readReportFile(c.get('ctx'), c.get('actor'), c.req.valid('param').id), false),
+  );
+  app.openapi(publicRoute, async (c) => {
+    const format = c.req.valid('query').format ?? 'html';
+    const r = await renderPublishedAnnualReport(c.get('ctx'), {
+      fiscalYear: Number(c.req.valid('param').fy),
+      format,
+    });
+    return sendFile(c, r, format === 'html');
+  });
+}
