@@ -10,7 +10,9 @@ export type {
   HappinessView,
   PopulationView,
   PublishedRound,
+  ReportView,
   SectoralCheckView,
+  VoiceView,
 } from '@mirai/app';
 export type { ApiEnv } from './api-env';
 export type { PageRefusal } from './auth/enforce-policy';

@@ -14,8 +14,19 @@ import type {
   HappinessView,
   PopulationView,
   PublishedRound,
+  ReportView,
   SectoralCheckView,
+  VoiceView,
 } from '@mirai/api';
+
+export type { ReportView, VoiceView };
+
+/** Co-creation on a measure's public page: accepted partner reports and residents' voices. */
+export interface MeasureCocreationView {
+  reports: ReportView[];
+  voices: VoiceView[];
+}
+
 import type {
   ActualVersion,
   CalendarDate,
@@ -244,6 +255,7 @@ export type PageModel =
       code: string;
       indicators: IndicatorSummaryView[];
       progress: ProgressView | null;
+      cocreation?: MeasureCocreationView;
     }
   | { page: 'indicator'; tree: PlanTreeView; indicator: IndicatorDetailView }
   | { page: 'happiness'; view: HappinessPageView }
@@ -287,6 +299,15 @@ export type PageModel =
       departments: { code: string; name: Text }[];
     }
   | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
+  | {
+      page: 'staff-cocreation';
+      session: StaffSession;
+      /** A partner account files reports; staff review them and moderate voices. */
+      mode: 'partner' | 'staff';
+      items: { code: string; kind: string; name: Text }[];
+      reports: ReportView[];
+      voices: VoiceView[];
+    }
   | {
       page: 'staff-plan';
       session: StaffSession;

@@ -5,6 +5,7 @@
  */
 import {
   type AppContext,
+  acceptedReportsFor,
   getDistrictsView,
   getGoalTiles,
   getHappinessView,
@@ -14,6 +15,7 @@ import {
   getPopulationView,
   getPublishedEvaluations,
   listIndicators,
+  listVoices,
   showIndicator,
 } from '@mirai/app';
 import { ProblemError, reviewCalendar } from '@mirai/core';
@@ -76,7 +78,17 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
       const found = d.tree.strategies.some((s) =>
         s.fields.some((f) => f.measures.some((x) => x.code === code)),
       );
-      return found ? { page: 'measure', code, ...d } : null;
+      if (!found) return null;
+      const voices = await listVoices(
+        ctx,
+        { kind: 'anonymous', role: 'public' },
+        { targetKind: 'measure', targetCode: code },
+      );
+      const cocreation = {
+        reports: await acceptedReportsFor(ctx, code),
+        voices: voices.ok ? voices.value : [],
+      };
+      return { page: 'measure', code, ...d, cocreation };
     },
     title: (m) =>
       m.page === 'measure'

@@ -11,12 +11,15 @@ import {
   evaluationActorOf,
   getCurrentPlan,
   getEvaluationSheet,
+  getPartner,
   getPlanHistory,
   getRoundStatus,
   getWorkbenchData,
   listAccounts,
   listApiTokens,
   listIndicators,
+  listReports,
+  listVoices,
   roleNames,
   roundScopeOf,
   showIndicator,
@@ -240,6 +243,39 @@ const surveyImport = staffPage({
   },
 });
 
+const cocreation = staffPage({
+  path: '/staff/cocreation',
+  policy: 'cocreation:read-linked',
+  title: () => '共創：パートナーの報告と市民の声',
+  load: async ({ ctx, session, actor }) => {
+    if (actor.kind !== 'user') return null;
+    const staff = authorize(actor, 'cocreation:review-reports').ok;
+    const reports = await listReports(ctx, actor);
+    const voices = staff ? await listVoices(ctx, actor) : null;
+    const items = [];
+    if (!staff)
+      for (const code of actor.links) {
+        const p = await getPartner(ctx, actor, code);
+        if (p.ok)
+          for (const l of p.value.links)
+            if (l.itemKind !== 'indicator')
+              items.push({
+                code: l.itemCode,
+                kind: l.itemKind,
+                name: { ja: l.itemName?.ja ?? l.itemCode, en: l.itemName?.en ?? l.itemCode },
+              });
+      }
+    return {
+      page: 'staff-cocreation',
+      session,
+      mode: staff ? 'staff' : 'partner',
+      items,
+      reports: reports.ok ? reports.value : [],
+      voices: voices?.ok ? voices.value : [],
+    };
+  },
+});
+
 /** The workspace's front page: links to the pages this account may open (by their policies). */
 const workspaceLinks = [
   [scenarios, { ja: '人口シナリオの試算', en: 'Population scenario workbench' }],
@@ -249,6 +285,10 @@ const workspaceLinks = [
   [tokens, { ja: 'API トークン', en: 'API tokens' }],
   [surveyImport, { ja: '調査の回を取り込む', en: 'Import a survey wave' }],
   [rounds, { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' }],
+  [
+    cocreation,
+    { ja: '共創：パートナーの報告と市民の声', en: "Co-creation: partner reports and residents' voices" },
+  ],
 ] as const;
 
 const home = staffPage({
@@ -280,4 +320,5 @@ export const staffPages: PageEntry[] = [
   indicator,
   surveyImport,
   scenarios,
+  cocreation,
 ];

@@ -7,6 +7,7 @@ import { RollupLine } from '../ui/rollup-line';
 import { Level } from '../ui/site';
 import { formatNumber, L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
+import { MeasureCocreation } from './measure-cocreation';
 
 type Model = Extract<PageModel, { page: 'measure' }>;
 
@@ -130,6 +131,7 @@ export function MeasurePage({ model }: { model: Model }) {
           </p>
         )}
       </section>
+      {model.cocreation ? <MeasureCocreation code={m.code} view={model.cocreation} /> : null}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 /** The staff workspace's pages by model (the staff bundle holds these). */
 import type { PageModel } from '../types';
 import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
+import { CocreationPage } from './cocreation-page';
 import { LoginPage } from './login-page';
 import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
@@ -34,6 +35,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <UsersPage model={model} />;
     case 'staff-tokens':
       return <TokensPage model={model} />;
+    case 'staff-cocreation':
+      return <CocreationPage model={model} />;
     case 'staff-rounds':
       return <RoundsPage model={model} />;
     case 'staff-round':

@@ -92,6 +92,7 @@ label.check{display:inline-flex;gap:.3rem;align-items:center;margin-right:1rem;m
 .status-behind,.status-D{border-color:var(--error);background:var(--error-soft)}
 .status-no-data,.status-insufficient-data,.status-stale,.status-cannot-tell,.status-not-computable{border-style:dashed;border-color:var(--muted);background:var(--neutral-soft)}
 ${homeCss}
+.hp{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}.voices li,.reports li{margin-bottom:1rem}.hidden-voice{color:var(--muted);font-style:italic}form label{display:block;margin:.5rem 0}
 @media (max-width:40rem){main{padding:.75rem}.site-header .bar{padding:.25rem .75rem;flex-wrap:nowrap}.site-name{font-size:var(--fs-14)}.site-header nav ul{gap:0 .8rem;padding:0 .75rem;font-size:var(--fs-14)}.site-header nav a{padding:0;line-height:44px}.lang-switch{min-height:44px}.facts{grid-template-columns:1fr}html.js .chart-canvas{height:260px}h1{font-size:1.5rem}}
 @media print{.skip,.site-header nav,.lang-switch,.chart-canvas{display:none}a{color:inherit;text-decoration:none}.chart,.card{break-inside:avoid;border-color:#999}body{font-size:10.5pt}main{max-width:none}details>*{display:block}}
 .district-map-svg { max-width: 100%; height: auto; }

@@ -1,0 +1,208 @@
+/**
+ * A measure's co-creation on its public page: partners' accepted activity
+ * reports (with photos), residents' comments and proposals (a hidden one shows
+ * its reason, never silently gone), a form to post (confirmed by e-mail) and
+ * a form to follow the measure by e-mail.
+ */
+import { useEffect, useState } from 'react';
+import { useLang } from '../i18n/lang';
+import type { MeasureCocreationView } from '../types';
+import { formatNumber, L, SampleBadge } from '../ui/text';
+
+type Status = { ok: boolean; text: string } | null;
+
+async function post(path: string, body: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> {
+  const res = await fetch(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { ok: res.ok, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+}
+const errorText = (data: Record<string, unknown>, lang: string) => {
+  const e = data.error as { message?: { ja: string; en: string } } | undefined;
+  return e?.message ? (lang === 'en' ? e.message.en : e.message.ja) : 'Error';
+};
+
+export function MeasureCocreation({ code, view }: { code: string; view: MeasureCocreationView }) {
+  const lang = useLang();
+  const [formToken, setFormToken] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>(null);
+  const [followStatus, setFollowStatus] = useState<Status>(null);
+  useEffect(() => {
+    fetch('/api/v1/voices/form')
+      .then((r) => r.json())
+      .then((d: { formToken: string }) => setFormToken(d.formToken))
+      .catch(() => {});
+  }, []);
+  const num = (v: number | null, unit: string) => (v === null ? null : `${formatNumber(v, lang)}${unit}`);
+  return (
+    <>
+      <section aria-labelledby="partner-reports">
+        <h2 id="partner-reports">
+          <L ja="パートナーの活動報告" en="Partners' activity reports" />
+        </h2>
+        {view.reports.length === 0 ? (
+          <p>
+            <L ja="受理された報告はまだありません。" en="No accepted reports yet." />
+          </p>
+        ) : (
+          <ul className="reports">
+            {view.reports.map((r) => (
+              <li key={r.id}>
+                <h3>
+                  {r.title} <SampleBadge sample={r.sample} />
+                </h3>
+                <p>
+                  {lang === 'en' ? (r.partner.name.en ?? r.partner.name.ja) : r.partner.name.ja} ・{' '}
+                  {r.activityDate}
+                  {r.place ? ` ・ ${r.place}` : ''}
+                </p>
+                <p>{r.body}</p>
+                <p>
+                  {[
+                    num(r.peopleReached, lang === 'en' ? ' people reached' : '人に届いた'),
+                    num(r.hours, lang === 'en' ? ' hours' : '時間'),
+                    num(r.moneyYen, lang === 'en' ? ' JPY' : '円'),
+                  ]
+                    .filter(Boolean)
+                    .join(' ・ ')}
+                </p>
+                {r.files.map((f) => (
+                  <img
+                    key={f.id}
+                    src={`/api/v1/partner-reports/${r.id}/files/${f.id}`}
+                    alt={f.name}
+                    width={240}
+                  />
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="voices">
+        <h2 id="voices">
+          <L ja="市民の声（意見・提案）" en="Residents' voices (comments and proposals)" />
+        </h2>
+        <ul className="voices">
+          {view.voices.map((v) => (
+            <li key={v.id} data-voice={v.id}>
+              <p>
+                <strong>
+                  {v.kind === 'proposal' ? <L ja="提案" en="Proposal" /> : <L ja="意見" en="Comment" />}
+                </strong>{' '}
+                {v.author} ・ {v.createdAt.slice(0, 10)}
+              </p>
+              {v.status === 'hidden' ? (
+                <p className="hidden-voice">
+                  <L ja="この投稿は非表示です。理由: " en="This post is hidden. Reason: " />
+                  {v.hiddenReason}
+                </p>
+              ) : (
+                <p>{v.body}</p>
+              )}
+              {v.answer ? (
+                <p>
+                  <L ja="市の回答: " en="The city's answer: " />
+                  {v.answer}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <form
+          aria-labelledby="voice-form-title"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const r = await post('/api/v1/voices', {
+              targetKind: 'measure',
+              targetCode: code,
+              kind: f.get('kind'),
+              body: f.get('body'),
+              email: f.get('email'),
+              name: f.get('name') || undefined,
+              website: f.get('website') || undefined,
+              formToken: formToken ?? '',
+            });
+            setStatus({
+              ok: r.ok,
+              text: r.ok
+                ? r.data.status === 'visible'
+                  ? lang === 'en'
+                    ? 'Posted.'
+                    : '投稿しました。'
+                  : lang === 'en'
+                    ? 'Check your e-mail: open the link to confirm your address, and your post appears.'
+                    : '確認メールを送りました。メールのリンクを開くと投稿が公開されます。'
+                : errorText(r.data, lang),
+            });
+          }}
+        >
+          <h3 id="voice-form-title">
+            <L ja="意見・提案を書く" en="Write a comment or proposal" />
+          </h3>
+          <label>
+            <L ja="種類" en="Kind" />{' '}
+            <select name="kind" defaultValue="comment">
+              <option value="comment">{lang === 'en' ? 'Comment' : '意見'}</option>
+              <option value="proposal">{lang === 'en' ? 'Proposal' : '提案'}</option>
+            </select>
+          </label>
+          <label>
+            <L ja="本文" en="Text" /> <textarea name="body" required maxLength={2000} rows={4} />
+          </label>
+          <label>
+            <L ja="お名前（表示名・任意）" en="Name (shown, optional)" /> <input name="name" maxLength={50} />
+          </label>
+          <label>
+            <L ja="メールアドレス（公開しません）" en="E-mail (not shown)" />{' '}
+            <input name="email" type="email" required />
+          </label>
+          <div aria-hidden="true" className="hp">
+            <label>
+              Website <input name="website" tabIndex={-1} autoComplete="off" />
+            </label>
+          </div>
+          <button type="submit" disabled={!formToken}>
+            <L ja="送信" en="Send" />
+          </button>
+          {status ? <p role="status">{status.text}</p> : null}
+        </form>
+      </section>
+      <section aria-labelledby="follow">
+        <h2 id="follow">
+          <L ja="この施策をフォローする" en="Follow this measure" />
+        </h2>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const r = await post('/api/v1/follows', {
+              email: f.get('email'),
+              targetKind: 'measure',
+              targetCode: code,
+            });
+            setFollowStatus({
+              ok: r.ok,
+              text: r.ok
+                ? lang === 'en'
+                  ? 'Check your e-mail to confirm. Every notice has a one-click unfollow link.'
+                  : '確認メールを送りました。お知らせメールにはワンクリックで解除できるリンクが付きます。'
+                : errorText(r.data, lang),
+            });
+          }}
+        >
+          <label>
+            <L ja="メールアドレス" en="E-mail" /> <input name="email" type="email" required />
+          </label>
+          <button type="submit">
+            <L ja="フォローする" en="Follow" />
+          </button>
+          {followStatus ? <p role="status">{followStatus.text}</p> : null}
+        </form>
+      </section>
+    </>
+  );
+}
