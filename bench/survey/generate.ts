@@ -31,25 +31,47 @@ function pick(u: number, p: readonly number[]): number {
   return p.length - 1;
 }
 
-export function generate(n: number, seed: number): Synthetic {
+/** One respondent after another from the seeded stream: age, sex and district codes and the answer. */
+export function* respondents(n: number, seed: number): Generator<[number, number, number, number]> {
   const rng = createRng(seed);
-  const age: string[] = new Array(n);
-  const sex: string[] = new Array(n);
-  const district: string[] = new Array(n);
-  const happiness = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const a = pick(rng.next(), AGE_P);
     const s = rng.next() < 0.53 ? 0 : 1;
     const d = pick(rng.next(), DISTRICT_P);
-    age[i] = AGES[a] as string;
-    sex[i] = SEXES[s] as string;
-    district[i] = DISTRICTS[d] as string;
     // A rough 0–10 answer: centred near 6.8, shifted by group, with noise.
     const noise = (rng.next() + rng.next() + rng.next() - 1.5) * 4;
     const v = Math.round(6.6 + 0.08 * a - 0.15 * s + 0.05 * (d % 3) + noise);
-    happiness[i] = Math.min(10, Math.max(0, v));
+    yield [a, s, d, Math.min(10, Math.max(0, v))];
+  }
+}
+
+export function generate(n: number, seed: number): Synthetic {
+  const age: string[] = new Array(n);
+  const sex: string[] = new Array(n);
+  const district: string[] = new Array(n);
+  const happiness = new Float64Array(n);
+  let i = 0;
+  for (const [a, s, d, v] of respondents(n, seed)) {
+    age[i] = AGES[a] as string;
+    sex[i] = SEXES[s] as string;
+    district[i] = DISTRICTS[d] as string;
+    happiness[i++] = v;
   }
   return { n, age, sex, district, happiness };
+}
+
+/** The same respondents as `toCsv(generate(n, seed))`, written in blocks (for files of millions of rows). */
+export function* csvBlocks(n: number, seed: number, block = 100_000): Generator<string> {
+  let lines: string[] = ['id,age,sex,district,happiness'];
+  let i = 0;
+  for (const [a, s, d, v] of respondents(n, seed)) {
+    lines.push(`${++i},${AGES[a]},${SEXES[s]},${DISTRICTS[d]},${v}`);
+    if (lines.length >= block) {
+      yield `${lines.join('\n')}\n`;
+      lines = [];
+    }
+  }
+  if (lines.length > 0) yield `${lines.join('\n')}\n`;
 }
 
 function counts(p: readonly number[], total: number): number[] {
