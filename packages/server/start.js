@@ -4,11 +4,29 @@
 import { register } from 'tsx/esm/api';
 
 let main;
+
+/**
+ * React's production build on the server whatever NODE_ENV says: React picks its build when first
+ * loaded, so it is loaded here with NODE_ENV=production and NODE_ENV is then put back (it also
+ * decides other things, such as secure cookies). Decision 0096.
+ */
+async function productionReact() {
+  const saved = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await import('react');
+    await import('react/jsx-runtime');
+    await import('react-dom/server');
+  } finally {
+    if (saved === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = saved;
+  }
+}
 const loadMain = () => {
   if (!main) {
     // A second tsx registration in the same process is harmless (the CLI's bin registers one too).
     register();
-    main = import('./src/main.ts');
+    main = productionReact().then(() => import('./src/main.ts'));
   }
   return main;
 };

@@ -12,6 +12,7 @@ import { type ApiOptions, createApi, declarePage, notFound } from '@mirai/api';
 import type { AppContext } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
 import { areaPages } from './pages/area-pages';
 import { registerOpenDataFiles } from './pages/open-data-routes';
 import { publicPages } from './pages/public-pages';
@@ -23,7 +24,14 @@ import { webDist } from './web-assets';
 /** Every page the server answers, in the order they are matched. */
 export const pageEntries = [...publicPages, ...areaPages, ...staffPages];
 
-export function buildServer(ctx: AppContext, options: Omit<ApiOptions, 'refusePage'> = {}) {
+export interface ServerOptions extends Omit<ApiOptions, 'refusePage'> {
+  /** Where public answers are kept (default: one store per server). */
+  answerStore?: AnswerStore;
+  answerCache?: AnswerCacheOptions;
+}
+
+export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) {
+  const { answerStore, answerCache, ...options } = serverOptions;
   const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx) });
   const dist = webDist();
   if (existsSync(dist)) {
@@ -49,10 +57,14 @@ export function buildServer(ctx: AppContext, options: Omit<ApiOptions, 'refusePa
   });
   // Compression wraps everything, so the security headers (which hash the inline
   // styles of a page) see the uncompressed body.
+  const inner = new Hono();
+  inner.use('*', compress());
+  inner.route('/', app);
+  inner.notFound(notFound);
+  // Public answers are kept per published state (answer-cache.ts); everything else passes through.
+  const cache = new AnswerCache(ctx, answerStore, answerCache);
   const root = new Hono();
-  root.use('*', compress());
-  root.route('/', app);
-  root.notFound(notFound);
+  root.all('*', (c) => cache.handle(c.req.raw, async (req) => inner.fetch(req, c.env)));
   return root;
 }
 
@@ -60,7 +72,7 @@ export async function startServer(
   ctx: AppContext,
   port: number,
   hostname = '127.0.0.1',
-  options: Omit<ApiOptions, 'refusePage'> = {},
+  options: ServerOptions = {},
 ) {
   const app = buildServer(ctx, options);
   // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
