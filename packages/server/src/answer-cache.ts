@@ -7,7 +7,8 @@
  * and brotli forms, each computed once. The state changes when anything is
  * written: a successful write through this server clears the cache at once,
  * and the newest audit entry (every write is audited, also by the CLI or
- * another server process) is compared at most once per `revalidateMs`.
+ * another server process) is compared before answering (one indexed query;
+ * `revalidateMs` can trust a checked state for longer).
  * Answers that are not 200, set a cookie other than the language, or say
  * no-store (staff pages) are never kept; staff paths are never looked up.
  */
@@ -26,7 +27,7 @@ interface Entry {
 }
 
 export interface AnswerCacheOptions {
-  /** How often the database's newest audit entry is compared (default 1,000 ms). */
+  /** How long a checked state is trusted before the newest audit entry is compared again (default 0: every request). */
   revalidateMs?: number;
   /** Most answers kept per cache (default 2,000; the oldest go first). */
   maxEntries?: number;
@@ -89,7 +90,7 @@ export class AnswerCache {
   /** The published state: municipality code, re-read when the newest audit entry changed. */
   private async state(): Promise<string> {
     const now = Date.now();
-    if (this.municipality !== undefined && now - this.checkedAt < (this.options.revalidateMs ?? 1000))
+    if (this.municipality !== undefined && now - this.checkedAt < (this.options.revalidateMs ?? 0))
       return this.municipality;
     const row = await this.ctx.database.db
       .selectFrom('audit_log')
