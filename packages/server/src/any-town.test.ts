@@ -53,9 +53,11 @@ describe('a classic 10-year town on its own data directory', () => {
     }
     const home = (await get('/?lang=ja')).text;
     expect(home).toContain('（サンプル）第5次みどり野町総合計画 進捗');
-    expect(home).toContain('基本目標 → 政策 → 基本施策');
+    expect(home).toContain('基本目標の進み具合');
+    expect(home).toContain('政策（');
     expect((await get('/fields/G1-1?lang=ja')).text).toContain('基本施策');
-    expect((await get('/?lang=en')).text).toContain('Basic goal → Policy → Basic measure');
+    expect((await get('/?lang=en')).text).toContain('basic goal items');
+    expect((await get('/calendar?lang=en')).text).toContain('Review of the Basic plan');
     // The static files of another municipality are neither listed nor served.
     expect((await get('/open-data')).text).not.toContain('/open-data/files/');
     expect((await get('/open-data/files/shiojiri_census_1980_2015_sex_age5.csv')).status).toBe(404);
