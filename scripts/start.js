@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: builds the web assets when they are missing or older than their sources,
-// then serves Mirai on the embedded database (migrated, and loaded with the Shiojiri
+// then serves Mirai on the embedded database (migrated, and loaded with the default
 // plan on first start) through @mirai/server. Extra arguments go to the server
 // (--port, --host, --data-dir, --database-url, as `mirai serve`).
 import { spawnSync } from 'node:child_process';

@@ -36,7 +36,7 @@ const toFullWidth = (s: string) =>
   s.replace(/[0-9,.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
 
 function benchPlanText(): string {
-  const doc = unwrap(loadPlanText(readFileSync(defaultPlanFile, 'utf8'), 'plan.yaml'));
+  const doc = unwrap(loadPlanText(readFileSync(defaultPlanFile(), 'utf8'), 'plan.yaml'));
   const measures = doc.measures.map((m) => m.code);
   for (let i = 0; i < indicatorCount; i++) {
     const code = `BENCH-${String(i + 1).padStart(4, '0')}`;

@@ -4,7 +4,7 @@
  * caller passes the application context, and may mount more (the web app).
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { AppContext } from '@mirai/app';
+import { type AppContext, publicReads } from '@mirai/app';
 import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
 import { type ApiAuthOptions, resolveAuthOptions } from './auth/auth-options';
@@ -12,6 +12,7 @@ import { authenticate } from './auth/authenticate';
 import { enforcePolicy, type PageRefusal } from './auth/enforce-policy';
 import { httpProblems, onHttpError } from './auth/http-problems';
 import { registerAuthRoutes } from './auth/index';
+import { readAudience } from './auth/read-audience';
 import { securityHeaders } from './auth/security-headers';
 import { textGuard } from './auth/text-guard';
 import { notFound, problemResponse } from './error-mapper';
@@ -56,7 +57,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   });
   app.use('*', securityHeaders({ hsts: auth.secureCookies }));
   app.use('*', async (c, next) => {
-    c.set('ctx', ctx);
+    c.set('ctx', publicReads(ctx));
     await next();
   });
   app.use(
@@ -69,6 +70,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   app.use('*', authenticate(auth));
   app.use('*', enforcePolicy(options.refusePage));
   app.use('/api/*', textGuard());
+  app.use('*', readAudience(ctx));
   registerHealth(app);
   registerPlan(app);
   registerCalendar(app);

@@ -1,7 +1,7 @@
 /**
  * The application context: an open, migrated database with the plan loaded.
  * A new embedded data directory (or an empty server database) is seeded with
- * the bundled Shiojiri plan on first use.
+ * the default plan and data sets named by data/default.json on first use.
  */
 import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
@@ -13,6 +13,10 @@ import type { JobQueue } from './jobs/job-queue';
 import { defaultFrom, type MailConfig, mailConfigFromEnv } from './mail/mail-config';
 import { MailDelivery } from './mail/mail-delivery';
 import { seedDefaultPlan } from './plan/seed-default-plan';
+import type { ReadScope } from './read-scope';
+
+/** The embedded data directory's owner lock file (see @mirai/db data-dir-lock). */
+export { lockFileName } from '@mirai/db';
 
 export interface AppConfig {
   /** PostgreSQL server URL; when absent the embedded PGlite database is used. */
@@ -32,6 +36,8 @@ export interface AppContext {
   /** Background jobs (imports, reports): started by the server, stopped by `close()`. */
   jobs: JobQueue;
   close(): Promise<void>;
+  /** Who reads through this context (per request; see read-scope.ts). Absent: the public. */
+  reads?: ReadScope;
 }
 
 /** Repository root (packages/app/src/ -> ../../..). */

@@ -1,5 +1,5 @@
 /** The options every data command takes, and opening the app from them. */
-import { type AppConfig, type AppContext, openApp } from '@mirai/app';
+import { type AppConfig, type AppContext, openApp, staffReads } from '@mirai/app';
 import type { Command } from 'commander';
 
 export function withDataOptions(cmd: Command): Command {
@@ -23,7 +23,8 @@ export async function withApp<T>(
 ) {
   const ctx = await openApp({ ...appConfig(opts), ...extra });
   try {
-    return await body(ctx);
+    // The command line is a staff tool: it reads the current plan version, a draft included.
+    return await body(staffReads(ctx, { memo: false }));
   } finally {
     await ctx.close();
   }

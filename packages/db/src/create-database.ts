@@ -7,6 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import pg from 'pg';
+import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { DurableNodeFS, durableStartParams } from './durable-node-fs';
 import { migrations } from './migrations';
 import { seedFromTemplate } from './pglite-template';
@@ -27,6 +28,8 @@ export interface MiraiDatabase {
   dialect: 'pglite' | 'postgres';
   /** The server schema in use when not the default (tests). */
   schema?: string;
+  /** The data directory's owner lock (embedded database in a directory only). */
+  lock?: DataDirLock;
   close(): Promise<void>;
 }
 
@@ -39,22 +42,35 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
     // A new data directory starts from the install-time template when there is one.
     if (target.dataDir && target.templateRoot) seedFromTemplate(target.dataDir, target.templateRoot);
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const pglite = !target.dataDir
-      ? await PGlite.create()
-      : target.durable === false
-        ? await PGlite.create(target.dataDir)
-        : await PGlite.create({
-            dataDir: target.dataDir,
-            fs: new DurableNodeFS(target.dataDir),
-            startParams: durableStartParams(),
-          });
+    // One owner at a time: a second opener is refused before it touches the files.
+    const lock = target.dataDir ? acquireDataDirLock(target.dataDir) : undefined;
+    let pglite: PGlite;
+    try {
+      pglite = !target.dataDir
+        ? await PGlite.create()
+        : target.durable === false
+          ? await PGlite.create(target.dataDir)
+          : await PGlite.create({
+              dataDir: target.dataDir,
+              fs: new DurableNodeFS(target.dataDir),
+              startParams: durableStartParams(),
+            });
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
       db,
       dialect: 'pglite',
+      ...(lock ? { lock } : {}),
       close: async () => {
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
+        try {
+          await db.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          lock?.release();
+        }
       },
     };
   }

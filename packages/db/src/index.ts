@@ -1,9 +1,11 @@
 /** @mirai/db: schema, migrations, repositories, and the database factory. */
 export * from './audit';
 export * from './create-database';
+export * from './data-dir-lock';
 export * from './migrations';
 export * from './pglite-template';
 export type * from './repositories/cocreation.repository';
+export * from './repositories/dataset.repository';
 export * from './repositories/evaluation.repository';
 export * from './repositories/indicator.repository';
 export * from './repositories/job.repository';

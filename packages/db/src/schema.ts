@@ -4,6 +4,7 @@
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 import type { CocreationTables } from './repositories/cocreation.repository';
+import type { DatasetTables } from './repositories/dataset.repository';
 import type { EvaluationTables } from './repositories/evaluation.repository';
 import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
@@ -60,7 +61,8 @@ export interface AuditLogTable {
 }
 
 export interface Database
-  extends SurveyTables,
+  extends DatasetTables,
+    SurveyTables,
     PopulationTables,
     EvaluationTables,
     NotificationTables,

@@ -39,6 +39,8 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1', {
     auth: proxyOptions(opts),
   });
+  // The data directory's owner lock now names this server, so a command beside it says where to go.
+  ctx.database.lock?.update({ kind: 'server', url });
   // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
   ctx.mail.start();
   console.log(

@@ -18,7 +18,7 @@ export const sheetParam = z.object({
     .min(1)
     .max(300)
     .regex(/^[A-Za-z0-9._-]+$/)
-    .openapi({ example: 'shiojiri-6th-2024.project.A-1-M01-P01' }),
+    .openapi({ example: 'city-6th-2024.project.A-1-M01-P01' }),
 });
 
 export const openRoundBody = z

@@ -1,5 +1,5 @@
 /**
- * What every indicator use case starts from: the current plan, its indicator
+ * What every indicator use case starts from: the plan this context may read, its indicator
  * definitions synced into the indicator tables (once per plan version), and
  * the plan's progress settings (status scheme, roll-up rule).
  */
@@ -13,9 +13,15 @@ import {
   type Result,
   resolveProgressConfig,
 } from '@mirai/core';
-import { findCurrentPlan, indicatorDefinitionsVersion, syncIndicatorDefinitions } from '@mirai/db';
+import {
+  currentPlanVersion,
+  findCurrentPlan,
+  indicatorDefinitionsVersion,
+  syncIndicatorDefinitions,
+} from '@mirai/db';
 import type { AppContext } from '../context';
-import { planUseCaseProblems } from '../plan/plan-use-cases';
+import { planUseCaseProblems, readPlan } from '../plan/plan-use-cases';
+import { audienceOf, memoRead } from '../read-scope';
 
 export interface IndicatorScope {
   planId: number;
@@ -26,15 +32,30 @@ export interface IndicatorScope {
   settings: PlanProgressSettings;
 }
 
-export async function loadIndicatorScope(ctx: AppContext): Promise<Result<IndicatorScope>> {
+/**
+ * The indicators of the plan version this context may read (published for the
+ * public, current for staff), once per read scope. The stored definitions
+ * always follow the current version (writes are checked against it).
+ */
+export function loadIndicatorScope(ctx: AppContext): Promise<Result<IndicatorScope>> {
+  return memoRead(ctx, `indicator-scope:${audienceOf(ctx)}`, () => load(ctx));
+}
+
+async function load(ctx: AppContext): Promise<Result<IndicatorScope>> {
   const db = ctx.database.db;
-  const plan = await findCurrentPlan(db);
-  if (!plan) return fail(planUseCaseProblems.noPlan.create({}));
+  const read = await readPlan(ctx);
+  if (!read.ok) return fail(planUseCaseProblems.noPlan.create({}));
+  const plan = read.value;
   const definitions = plan.document.indicators as IndicatorDefinition[];
-  if ((await indicatorDefinitionsVersion(db, plan.id)) !== plan.version) {
-    await db.transaction().execute((tx) => syncIndicatorDefinitions(tx, plan.id, plan.version, definitions));
+  const currentVersion = audienceOf(ctx) === 'staff' ? plan.version : await currentPlanVersion(db, plan.id);
+  if ((await indicatorDefinitionsVersion(db, plan.id)) !== currentVersion) {
+    const current = currentVersion === plan.version ? plan : await findCurrentPlan(db, plan.code);
+    if (current) {
+      const defs = current.document.indicators as IndicatorDefinition[];
+      await db.transaction().execute((tx) => syncIndicatorDefinitions(tx, current.id, current.version, defs));
+    }
   }
-  // The plan document may carry its own progress settings; Shiojiri's defaults otherwise.
+  // The plan document may carry its own progress settings; the four-level scheme otherwise.
   const config = (plan.document as PlanDocument & { progress?: ProgressConfig }).progress;
   const settings = resolveProgressConfig(config);
   if (!settings.ok) return settings;

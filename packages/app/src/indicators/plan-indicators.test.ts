@@ -2,11 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { buildRollupNodes, type IndicatorDefinition, validateIndicatorDefinition } from '@mirai/core';
 import { describe, expect, it } from 'vitest';
+import { defaultPlanFile } from '../datasets/default-data';
 import { loadPlanText } from '../plan/load-plan';
-import { defaultPlanFile } from '../plan/seed-default-plan';
 
 describe('the Shiojiri plan’s indicators', () => {
-  const loaded = loadPlanText(readFileSync(defaultPlanFile, 'utf8'), 'plan.yaml');
+  const loaded = loadPlanText(readFileSync(defaultPlanFile(), 'utf8'), 'plan.yaml');
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
   const doc = loaded.value;
   const defs = doc.indicators as IndicatorDefinition[];

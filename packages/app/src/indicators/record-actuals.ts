@@ -22,6 +22,7 @@ import {
 import { audit, type Database, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
+import { staffReads } from '../read-scope';
 import { loadIndicatorScope } from './indicator-scope';
 
 export interface RecordActualInput {
@@ -70,7 +71,7 @@ export async function prepareIndicatorActual(
   input: RecordActualInput,
   opts: { actor: string },
 ): Promise<Result<PreparedActual>> {
-  const scope = await loadIndicatorScope(ctx);
+  const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
   if (!scope.ok) return scope;
   const { planId, document, definitions } = scope.value;
   const plan = { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear };
@@ -148,7 +149,7 @@ export async function correctIndicatorActual(
   correction: Omit<Correction, 'enteredBy' | 'enteredAt'>,
   opts: { actor: string },
 ): Promise<Result<ActualVersion>> {
-  const scope = await loadIndicatorScope(ctx);
+  const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
   if (!scope.ok) return scope;
   const { planId, definitions, document } = scope.value;
   const db = ctx.database.db;
@@ -228,7 +229,7 @@ export async function importIndicatorActuals(
     department?: string;
   },
 ): Promise<Result<ImportActualsResult>> {
-  const scope = await loadIndicatorScope(ctx);
+  const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
   if (!scope.ok) return scope;
   const { planId, document, definitions } = scope.value;
   const db = ctx.database.db;

@@ -231,7 +231,7 @@ export const planDocumentSchema = z.strictObject({
   progress: z
     .strictObject({
       statusScheme: z
-        .union([z.enum(['shiojiri-4', 'grades-sabcd']), z.record(z.string(), z.unknown())])
+        .union([z.enum(['four-level', 'grades-sabcd']), z.record(z.string(), z.unknown())])
         .optional(),
       rollup: z
         .strictObject({

@@ -4,10 +4,11 @@ import { listAudit, migrateToLatest } from '@mirai/db';
 import { describeEachDatabase, openTestDatabase } from '@mirai/db/testing';
 import { expect, it } from 'vitest';
 import { contextFor } from '../context';
+import { defaultPlanFile } from '../datasets/default-data';
 import { exportPlan, getField, getPlanTree, importPlan } from './plan-use-cases';
-import { defaultPlanFile, seedDefaultPlan } from './seed-default-plan';
+import { seedDefaultPlan } from './seed-default-plan';
 
-const shiojiri = readFileSync(defaultPlanFile, 'utf8');
+const shiojiri = readFileSync(defaultPlanFile(), 'utf8');
 
 describeEachDatabase('plan use cases', (t) => {
   it('seeds the Shiojiri plan once and serves its tree', async () => {

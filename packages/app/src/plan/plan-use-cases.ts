@@ -11,8 +11,15 @@ import {
   type PlanDocument,
   type Result,
 } from '@mirai/core';
-import { findCurrentPlan, listPlanVersions, PlanVersionConflict, savePlanVersion } from '@mirai/db';
+import {
+  findCurrentPlan,
+  listPlanVersions,
+  PlanVersionConflict,
+  type StoredPlan,
+  savePlanVersion,
+} from '@mirai/db';
 import type { AppContext } from '../context';
+import { audienceOf, memoRead, staffReads } from '../read-scope';
 import { loadPlanText } from './load-plan';
 import { type PlanFormat, serializePlan } from './serialize-plan';
 
@@ -78,42 +85,58 @@ export async function importPlan(
 }
 
 /** The current version of the plan, drafts included (for staff and for writes). */
-export async function getCurrentPlan(ctx: AppContext, code?: string) {
+export async function getCurrentPlan(ctx: AppContext, code?: string): Promise<Result<StoredPlan>> {
   const plan = await findCurrentPlan(ctx.database.db, code);
   return plan ? ok(plan) : fail(planUseCaseProblems.noPlan.create({}));
 }
 
 /** The newest approved or revised version: what citizens see. A draft is never public. */
-export async function getPublishedPlan(ctx: AppContext, code?: string) {
+export async function getPublishedPlan(ctx: AppContext, code?: string): Promise<Result<StoredPlan>> {
   const plan = await findCurrentPlan(ctx.database.db, code, { publishedOnly: true });
   return plan ? ok(plan) : fail(planUseCaseProblems.noPlan.create({}));
 }
 
 export interface PlanReadOptions {
-  /** Read the current version even when it is a draft (staff only). */
+  /** Read the current version even when it is a draft (staff only); default: the context's audience. */
   includeDraft?: boolean;
 }
 
-const readPlan = (ctx: AppContext, opts: PlanReadOptions, code?: string) =>
-  opts.includeDraft ? getCurrentPlan(ctx, code) : getPublishedPlan(ctx, code);
+/**
+ * The plan version this context may read, once per read scope: the newest
+ * published one for the public, the current one (a draft included) for staff.
+ */
+export function readPlan(ctx: AppContext, code?: string): Promise<Result<StoredPlan>> {
+  const staff = audienceOf(ctx) === 'staff';
+  return memoRead(ctx, `plan:${code ?? ''}:${staff ? 'current' : 'published'}`, () =>
+    staff ? getCurrentPlan(ctx, code) : getPublishedPlan(ctx, code),
+  );
+}
 
+const planFor = (ctx: AppContext, opts: PlanReadOptions, code?: string) =>
+  opts.includeDraft === undefined
+    ? readPlan(ctx, code)
+    : opts.includeDraft
+      ? readPlan(staffReads(ctx), code)
+      : getPublishedPlan(ctx, code);
+
+/** The plan as YAML or JSON text: the version this context may read. */
 export async function exportPlan(
   ctx: AppContext,
   format: PlanFormat,
   code?: string,
 ): Promise<Result<string>> {
-  const plan = await getCurrentPlan(ctx, code);
+  const plan = await readPlan(ctx, code);
   return plan.ok ? ok(serializePlan(plan.value.document, format)) : plan;
 }
 
 export async function getPlanTree(ctx: AppContext, code?: string, opts: PlanReadOptions = {}) {
-  const plan = await readPlan(ctx, opts, code);
+  const plan = await planFor(ctx, opts, code);
   if (!plan.ok) return plan;
   return ok({ version: plan.value.version, ...buildPlanTree(plan.value.document) });
 }
 
 export async function getField(ctx: AppContext, fieldCode: string, opts: PlanReadOptions = {}) {
-  const plan = await readPlan(ctx, opts);
+  const plan = await planFor(ctx, opts);
   if (!plan.ok) return plan;
   const field = findField(plan.value.document, fieldCode);
   return field
@@ -121,8 +144,10 @@ export async function getField(ctx: AppContext, fieldCode: string, opts: PlanRea
     : fail(planUseCaseProblems.fieldNotFound.create({ code: fieldCode }, { field: 'code' }));
 }
 
+/** The plan's versions; the public sees the approved and revised ones only. */
 export async function getPlanHistory(ctx: AppContext) {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
-  return ok(await listPlanVersions(ctx.database.db, plan.value.id));
+  const versions = await listPlanVersions(ctx.database.db, plan.value.id);
+  return ok(audienceOf(ctx) === 'staff' ? versions : versions.filter((v) => v.status !== 'draft'));
 }

@@ -24,7 +24,7 @@ import {
   upsertScenario,
 } from '@mirai/db';
 import type { AppContext } from '../context';
-import { getCurrentPlan } from '../plan/plan-use-cases';
+import { getCurrentPlan, readPlan } from '../plan/plan-use-cases';
 import { populationUseCaseProblems as P } from './population-problems';
 
 export interface SaveScenarioInput {
@@ -140,7 +140,7 @@ export interface IndicatorSeries {
  * the plan (with their sources) and the newest run of each stored scenario.
  */
 export async function populationIndicatorSeries(ctx: AppContext, indicatorCode = 'TOP-POPULATION') {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
   const indicator = plan.value.document.indicators.find((i) => i.code === indicatorCode);
   const series: IndicatorSeries[] = (indicator?.projections ?? []).map((p) => ({

@@ -1,10 +1,11 @@
 /**
- * The city's base projection spec: IPSS 2018 for Shiojiri re-run from the
- * rates its own tables imply (survival from a Gompertz model table with
- * Japan's 2015 life expectancy, net migration = cohort change − survival,
- * child-woman ratio and 0-4 sex ratio per period). Re-running it reproduces
- * the published figures (see packages/core/src/population/shiojiri.test.ts).
- * Also the illustrative district set derived from the sample district census.
+ * The municipality's base projection spec, re-run from the rates its stored
+ * projection table (IPSS, by sex and five-year age) implies: survival from a
+ * Gompertz model table at the data set's life expectancy (Japan 2015 unless
+ * it says otherwise), net migration = cohort change − survival, child-woman
+ * ratio and 0-4 sex ratio per period. Re-running it reproduces the published
+ * figures (see the core's tests). Also the district set derived from a stored
+ * district table.
  */
 import {
   type BySex,
@@ -23,29 +24,41 @@ import {
   standardAgeGroups,
   survivalRatios,
 } from '@mirai/core';
-import { type PopulationSources, SHIOJIRI_CODE } from './population-sources';
+import type { PopulationSources } from './population-sources';
 
-export const IPSS2018_YEARS = [2020, 2025, 2030, 2035, 2040, 2045];
 const labels = standardAgeGroups(90);
+
+/** Japan's life expectancy at birth in 2015, the default for the survival model table. */
+const japan2015 = { male: 80.75, female: 86.99 };
 
 export const bySexAt = (t: CensusTable, year: number): BySex => ({
   male: labels.map((a) => t.get(`${year}|male|${a}`) ?? Number.NaN),
   female: labels.map((a) => t.get(`${year}|female|${a}`) ?? Number.NaN),
 });
 
-export function ipss2018Spec(src: PopulationSources): PopulationSpec {
-  const t = src.ipss2018;
+/** The years of a table, ascending. */
+export const tableYears = (t: CensusTable): number[] =>
+  [...new Set([...t.keys()].map((k) => Number(k.split('|')[0])))].sort((a, b) => a - b);
+
+/** The projection's spec, or undefined when the municipality has no projection by sex and age. */
+export function projectionSpec(src: PopulationSources): PopulationSpec | undefined {
+  const p = src.projection;
+  if (!p) return undefined;
+  const t = p.table;
+  const [baseYear, ...years] = tableYears(t);
+  if (baseYear === undefined || years.length === 0) return undefined;
+  const e0 = (p.dataset.meta.lifeExpectancy as { male: number; female: number } | undefined) ?? japan2015;
   const survival = {
-    male: survivalRatios(gompertzLifeTable(80.75).nLx),
-    female: survivalRatios(gompertzLifeTable(86.99).nLx),
+    male: survivalRatios(gompertzLifeTable(e0.male).nLx),
+    female: survivalRatios(gompertzLifeTable(e0.female).nLx),
   };
-  const per = <T>(f: (y: number) => T) => Object.fromEntries(IPSS2018_YEARS.map((y) => [String(y), f(y)]));
+  const per = <T>(f: (y: number) => T) => Object.fromEntries(years.map((y) => [String(y), f(y)]));
   return {
     specVersion: 1,
     ageGroups: labels,
-    baseYear: 2015,
-    years: IPSS2018_YEARS,
-    population: bySexAt(t, 2015),
+    baseYear,
+    years,
+    population: bySexAt(t, baseYear),
     method: 'ipss',
     survival,
     netMigrationRate: per((y) =>
@@ -53,25 +66,40 @@ export function ipss2018Spec(src: PopulationSources): PopulationSpec {
     ),
     childWomanRatio: per((y) => childWomanRatio(bySexAt(t, y))),
     sexRatio0to4: per((y) => sexRatio0to4(bySexAt(t, y))),
-    area: SHIOJIRI_CODE,
+    area: src.municipality.code,
     provenance: {
-      source: '国立社会保障・人口問題研究所「日本の地域別将来推計人口（平成30(2018)年推計）」塩尻市',
-      note: 'Re-run from the rates implied by the published tables; survival from a Gompertz model table (e0 80.75 / 86.99)',
+      source: p.dataset.source,
+      note:
+        p.dataset.note ??
+        `Re-run from the rates implied by the published tables; survival from a Gompertz model table (e0 ${e0.male} / ${e0.female})`,
     },
   };
 }
 
-/** The districts of the illustrative sample (sample: true), derived from their 2010 and 2015 "censuses". */
-export function sampleDistrictSet(src: PopulationSources): Result<DistrictSetSpec> {
+/** The districts of the stored district table, derived between its two census years. */
+export function districtSet(
+  src: PopulationSources,
+  opts: { horizon?: number } = {},
+): Result<DistrictSetSpec> | undefined {
+  const d = src.districts;
+  if (!d || !src.census) return undefined;
   const names = [
-    ...new Map(src.districtRows.map((r) => [r.cells.district_code ?? '', r.cells.district ?? ''])).entries(),
+    ...new Map(d.rows.map((r) => [r.cells.district_code ?? '', r.cells.district ?? ''])).entries(),
   ];
   const districts: { code: string; name: string; table: CensusTable }[] = [];
   for (const [code, name] of names) {
-    const t = censusFromRows(src.districtRows, code, 'shiojiri-districts-sample.csv');
+    const t = censusFromRows(d.rows, code, d.dataset.fileName);
     if (!t.ok) return t;
     districts.push({ code, name, table: t.value });
   }
-  const set = deriveDistrictSet(src.census, SHIOJIRI_CODE, districts, { from: 2010, to: 2015, sample: true });
+  const years = tableYears(districts[0]?.table ?? new Map());
+  const from = Number(d.dataset.meta.from ?? years[0]);
+  const to = Number(d.dataset.meta.to ?? years[years.length - 1]);
+  const set = deriveDistrictSet(src.census.table, src.municipality.code, districts, {
+    from,
+    to,
+    ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
+    sample: d.dataset.sample,
+  });
   return set.ok ? ok(set.value) : set;
 }

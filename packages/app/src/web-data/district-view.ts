@@ -1,12 +1,12 @@
 /**
  * The read model of the district pages: each of the plan's districts with a
- * projection from the illustrative district census sample (sample: true),
+ * projection from the stored district table (the shipped one is an illustrative sample),
  * rates shrunk toward the city's and raked to the city total.
  */
 import { type DistrictProjection, ok, projectDistricts, type Result, type Text } from '@mirai/core';
 import type { AppContext } from '../context';
-import { getCurrentPlan } from '../plan';
-import { sampleDistrictSet } from './city-spec';
+import { readPlan } from '../plan';
+import { districtSet } from './city-spec';
 import { loadPopulationSources } from './population-sources';
 
 export interface DistrictSummary {
@@ -20,37 +20,47 @@ export interface DistrictSummary {
   young: (number | null)[];
 }
 export interface DistrictsView {
+  /** Said on the page when there is no district data. */
+  missing?: { ja: string; en: string };
   method: string;
   districts: DistrictSummary[];
 }
 
-let cached: DistrictProjection | undefined;
+const cache = new Map<string, DistrictProjection | null>();
 
-async function projection(): Promise<Result<DistrictProjection>> {
-  if (cached) return ok(cached);
-  const src = await loadPopulationSources();
+/** The districts' projection from the stored data sets (null when there is no district table). */
+async function projection(ctx: AppContext): Promise<Result<DistrictProjection | null>> {
+  const src = await loadPopulationSources(ctx);
   if (!src.ok) return src;
-  const set = sampleDistrictSet(src.value);
-  if (!set.ok) return set;
-  const p = projectDistricts(set.value);
-  if (!p.ok) return p;
-  cached = p.value;
-  return ok(p.value);
+  const hit = cache.get(src.value.key);
+  if (hit !== undefined) return ok(hit);
+  const set = districtSet(src.value);
+  let value: DistrictProjection | null = null;
+  if (set) {
+    if (!set.ok) return set;
+    const p = projectDistricts(set.value);
+    if (!p.ok) return p;
+    value = p.value;
+  }
+  if (cache.size > 20) cache.clear();
+  cache.set(src.value.key, value);
+  return ok(value);
 }
 
 export async function getDistrictsView(ctx: AppContext): Promise<Result<DistrictsView>> {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
-  const p = await projection();
+  const p = await projection(ctx);
   if (!p.ok) return p;
+  const proj = p.value;
   const areas = plan.value.document.areas.filter((a) => a.layer === 'district');
   const districts = areas.map((a): DistrictSummary => {
-    const d = p.value.districts.find((x) => x.name === a.name.ja);
+    const d = proj?.districts.find((x) => x.name === a.name.ja);
     const years = d?.years ?? [];
     return {
       code: a.code,
       name: a.name,
-      sample: Boolean(d?.sample ?? p.value.sample ?? a.sample),
+      sample: Boolean(d?.sample ?? proj?.sample ?? a.sample),
       years,
       totals: years.map((y) => d?.total[String(y)] ?? null),
       young: years.map((y) => d?.ageGroups3[String(y)]?.['0-14'] ?? null),
@@ -62,6 +72,14 @@ export async function getDistrictsView(ctx: AppContext): Promise<Result<District
     };
   });
   return ok({
+    ...(proj
+      ? {}
+      : {
+          missing: {
+            ja: '地区別の人口データが登録されていません（mirai population data import で取り込めます）。',
+            en: 'No district population data is stored (import it with mirai population data import).',
+          },
+        }),
     method:
       '地区別の2010年・2015年の人口（説明用サンプル）から地区ごとのコーホート変化率と子ども女性比を求め、市全体の率へ縮小推定し、市の推計に合わせて調整（レイキング）しています。',
     districts,

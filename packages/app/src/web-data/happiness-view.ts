@@ -4,12 +4,11 @@
  * each group's mean recomputed from the shares (and the range the rounding
  * allows), and any actuals recorded since.
  */
-import { resolve } from 'node:path';
 import { meanFromShares, ok, type Result } from '@mirai/core';
-import { type AppContext, repoRoot } from '../context';
+import type { AppContext } from '../context';
+import { datasetRows, readMunicipalityData } from '../datasets/dataset-use-cases';
 import { showIndicator } from '../indicators';
-import { readTableFile } from '../io';
-import { getCurrentPlan } from '../plan';
+import { readPlan } from '../plan';
 import { listPublishedSurveyWaves, publishedSurveyWaveTable } from '../survey';
 
 export interface HappinessRow {
@@ -43,6 +42,8 @@ export interface HappinessView {
   baseline: { value: number; asOf: string; source: string } | null;
   target: { fiscalYear: number; value: number } | null;
   tableSource: string;
+  /** Said on the page when the plan's table is not stored. */
+  tableMissing?: { ja: string; en: string };
   rows: HappinessRow[];
   actuals: { fiscalYear: number; value: number; lower?: number; upper?: number; source: string }[];
   /** Why the actuals are empty, when they cannot be read. */
@@ -82,17 +83,16 @@ async function publishedTables(ctx: AppContext): Promise<PublishedWaveTable[]> {
   return out;
 }
 
-/** The plan's published table (長期戦略「年代別の幸福度の回答比率と平均幸福度」), kept with the survey tests. */
-const sharesFile = () => resolve(repoRoot, 'packages/core/src/survey/fixtures/plan-happiness-shares.csv');
-
 export async function getHappinessView(ctx: AppContext): Promise<Result<HappinessView>> {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
   const def = plan.value.document.indicators.find((i) => i.code === 'TOP-HAPPINESS');
-  const table = await readTableFile(sharesFile());
-  if (!table.ok) return table;
+  // The plan's published table of answer shares by group, stored as a data set of the municipality.
+  const data = await readMunicipalityData(ctx);
+  if (!data.ok) return data;
+  const shares = data.value.datasets.find((d) => d.kind === 'happiness-shares');
   const rows: HappinessRow[] = [];
-  for (const r of table.value.rows) {
+  for (const r of shares ? datasetRows(shares) : []) {
     const shares = Array.from({ length: 11 }, (_, v) => Number(r.cells[String(v)]));
     const published = r.cells.mean ? Number(r.cells.mean) : undefined;
     const m = meanFromShares({
@@ -135,8 +135,15 @@ export async function getHappinessView(ctx: AppContext): Promise<Result<Happines
     target: def?.finalTarget
       ? { fiscalYear: def.finalTarget.fiscalYear, value: def.finalTarget.value }
       : null,
-    tableSource:
-      '第六次塩尻市総合計画 長期戦略「年代別の幸福度の回答比率と平均幸福度」（令和4年12月 市民アンケート）',
+    tableSource: shares?.source ?? '',
+    ...(shares
+      ? {}
+      : {
+          tableMissing: {
+            ja: '計画の幸福度の表（年代別の回答比率）は登録されていません。',
+            en: "The plan's happiness table (answer shares by group) is not stored.",
+          },
+        }),
     rows,
     actuals,
     waves: await publishedTables(ctx),

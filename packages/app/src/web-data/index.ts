@@ -3,6 +3,7 @@ export * from './city-spec';
 export * from './district-view';
 export * from './goal-tiles';
 export * from './happiness-view';
+export * from './open-data';
 export * from './population-sources';
 export * from './population-view';
 export * from './published-evaluations';

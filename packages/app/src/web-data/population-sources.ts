@@ -1,11 +1,11 @@
 /**
- * The population tables shipped in data/population, read once per process:
- * the 1980–2015 census, IPSS 2018 (Shiojiri, by sex and age), IPSS 2023
- * (Nagano, three groups), the named baselines and the illustrative district
- * sample. Every series keeps its provenance for the pages that show it.
+ * The population data of the municipality the plan names, read from its
+ * statistical data sets in the database (never from repository files): the
+ * census by sex and five-year age, a projection by sex and five-year age
+ * (IPSS), a three-group projection, the plan's named series and a district
+ * table. Whatever is missing is simply absent; the pages say so. Parsed
+ * tables are kept per data set version.
  */
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import {
   type CensusTable,
   censusFromRows,
@@ -14,58 +14,92 @@ import {
   type Result,
   type TableRow,
 } from '@mirai/core';
-import { repoRoot } from '../context';
-import { readTableFile } from '../io';
+import type { StoredDataset } from '@mirai/db';
+import type { AppContext } from '../context';
+import { datasetRows, readMunicipalityData } from '../datasets/dataset-use-cases';
 
-export const SHIOJIRI_CODE = '20215';
-const dir = () => resolve(repoRoot, 'data/population');
+export interface Bilingual {
+  ja: string;
+  en: string;
+}
+
+export interface NamedSeries {
+  key: string;
+  name: Bilingual;
+  series: PopulationSeries;
+}
 
 export interface PopulationSources {
-  census: CensusTable;
-  ipss2018: CensusTable;
-  nagano2023Rows: TableRow[];
-  districtRows: TableRow[];
-  baselines: PopulationSeries[];
+  municipality: { code: string; name: Bilingual };
+  /** Data set codes and versions: the key of anything computed from these sources. */
+  key: string;
+  census?: { table: CensusTable; dataset: StoredDataset };
+  projection?: { table: CensusTable; dataset: StoredDataset };
+  age3?: { rows: TableRow[]; dataset: StoredDataset };
+  series: NamedSeries[];
+  districts?: { rows: TableRow[]; dataset: StoredDataset };
 }
 
-let cached: Promise<Result<PopulationSources>> | undefined;
+const cache = new Map<string, PopulationSources>();
 
-/** Reads the tables (cached: they ship with the code and do not change while it runs). */
-export function loadPopulationSources(): Promise<Result<PopulationSources>> {
-  cached ??= read();
-  return cached;
+const text = (t: { ja: string; en?: string }): Bilingual => ({ ja: t.ja, en: t.en ?? t.ja });
+
+function seriesOf(d: StoredDataset): NamedSeries[] {
+  const byKey = new Map<string, NamedSeries>();
+  for (const r of datasetRows(d)) {
+    const c = r.cells;
+    const key = c.series ?? '';
+    let s = byKey.get(key);
+    if (!s) {
+      s = {
+        key,
+        name: { ja: c.name_ja ?? key, en: c.name_en || c.name_ja || key },
+        series: {
+          name: c.name_ja ?? key,
+          area: d.municipalityCode,
+          kind: (c.kind || 'plan') as PopulationSeries['kind'],
+          ...(c.approximate === 'true' ? { approximate: true } : {}),
+          ...(c.sample === 'true' || d.sample ? { sample: true } : {}),
+          provenance: { source: c.source || d.source, ...(c.note ? { note: c.note } : {}) },
+          total: {},
+        },
+      };
+      byKey.set(key, s);
+    }
+    const total = Number(c.total);
+    if (c.year && Number.isFinite(total)) s.series.total[c.year] = total;
+  }
+  return [...byKey.values()];
 }
 
-async function rowsOf(name: string): Promise<Result<TableRow[]>> {
-  const t = await readTableFile(resolve(dir(), name));
-  return t.ok ? ok(t.value.rows) : t;
-}
-
-async function read(): Promise<Result<PopulationSources>> {
-  const [censusRows, ipssRows, nagano, districts] = await Promise.all([
-    rowsOf('shiojiri_census_1980_2015_sex_age5.csv'),
-    rowsOf('shiojiri_ipss2018_projection_2015_2045_sex_age5.csv'),
-    rowsOf('nagano_ipss2023_projection_2020_2050_age3.csv'),
-    rowsOf('shiojiri-districts-sample.csv'),
-  ]);
-  for (const r of [censusRows, ipssRows, nagano, districts]) if (!r.ok) return r;
-  if (!censusRows.ok || !ipssRows.ok || !nagano.ok || !districts.ok) throw new Error('unreachable');
-  const census = censusFromRows(censusRows.value, SHIOJIRI_CODE, 'shiojiri_census_1980_2015_sex_age5.csv');
-  if (!census.ok) return census;
-  const ipss = censusFromRows(
-    ipssRows.value,
-    SHIOJIRI_CODE,
-    'shiojiri_ipss2018_projection_2015_2045_sex_age5.csv',
-  );
-  if (!ipss.ok) return ipss;
-  const baselinesJson = JSON.parse(await readFile(resolve(dir(), 'shiojiri-baselines.json'), 'utf8')) as {
-    series: PopulationSeries[];
+/** The population sources of the readable plan's municipality. */
+export async function loadPopulationSources(ctx: AppContext): Promise<Result<PopulationSources>> {
+  const data = await readMunicipalityData(ctx);
+  if (!data.ok) return data;
+  const { municipality, datasets } = data.value;
+  const key = `${municipality.code}|${datasets.map((d) => `${d.code}@${d.version}`).join(',')}`;
+  const hit = cache.get(key);
+  if (hit) return ok(hit);
+  const first = (kind: string) => datasets.find((d) => d.kind === kind);
+  const table = (d: StoredDataset | undefined) => {
+    if (!d) return undefined;
+    const t = censusFromRows(datasetRows(d), municipality.code, d.fileName);
+    return t.ok ? { table: t.value, dataset: d } : undefined;
   };
-  return ok({
-    census: census.value,
-    ipss2018: ipss.value,
-    nagano2023Rows: nagano.value,
-    districtRows: districts.value,
-    baselines: baselinesJson.series,
-  });
+  const census = table(first('census-sex-age5'));
+  const projection = table(first('projection-sex-age5'));
+  const age3 = first('projection-age3');
+  const districts = first('districts-sex-age5');
+  const src: PopulationSources = {
+    municipality: { code: municipality.code, name: text(municipality.name) },
+    key,
+    ...(census ? { census } : {}),
+    ...(projection ? { projection } : {}),
+    ...(age3 ? { age3: { rows: datasetRows(age3), dataset: age3 } } : {}),
+    series: datasets.filter((d) => d.kind === 'population-series').flatMap(seriesOf),
+    ...(districts ? { districts: { rows: datasetRows(districts), dataset: districts } } : {}),
+  };
+  if (cache.size > 20) cache.clear();
+  cache.set(key, src);
+  return ok(src);
 }

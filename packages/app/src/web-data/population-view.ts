@@ -1,6 +1,6 @@
 /**
- * The read model of the public population page: the census 1980–2015 and the
- * IPSS 2018 projection after it (with the boundary between them), the three
+ * The read model of the public population page, from the municipality's data
+ * sets in the database: the census and the stored projection after it (with the boundary between them), the three
  * age groups over time, pyramids, named baselines and computed scenarios side
  * by side, the plan's population target and the back-casting answer (how many
  * added in-migrants a year, or which migration multiplier, reach it).
@@ -24,14 +24,11 @@ import {
   standardAgeGroups,
 } from '@mirai/core';
 import type { AppContext } from '../context';
-import { getCurrentPlan } from '../plan';
-import { ipss2018Spec } from './city-spec';
-import { loadPopulationSources, SHIOJIRI_CODE } from './population-sources';
+import { readPlan } from '../plan';
+import { projectionSpec, tableYears } from './city-spec';
+import { type Bilingual, loadPopulationSources, type PopulationSources } from './population-sources';
 
-export interface Bilingual {
-  ja: string;
-  en: string;
-}
+export type { Bilingual } from './population-sources';
 export type PointKind = 'census' | 'projection';
 export interface ThreeGroupPoint {
   year: number;
@@ -64,6 +61,10 @@ export interface BackcastView {
 }
 export interface PopulationView {
   areaName: Bilingual;
+  /** Said on the page when the municipality's census or projection is not stored. */
+  missing?: Bilingual;
+  /** The base projection's name (e.g. IPSS 2018), for "on the base path". */
+  baseName: Bilingual;
   lastCensusYear: number;
   points: ThreeGroupPoint[];
   pyramids: PyramidView[];
@@ -91,58 +92,89 @@ const pyramidOf = (p: BySex, year: number, kind: PointKind): PyramidView => ({
   rows: labels.map((ageGroup, i) => ({ ageGroup, male: p.male[i] ?? 0, female: p.female[i] ?? 0 })),
 });
 
-function run(spec: unknown): Projection {
-  const r = projectSpec(spec);
-  if (!r.ok) throw new Error(`bundled population spec does not project: ${r.problems[0]?.code}`);
-  return r.value;
+function run(spec: unknown): Result<Projection> {
+  return projectSpec(spec);
 }
 
 const cache = new Map<string, PopulationView>();
 
-/** The population page's data; computed once per target (the sources ship with the code). */
+export const populationMissing: Bilingual = {
+  ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計）が登録されていません。mirai population data import で取り込むと、ここに表示されます。',
+  en: "This municipality's population data (census and projection by sex and five-year age) is not stored yet. Import it with mirai population data import and it appears here.",
+};
+
+/** The population page's data; computed once per data set versions and target. */
 export async function getPopulationView(ctx: AppContext): Promise<Result<PopulationView>> {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   const topPop = plan.ok
     ? plan.value.document.indicators.find((i) => i.code === 'TOP-POPULATION')
     : undefined;
   const ft = topPop?.finalTarget;
   const target = ft ? { fiscalYear: ft.fiscalYear, value: ft.value, source: topPop.name.ja } : null;
-  const key = JSON.stringify(target);
+  const src = await loadPopulationSources(ctx);
+  if (!src.ok) return src;
+  const key = `${src.value.key}|${JSON.stringify(target)}`;
   const hit = cache.get(key);
   if (hit) return ok(hit);
-  const view = await computeView(target);
-  if (view.ok) cache.set(key, view.value);
+  const view = computeView(src.value, target);
+  if (view.ok) {
+    if (cache.size > 50) cache.clear();
+    cache.set(key, view.value);
+  }
   return view;
 }
 
-async function computeView(target: PopulationView['target']): Promise<Result<PopulationView>> {
-  const src = await loadPopulationSources();
-  if (!src.ok) return src;
-  const s = src.value;
-  const spec = ipss2018Spec(s);
-  const base = run(spec);
+function emptyView(s: PopulationSources, target: PopulationView['target']): PopulationView {
+  return {
+    areaName: s.municipality.name,
+    missing: populationMissing,
+    baseName: { ja: '推計', en: 'projection' },
+    lastCensusYear: 0,
+    points: [],
+    pyramids: [],
+    compareYears: [],
+    series: [],
+    target,
+    baseAtTargetYear: null,
+    backcast: [],
+  };
+}
+
+function computeView(s: PopulationSources, target: PopulationView['target']): Result<PopulationView> {
+  const spec = projectionSpec(s);
+  if (!spec || !s.census || !s.projection) return ok(emptyView(s, target));
+  const based = run(spec);
+  if (!based.ok) return based;
+  const base = based.value;
+  const meta = s.projection.dataset.meta as { label?: Bilingual; seriesName?: string };
+  const baseName: Bilingual = meta.label ?? {
+    ja: s.projection.dataset.title.ja,
+    en: s.projection.dataset.title.en ?? s.projection.dataset.title.ja,
+  };
+  const baseSeriesName = meta.seriesName ?? baseName.en;
   const points: ThreeGroupPoint[] = [];
-  const censusYears = [1980, 1985, 1990, 1995, 2000, 2005, 2010, 2015];
+  const censusYears = tableYears(s.census.table).filter((y) => y <= spec.baseYear);
   for (const y of censusYears) {
-    const c = censusPopulation(s.census, y, labels);
+    const c = censusPopulation(s.census.table, y, labels);
     if (!c.ok) return c;
     points.push(threeOf(c.value, y, 'census'));
   }
-  const lastCensusYear = censusYears[censusYears.length - 1] ?? 2015;
+  const lastCensusYear = censusYears[censusYears.length - 1] ?? spec.baseYear;
   for (const y of base.years.filter((x) => x > lastCensusYear)) {
     const p = base.population[String(y)];
     if (p) points.push(threeOf(p, y, 'projection'));
   }
-  const census2015 = censusPopulation(s.census, lastCensusYear, labels);
-  if (!census2015.ok) return census2015;
+  const lastCensus = censusPopulation(s.census.table, lastCensusYear, labels);
+  if (!lastCensus.ok) return lastCensus;
+  const later = base.years.filter((y) => y > lastCensusYear);
+  const pyramidYears = [...new Set([later[Math.floor((later.length - 1) / 2)], later[later.length - 1]])];
   const pyramids = [
-    pyramidOf(census2015.value, lastCensusYear, 'census'),
-    ...[2030, 2045].flatMap((y) => {
-      const p = base.population[String(y)];
-      return p ? [pyramidOf(p, y, 'projection')] : [];
+    pyramidOf(lastCensus.value, lastCensusYear, 'census'),
+    ...pyramidYears.flatMap((y) => {
+      const p = y === undefined ? undefined : base.population[String(y)];
+      return p && y !== undefined ? [pyramidOf(p, y, 'projection')] : [];
     }),
   ];
-
   const compiled = compileSpec(spec);
   if (!compiled.ok) return compiled;
   const backcast: BackcastView[] = [];
@@ -180,47 +212,61 @@ async function computeView(target: PopulationView['target']): Promise<Result<Pop
       }
     }
   }
-
-  const ipssSource = spec.provenance?.source ?? '';
   const series: { key: string; name: Bilingual; s: PopulationSeries }[] = [
     {
-      key: 'ipss2018',
-      name: { ja: '社人研 2018年推計（パターン1）', en: 'IPSS 2018 projection' },
-      s: seriesFromProjection('IPSS 2018', base, { source: ipssSource }),
+      key: s.projection.dataset.code,
+      name: baseName,
+      s: seriesFromProjection(baseSeriesName, base, { source: spec.provenance?.source ?? '' }),
     },
-    {
-      key: 'ipss2023',
-      name: { ja: '社人研 2023年推計', en: 'IPSS 2023 projection' },
-      s: seriesFromAge3Rows(s.nagano2023Rows, SHIOJIRI_CODE, 'IPSS 2023', {
-        source: '国立社会保障・人口問題研究所「日本の地域別将来推計人口（令和5(2023)年推計）」',
-      }),
-    },
-    ...s.baselines.map((b, i) => ({
-      key: `plan-${i}`,
-      name: { ja: b.name, en: i === 0 ? "The plan's baseline" : "The plan's target" },
-      s: b,
-    })),
   ];
+  if (s.age3) {
+    const m = s.age3.dataset.meta as { label?: Bilingual; seriesName?: string };
+    const hasArea = s.age3.rows.some((r) => r.cells.area_code === s.municipality.code);
+    if (hasArea)
+      series.push({
+        key: s.age3.dataset.code,
+        name: m.label ?? {
+          ja: s.age3.dataset.title.ja,
+          en: s.age3.dataset.title.en ?? s.age3.dataset.title.ja,
+        },
+        s: seriesFromAge3Rows(s.age3.rows, s.municipality.code, m.seriesName ?? s.age3.dataset.code, {
+          source: s.age3.dataset.source,
+        }),
+      });
+  }
+  for (const b of s.series) series.push({ key: b.key, name: b.name, s: b.series });
   for (const sc of scenarios) {
     const applied = applyScenario(spec, sc.scenario);
     if (!applied.ok) return fail(applied.problems);
+    const projected = run(applied.value);
+    if (!projected.ok) return projected;
     series.push({
       key: sc.key,
       name: sc.name,
-      s: seriesFromProjection(sc.name.ja, run(applied.value), {
-        source: 'Mirai による試算（社人研 2018年推計の仮定を基に条件を変更）',
-        note: 'Computed by Mirai from the IPSS 2018 assumptions with one condition changed',
+      s: seriesFromProjection(sc.name.ja, projected.value, {
+        source: `Mirai による試算（${baseName.ja}の仮定を基に条件を変更）`,
+        note: `Computed by Mirai from the ${baseName.en} assumptions with one condition changed`,
       }),
     });
   }
-  const compareYears = [2015, 2020, 2025, 2030, 2032, 2035, 2040, 2045, 2050];
+  const compareYears = [
+    ...new Set([
+      lastCensusYear,
+      ...base.years,
+      ...(target ? [target.fiscalYear] : []),
+      ...series.flatMap((x) => Object.keys(x.s.total).map(Number)),
+    ]),
+  ]
+    .filter((y) => y >= lastCensusYear)
+    .sort((a, b) => a - b);
   const table = compareSeries(
     series.map((x) => x.s),
     compareYears,
   );
   const annual = base.annualTotal;
   return ok({
-    areaName: { ja: '塩尻市', en: 'Shiojiri City' },
+    areaName: s.municipality.name,
+    baseName,
     lastCensusYear,
     points,
     pyramids,

@@ -6,7 +6,7 @@
 import { ok, type Result } from '@mirai/core';
 import type { AppContext } from '../context';
 import { getEvaluationSheet, getRoundStatus } from '../evaluation';
-import { getCurrentPlan } from '../plan';
+import { readPlan } from '../plan';
 
 export interface PublishedSheet {
   code: string;
@@ -24,7 +24,7 @@ export interface PublishedRound {
 }
 
 export async function getPublishedEvaluations(ctx: AppContext): Promise<Result<PublishedRound[]>> {
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
   const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
   const rounds: PublishedRound[] = [];

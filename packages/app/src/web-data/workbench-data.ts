@@ -1,22 +1,14 @@
 /**
- * The scenario workbench's inputs: the city on the IPSS 2018 assumptions and
- * the districts of the illustrative sample (sample: true) derived from their
- * 2010 and 2015 counts to the same years, raked to the city. The browser
- * applies the sliders' scenario to these specs and re-projects at once.
+ * The scenario workbench's inputs: the municipality on its stored projection's
+ * assumptions and the districts of its stored district table derived to the
+ * same years, raked to the municipality. The browser applies the sliders'
+ * scenario to these specs and re-projects at once.
  */
-import {
-  type CensusTable,
-  censusFromRows,
-  compileDistrictSet,
-  type DistrictSetSpec,
-  deriveDistrictSet,
-  ok,
-  type Result,
-} from '@mirai/core';
+import { compileDistrictSet, type DistrictSetSpec, defineProblem, fail, ok, type Result } from '@mirai/core';
 import type { AppContext } from '../context';
-import { getCurrentPlan } from '../plan';
-import { IPSS2018_YEARS, ipss2018Spec } from './city-spec';
-import { loadPopulationSources, SHIOJIRI_CODE } from './population-sources';
+import { readPlan } from '../plan';
+import { districtSet, projectionSpec } from './city-spec';
+import { loadPopulationSources } from './population-sources';
 
 export interface WorkbenchData {
   set: DistrictSetSpec;
@@ -24,31 +16,25 @@ export interface WorkbenchData {
   target: { fiscalYear: number; value: number } | null;
 }
 
+export const workbenchProblems = {
+  noData: defineProblem('population/data-missing', 'not-found', () => ({
+    ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計、地区別人口）が登録されていません。mirai population data import で取り込んでください。',
+    en: "This municipality's population data (census and projection by sex and five-year age, districts) is not stored; import it with mirai population data import.",
+  })),
+};
+
 export async function getWorkbenchData(ctx: AppContext): Promise<Result<WorkbenchData>> {
-  const src = await loadPopulationSources();
+  const src = await loadPopulationSources(ctx);
   if (!src.ok) return src;
-  const s = src.value;
-  const names = [
-    ...new Map(s.districtRows.map((r) => [r.cells.district_code ?? '', r.cells.district ?? ''])).entries(),
-  ];
-  const districts: { code: string; name: string; table: CensusTable }[] = [];
-  for (const [code, name] of names) {
-    const t = censusFromRows(s.districtRows, code, 'shiojiri-districts-sample.csv');
-    if (!t.ok) return t;
-    districts.push({ code, name, table: t.value });
-  }
-  const horizon = IPSS2018_YEARS[IPSS2018_YEARS.length - 1] ?? 2045;
-  const derived = deriveDistrictSet(s.census, SHIOJIRI_CODE, districts, {
-    from: 2010,
-    to: 2015,
-    horizon,
-    sample: true,
-  });
+  const city = projectionSpec(src.value);
+  const horizon = city?.years[city.years.length - 1];
+  const derived = city ? districtSet(src.value, horizon !== undefined ? { horizon } : {}) : undefined;
+  if (!city || !derived) return fail(workbenchProblems.noData.create({}));
   if (!derived.ok) return derived;
-  const set: DistrictSetSpec = { ...derived.value, city: ipss2018Spec(s) };
+  const set: DistrictSetSpec = { ...derived.value, city };
   const checked = compileDistrictSet(set);
   if (!checked.ok) return checked;
-  const plan = await getCurrentPlan(ctx);
+  const plan = await readPlan(ctx);
   const ft = plan.ok
     ? plan.value.document.indicators.find((i) => i.code === 'TOP-POPULATION')?.finalTarget
     : undefined;

@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import {
   listPopulationScenarios,
   populationIndicatorSeries,
+  readPlan,
   runPopulationScenario,
   savePopulationScenario,
 } from '@mirai/app';
@@ -46,7 +47,7 @@ export function registerPopulationScenarios(program: Command) {
       .option('--migration-multiplier <x>', 'scale every net migration rate or count')
       .option('--added-migrants <n>', 'extra net in-migrants per year, working-age schedule')
       .requiredOption('--source <text>', 'provenance: where the spec and the assumptions come from')
-      .option('--area <code>', 'area code', '20215')
+      .option('--area <code>', "area code (default: the plan's municipality)")
       .option('--sample', 'flag the scenario as illustrative')
       .option('--expected-version <n>', 'fail unless the stored scenario is at this version')
       .option('--actor <name>', 'who saves (audit trail)', process.env.USER ?? 'cli'),
@@ -67,7 +68,7 @@ export function registerPopulationScenarios(program: Command) {
           {
             code: opts.code,
             name: opts.name,
-            area: opts.area,
+            area: opts.area ?? spec.area ?? unwrap(await readPlan(ctx)).document.municipality.code,
             spec,
             scenario: s,
             provenance: { source: opts.source },

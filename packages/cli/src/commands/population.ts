@@ -30,6 +30,7 @@ import {
   unwrap,
 } from '@mirai/core';
 import type { Command } from 'commander';
+import { optionProblem } from '../options';
 import { printJson, printProblems, printTable } from '../output';
 
 async function readSpec(file: string): Promise<unknown> {
@@ -123,7 +124,7 @@ export function registerPopulation(program: Command) {
       '--census <file>',
       'census table (CSV/XLSX): municipality_code|area_code, year, sex, age_group, population',
     )
-    .requiredOption('--area <code>', 'area code, e.g. 20215')
+    .requiredOption('--area <code>', 'area code (five-digit municipality code)')
     .requiredOption('--from <year>', 'earlier census year')
     .requiredOption('--to <year>', 'later census year (= base year), 5 years later')
     .option('--horizon <year>', 'last projection year', '2050')
@@ -253,12 +254,9 @@ export function registerPopulation(program: Command) {
       '--cabinet-office',
       'add the Cabinet Office patterns (TFR 2.1 by 2030; then also zero net migration); needs the spec TFR',
     )
-    .option(
-      '--baselines <file>',
-      'JSON file with named series ({ "series": [...] }), e.g. data/population/shiojiri-baselines.json',
-    )
+    .option('--baselines <file>', 'JSON file with named series ({ "series": [...] }), with provenance')
     .option('--age3 <file>', 'three-group projection table (area_code, year, total, …), e.g. IPSS 2023')
-    .option('--area <code>', 'area code for --age3', '20215')
+    .option('--area <code>', 'area code for --age3 (five-digit municipality code)')
     .option('--years <list>', 'years to compare', '2015,2020,2025,2030,2032,2035,2040,2045,2050')
     .option('--format <format>', 'json or table', 'table')
     .action(async (opts) => {
@@ -269,6 +267,7 @@ export function registerPopulation(program: Command) {
       if (opts.baselines)
         series.push(...((await readSpec(opts.baselines)) as { series: PopulationSeries[] }).series);
       if (opts.age3) {
+        if (!opts.area) throw optionProblem('--area', '');
         const t = unwrap(await readTableFile(opts.age3));
         series.push(seriesFromAge3Rows(t.rows, opts.area, `${t.file} (${opts.area})`, { source: t.file }));
       }

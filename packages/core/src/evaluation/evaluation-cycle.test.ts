@@ -15,7 +15,7 @@ import { overdueSheets } from './round-schedule';
 import { transitionRound } from './round-state';
 import { computeProjectCost } from './sheet-cost';
 import { checkSheetEdit } from './sheet-edit';
-import { shiojiriTemplates } from './sheet-template';
+import { standardTemplates } from './sheet-template';
 import type { EvaluationSheet, MeasureSheetContent, ProjectSheetContent } from './sheet-types';
 import { type SheetAction, type SheetEvent, transitionSheet } from './sheet-workflow';
 import { validateSheet } from './validate-sheet';
@@ -108,7 +108,7 @@ describe('a full evaluation round in the core', () => {
     add(projectContent('P001'), 'P001');
     add(projectContent('P002'), 'P002');
     add(measureContent, 'M01');
-    for (const s of sheets.values()) expect(validateSheet(s.content, shiojiriTemplates).ok).toBe(true);
+    for (const s of sheets.values()) expect(validateSheet(s.content, standardTemplates).ok).toBe(true);
 
     const events: SheetEvent[] = [];
     const act = (code: string, action: SheetAction, actor: Actor, comment?: string) => {

@@ -1,8 +1,8 @@
 /**
  * Sheet templates: configuration of the plan saying which fields a sheet has
  * and requires, which ratings on which scales, and the list of future
- * directions. `shiojiriTemplates` is the default, built from the fields typical
- * of Japanese municipal sheets (research §4); it is not Shiojiri's official form.
+ * directions. `standardTemplates` is the default, built from the fields typical
+ * of Japanese municipal sheets (research §4); it is no municipality's official form.
  */
 import type { Problem } from '../errors';
 import {
@@ -106,8 +106,8 @@ export const knownFieldPaths: Record<SheetKind, readonly string[]> = {
   ],
 };
 
-export const shiojiriTemplates: TemplateSet = {
-  id: 'shiojiri-default',
+export const standardTemplates: TemplateSet = {
+  id: 'standard',
   name: { ja: '行政評価シート（標準）', en: 'Evaluation sheets (default)' },
   moneyUnit: 'thousand-yen',
   scales: [scaleAtoD, scaleStoD, scaleOneToFive],

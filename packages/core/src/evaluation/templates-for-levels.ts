@@ -4,7 +4,7 @@
  * sheets' titles take the plan's `levelNames` (e.g. 政策 instead of 戦略分野).
  */
 import type { LevelName, LevelNames } from '../plan/plan-types';
-import { type FieldSpec, type SheetTemplate, shiojiriTemplates, type TemplateSet } from './sheet-template';
+import { type FieldSpec, type SheetTemplate, standardTemplates, type TemplateSet } from './sheet-template';
 
 const en = (n: LevelName) => n.en ?? n.ja;
 
@@ -19,7 +19,7 @@ function relabel(t: SheetTemplate, labels: Record<string, { ja: string; en: stri
 }
 
 /** The default template set, relabelled with the plan's level names. */
-export function defaultTemplatesFor(levels: LevelNames, base: TemplateSet = shiojiriTemplates): TemplateSet {
+export function defaultTemplatesFor(levels: LevelNames, base: TemplateSet = standardTemplates): TemplateSet {
   const { field, measure, project } = levels;
   return {
     ...base,

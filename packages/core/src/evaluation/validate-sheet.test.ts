@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ratingFromAchievement, scaleAtoD, scaleStoD, validateRatingScale } from './rating-scale';
-import { shiojiriTemplates, type TemplateSet, validateTemplateSet } from './sheet-template';
+import { standardTemplates, type TemplateSet, validateTemplateSet } from './sheet-template';
 import type { MeasureSheetContent, ProjectSheetContent } from './sheet-types';
 import { validateSheet } from './validate-sheet';
 
@@ -61,9 +61,9 @@ const codes = (r: ReturnType<typeof validateSheet>) =>
 
 describe('templates and scales', () => {
   it('the default template set is valid', () => {
-    expect(validateTemplateSet(shiojiriTemplates)).toEqual([]);
-    expect(shiojiriTemplates.sample).toBe(true);
-    expect(shiojiriTemplates.project.directions?.options.map((o) => o.label.ja)).toEqual([
+    expect(validateTemplateSet(standardTemplates)).toEqual([]);
+    expect(standardTemplates.sample).toBe(true);
+    expect(standardTemplates.project.directions?.options.map((o) => o.label.ja)).toEqual([
       '拡充',
       '継続',
       '改善',
@@ -75,15 +75,15 @@ describe('templates and scales', () => {
 
   it('finds broken template sets', () => {
     const broken: TemplateSet = {
-      ...shiojiriTemplates,
+      ...standardTemplates,
       scales: [
         scaleAtoD,
         { ...scaleStoD, levels: [...scaleStoD.levels, { code: 'A', label: { ja: '', en: '' }, rank: 4 }] },
       ],
       project: {
-        ...shiojiriTemplates.project,
+        ...standardTemplates.project,
         fields: [
-          ...shiojiriTemplates.project.fields,
+          ...standardTemplates.project.fields,
           { path: 'budgetCode', label: { ja: '予算', en: '' }, required: false },
         ],
       },
@@ -120,9 +120,9 @@ describe('templates and scales', () => {
 
 describe('validateSheet', () => {
   it('accepts complete sheets', () => {
-    expect(validateSheet(project(), shiojiriTemplates)).toEqual({ ok: true, value: project() });
+    expect(validateSheet(project(), standardTemplates)).toEqual({ ok: true, value: project() });
     expect(
-      validateSheet(measure(), shiojiriTemplates, { projectCodes: ['P-0101', 'P-0102'], linkIds: ['L1'] }).ok,
+      validateSheet(measure(), standardTemplates, { projectCodes: ['P-0101', 'P-0102'], linkIds: ['L1'] }).ok,
     ).toBe(true);
   });
 
@@ -140,7 +140,7 @@ describe('validateSheet', () => {
     ];
     s.cost.funding.bonds = -1;
     s.period = { startFiscalYear: 2024, endFiscalYear: 2022 };
-    expect(codes(validateSheet(s, shiojiriTemplates, { indicatorCodes: ['I-A1', 'I-O1'] }))).toEqual([
+    expect(codes(validateSheet(s, standardTemplates, { indicatorCodes: ['I-A1', 'I-O1'] }))).toEqual([
       'evaluation/text-too-long@name',
       'evaluation/field-required@purpose.intent',
       'evaluation/rating-out-of-scale@ratings.necessity',
@@ -167,7 +167,7 @@ describe('validateSheet', () => {
       { linkId: 'L9', finding: 'not-held', evidence: '' },
       { linkId: 'L1', finding: 'bogus' as 'held', evidence: 'x' },
     ];
-    expect(codes(validateSheet(s, shiojiriTemplates, { projectCodes: ['P-0101'], linkIds: ['L1'] }))).toEqual(
+    expect(codes(validateSheet(s, standardTemplates, { projectCodes: ['P-0101'], linkIds: ['L1'] }))).toEqual(
       [
         'evaluation/project-duplicate@contributingProjects[1]',
         'evaluation/project-unknown@contributingProjects[2]',
@@ -181,17 +181,17 @@ describe('validateSheet', () => {
       { projectCode: 'P-0101', weight: 60 },
       { projectCode: 'P-0102', weight: 30 },
     ];
-    expect(codes(validateSheet(weights, shiojiriTemplates))).toEqual([
+    expect(codes(validateSheet(weights, standardTemplates))).toEqual([
       'evaluation/weights-sum@contributingProjects',
     ]);
   });
 
   it('uses a configured scale: a 1–5 overall rating accepts 3 and rejects B', () => {
     const set: TemplateSet = {
-      ...shiojiriTemplates,
+      ...standardTemplates,
       project: {
-        ...shiojiriTemplates.project,
-        overall: { ...shiojiriTemplates.project.overall, scaleId: '1-5' },
+        ...standardTemplates.project,
+        overall: { ...standardTemplates.project.overall, scaleId: '1-5' },
       },
     };
     expect(validateSheet({ ...project(), overallRating: '3' }, set).ok).toBe(true);
@@ -201,7 +201,7 @@ describe('validateSheet', () => {
   it('passes a missing unit quantity through as a warning', () => {
     const s = project();
     s.cost.unitQuantity = { value: 0, unit: '人' };
-    const r = validateSheet(s, shiojiriTemplates);
+    const r = validateSheet(s, standardTemplates);
     expect(r.ok && r.warnings?.map((w) => w.code)).toEqual(['evaluation/unit-quantity-invalid']);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateIndicatorStatus, type IndicatorPolicy } from './indicator-status';
 import type { IndicatorDefinition } from './indicator-types';
-import { gradeStatusScheme, shiojiriStatusScheme } from './status-scheme';
+import { fourLevelStatusScheme, gradeStatusScheme } from './status-scheme';
 import { actual, anxiety, happiness, population } from './test-fixtures';
 
-const policy: IndicatorPolicy = { scheme: shiojiriStatusScheme };
+const policy: IndicatorPolicy = { scheme: fourLevelStatusScheme };
 const asOf = { year: 2026, month: 7, day: 1 };
 
 describe('evaluateIndicatorStatus', () => {

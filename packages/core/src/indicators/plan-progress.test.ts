@@ -19,7 +19,7 @@ const plan = {
 describe('plan progress', () => {
   it('defaults to Shiojiri’s scheme and a weighted mean; validates a plan’s own scheme', () => {
     const d = resolveProgressConfig(undefined);
-    expect(d.ok && [d.value.policy.scheme.code, d.value.rule.kind]).toEqual(['shiojiri-4', 'weighted-mean']);
+    expect(d.ok && [d.value.policy.scheme.code, d.value.rule.kind]).toEqual(['four-level', 'weighted-mean']);
     const g = resolveProgressConfig({ statusScheme: 'grades-sabcd', rollup: { kind: 'worst-of' } });
     expect(g.ok && [g.value.policy.scheme.code, g.value.rule.kind]).toEqual(['grades-sabcd', 'worst-of']);
     const bad = resolveProgressConfig({

@@ -1,6 +1,6 @@
 /**
  * Per-plan progress configuration and the roll-up tree of a plan: which status
- * scheme and roll-up rule the plan uses (Shiojiri's four levels and a weighted
+ * scheme and roll-up rule the plan uses (four levels by default and a weighted
  * mean by default), and the nodes plan ← strategies ← fields ← measures, with
  * each indicator attached to the element it serves. Indicators serving the
  * plan itself (the top indicators) are reported on their own, not rolled up.
@@ -11,16 +11,16 @@ import type { IndicatorPolicy } from './indicator-status';
 import type { IndicatorDefinition } from './indicator-types';
 import type { RollupNode, RollupRule } from './roll-up';
 import {
+  fourLevelStatusScheme,
   gradeStatusScheme,
   type StatusScheme,
-  shiojiriStatusScheme,
   validateStatusScheme,
 } from './status-scheme';
 import type { MarginBand } from './survey-margin';
 
 export interface ProgressConfig {
   /** A shipped scheme by code, or a scheme of the plan's own. */
-  statusScheme?: 'shiojiri-4' | 'grades-sabcd' | StatusScheme;
+  statusScheme?: 'four-level' | 'grades-sabcd' | StatusScheme;
   rollup?: RollupRule;
   surveyBand?: MarginBand;
 }
@@ -39,8 +39,8 @@ export function resolveProgressConfig(
   const problems: Problem[] = [];
   const s = config?.statusScheme;
   const scheme =
-    s === undefined || s === 'shiojiri-4'
-      ? shiojiriStatusScheme
+    s === undefined || s === 'four-level'
+      ? fourLevelStatusScheme
       : s === 'grades-sabcd'
         ? gradeStatusScheme
         : s;

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IndicatorStatus } from './indicator-status';
 import { type RollupNode, type RollupRule, rollUp } from './roll-up';
-import { shiojiriStatusScheme as scheme } from './status-scheme';
+import { fourLevelStatusScheme as scheme } from './status-scheme';
 
 const status = (
   code: string,

@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { bandFor, gradeStatusScheme, shiojiriStatusScheme, validateStatusScheme } from './status-scheme';
+import { bandFor, fourLevelStatusScheme, gradeStatusScheme, validateStatusScheme } from './status-scheme';
 
 describe('status schemes', () => {
   it('the shipped schemes are valid', () => {
-    expect(validateStatusScheme(shiojiriStatusScheme)).toEqual([]);
+    expect(validateStatusScheme(fourLevelStatusScheme)).toEqual([]);
     expect(validateStatusScheme(gradeStatusScheme)).toEqual([]);
   });
 
   it('band boundaries are inclusive at the threshold', () => {
-    expect(bandFor(shiojiriStatusScheme, 1).label.ja).toBe('順調');
-    expect(bandFor(shiojiriStatusScheme, 0.9999).label.ja).toBe('概ね順調');
-    expect(bandFor(shiojiriStatusScheme, 0.5).label.ja).toBe('やや遅れ');
-    expect(bandFor(shiojiriStatusScheme, -3).label.ja).toBe('遅れ');
+    expect(bandFor(fourLevelStatusScheme, 1).label.ja).toBe('順調');
+    expect(bandFor(fourLevelStatusScheme, 0.9999).label.ja).toBe('概ね順調');
+    expect(bandFor(fourLevelStatusScheme, 0.5).label.ja).toBe('やや遅れ');
+    expect(bandFor(fourLevelStatusScheme, -3).label.ja).toBe('遅れ');
     expect(bandFor(gradeStatusScheme, 1.1).key).toBe('S');
   });
 
   it('rejects thresholds out of order, a catch-all in the middle, and reused keys', () => {
     const bad = {
-      ...shiojiriStatusScheme,
+      ...fourLevelStatusScheme,
       bands: [
         { key: 'a', label: { ja: 'A' }, min: 0.5 },
         { key: 'b', label: { ja: 'B' } },

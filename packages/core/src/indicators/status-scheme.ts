@@ -51,9 +51,9 @@ const common = {
   notComputable: { key: 'not-computable', label: { ja: '判定不能', en: 'Cannot be judged' } },
 };
 
-/** Shiojiri's four levels (順調/概ね順調/やや遅れ/遅れ) on progress toward the year's target. */
-export const shiojiriStatusScheme: StatusScheme = {
-  code: 'shiojiri-4',
+/** Four levels (順調/概ね順調/やや遅れ/遅れ) on progress toward the year's target. */
+export const fourLevelStatusScheme: StatusScheme = {
+  code: 'four-level',
   name: { ja: '4段階（順調〜遅れ）', en: 'Four levels (on track to behind)' },
   basis: 'progress',
   bands: [

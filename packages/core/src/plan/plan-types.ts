@@ -163,7 +163,7 @@ export interface Field {
 export interface Strategy {
   code: string;
   name: Text;
-  /** What the strategy promises citizens (Shiojiri's ありたい姿). */
+  /** What the strategy promises citizens (ありたい姿). */
   promise?: Text;
   surroundings?: Text[];
 }

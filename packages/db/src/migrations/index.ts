@@ -10,6 +10,7 @@ import * as m0004 from './0004-population';
 import * as m0005 from './0005-evaluation';
 import * as m0006 from './0006-accounts';
 import * as m0007 from './0007-notifications';
+import * as m0010 from './0010-statistical-datasets';
 import * as m0015 from './0015-jobs';
 import * as m0025 from './0025-report-files';
 import * as m0040 from './0040-mail-outbox';
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0044-followers': m0044,
   '0045-sectoral-plans': m0045,
   '0025-report-files': m0025,
+  '0010-statistical-datasets': m0010,
 };

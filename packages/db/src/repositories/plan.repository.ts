@@ -69,6 +69,16 @@ export async function findCurrentPlan(
   };
 }
 
+/** The number of the plan's current version (a draft included), without reading the document. */
+export async function currentPlanVersion(db: Db, planId: number): Promise<number | undefined> {
+  const row = await db
+    .selectFrom('plans')
+    .select('current_version')
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  return row?.current_version;
+}
+
 export async function listPlanVersions(db: Db, planId: number) {
   return db
     .selectFrom('plan_versions')

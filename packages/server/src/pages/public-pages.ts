@@ -15,12 +15,12 @@ import {
   getPopulationView,
   getPublishedEvaluations,
   listIndicators,
+  listOpenData,
   listVoices,
   showIndicator,
 } from '@mirai/app';
 import { ProblemError, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
-import { openDataFilesFor } from './open-data-files';
 import { definePage, type PageEntry } from './page-table';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mirai/core').Problem[] }): T => {
@@ -169,15 +169,10 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
       const tree = await getPlanTree(ctx);
       return {
         page: 'open-data',
-        files: openDataFilesFor(tree.ok ? tree.value : null).map(
-          ({ href, name, format, source, sample }) => ({
-            href,
-            name,
-            format,
-            source,
-            sample,
-          }),
-        ),
+        files: must(await listOpenData(ctx)).map((f) => ({
+          ...f,
+          name: { ja: f.name.ja, en: f.name.en ?? f.name.ja },
+        })),
         history,
         evaluations: evaluations.ok ? evaluations.value : [],
       };

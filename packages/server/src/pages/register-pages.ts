@@ -53,11 +53,14 @@ export function registerPages(app: Hono<ApiEnv>, ctx: AppContext, entries: reado
     declarePage(entry.path, entry.policy);
     app.get(entry.path, async (c) => {
       if (entry.policy !== 'public' || entry.path.startsWith('/staff')) c.header('Cache-Control', 'no-store');
-      const result = await entry.load(pageRequest(c, ctx));
-      if (!result) return notFoundPage(c, ctx);
+      // The request's own read scope (set by the API from the page's policy): a public page
+      // reads published data only, a staff page the current version; the plan is read once.
+      const rctx = c.get('ctx') ?? ctx;
+      const result = await entry.load(pageRequest(c, rctx));
+      if (!result) return notFoundPage(c, rctx);
       if ('redirect' in result) return c.redirect(result.redirect, 303);
-      const extra = entry.readsDraft ? await draftsOf(ctx) : {};
-      return sendPage(c, ctx, result, entry.title(result), 200, extra);
+      const extra = entry.readsDraft ? await draftsOf(rctx) : {};
+      return sendPage(c, rctx, result, entry.title(result), 200, extra);
     });
   }
 }

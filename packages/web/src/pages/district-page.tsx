@@ -28,7 +28,13 @@ export function DistrictPage({ model }: { model: Model }) {
           />
         </p>
       ) : null}
-      <p>{model.view.method}</p>
+      {model.view.missing ? (
+        <p className="notice" role="status">
+          <L ja={model.view.missing.ja} en={model.view.missing.en} />
+        </p>
+      ) : (
+        <p>{model.view.method}</p>
+      )}
       <Chart
         caption={
           <L

@@ -179,7 +179,12 @@ export function HappinessPage({ model }: { model: Model }) {
         <h2 id="dist">
           <L ja="年代別の回答比率と平均幸福度" en="Answer shares and mean happiness by age group" />
         </h2>
-        <div className="table-scroll">
+        {v.tableMissing ? (
+          <p className="notice" role="status">
+            <L ja={v.tableMissing.ja} en={v.tableMissing.en} />
+          </p>
+        ) : null}
+        <div className="table-scroll" hidden={v.rows.length === 0}>
           <table className="dense">
             <caption>
               {v.tableSource}

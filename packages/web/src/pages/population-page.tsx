@@ -21,6 +21,18 @@ export function PopulationPage({ model }: { model: Model }) {
     k === 'census' ? (lang === 'en' ? 'Census' : '国勢調査') : lang === 'en' ? 'Projection' : '推計';
   const target = v.target;
   const tgtIdx = v.target ? v.compareYears.indexOf(v.target.fiscalYear) : -1;
+  if (v.missing)
+    return (
+      <main id="main">
+        <Crumbs items={[{ label: <M k="population" /> }]} />
+        <h1>
+          <L ja={`${v.areaName.ja}の人口`} en={`Population of ${v.areaName.en}`} />
+        </h1>
+        <p className="notice" role="status">
+          <L ja={v.missing.ja} en={v.missing.en} />
+        </p>
+      </main>
+    );
   return (
     <main id="main">
       <Crumbs items={[{ label: <M k="population" /> }]} />
@@ -38,8 +50,8 @@ export function PopulationPage({ model }: { model: Model }) {
             <>
               {' '}
               <L
-                ja={`（社人研2018年推計に沿うと ${formatNumber(v.baseAtTargetYear, 'ja')} 人）`}
-                en={` (on the IPSS 2018 path: ${formatNumber(v.baseAtTargetYear, 'en')})`}
+                ja={`（${v.baseName.ja}に沿うと ${formatNumber(v.baseAtTargetYear, 'ja')} 人）`}
+                en={` (on the ${v.baseName.en} path: ${formatNumber(v.baseAtTargetYear, 'en')})`}
               />
             </>
           ) : null}
@@ -277,8 +289,8 @@ export function PopulationPage({ model }: { model: Model }) {
                   b.problem?.[lang]
                 ) : b.lever === 'added-migrants' ? (
                   <L
-                    ja={`社人研2018年推計の仮定に加えて、毎年 ${formatNumber(b.value, 'ja')} 人の転入超過（20〜30歳代中心）があれば、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
-                    en={`On top of the IPSS 2018 assumptions, ${formatNumber(b.value, 'en')} more net in-migrants a year (mostly in their 20s and 30s) give ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
+                    ja={`${v.baseName.ja}の仮定に加えて、毎年 ${formatNumber(b.value, 'ja')} 人の転入超過（20〜30歳代中心）があれば、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
+                    en={`On top of the ${v.baseName.en} assumptions, ${formatNumber(b.value, 'en')} more net in-migrants a year (mostly in their 20s and 30s) give ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
                   />
                 ) : (
                   <L

@@ -8,7 +8,7 @@ import { createContext, useContext } from 'react';
 import { useLang } from '../i18n/lang';
 
 export interface SiteInfo {
-  /** The plan's title, e.g. しおじり未来投資戦略. */
+  /** The plan's title, as the plan names it. */
   title: Text;
   municipality: Text;
   levelNames: LevelNames;

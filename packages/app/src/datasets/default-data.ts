@@ -1,0 +1,45 @@
+/**
+ * The data a new database starts with, named by the manifest `data/default.json`
+ * (the plan file and its statistical data sets), never by code. Read once, at
+ * first start, and stored in the database; pages read the database.
+ */
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+export interface ManifestDataset {
+  code: string;
+  kind: string;
+  file: string;
+  title: { ja: string; en?: string };
+  source: string;
+  note?: string;
+  sample?: boolean;
+  meta?: Record<string, unknown>;
+}
+
+export interface DataManifest {
+  plan: string;
+  datasets: ManifestDataset[];
+}
+
+/** The repository's data folder (packages/app/src/datasets -> ../../../../data). */
+export const dataRoot = resolve(new URL('.', import.meta.url).pathname, '../../../../data');
+
+export const defaultManifestFile = resolve(dataRoot, 'default.json');
+
+/** The manifest, with its file paths resolved against its folder. */
+export async function readDataManifest(file = defaultManifestFile): Promise<DataManifest> {
+  const m = JSON.parse(await readFile(file, 'utf8')) as DataManifest;
+  const dir = resolve(file, '..');
+  return {
+    plan: resolve(dir, m.plan),
+    datasets: m.datasets.map((d) => ({ ...d, file: resolve(dir, d.file) })),
+  };
+}
+
+/** The default plan file the manifest names (for tests and benchmarks that start from it). */
+export function defaultPlanFile(): string {
+  const m = JSON.parse(readFileSync(defaultManifestFile, 'utf8')) as DataManifest;
+  return resolve(dataRoot, m.plan);
+}

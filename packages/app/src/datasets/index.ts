@@ -1,0 +1,3 @@
+export * from './dataset-kinds';
+export * from './dataset-use-cases';
+export * from './default-data';
