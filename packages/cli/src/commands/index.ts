@@ -9,6 +9,7 @@ import { registerIndicators } from './indicators';
 import { registerPartners } from './partners';
 import { registerPlan } from './plan';
 import { registerPopulation } from './population';
+import { registerPopulationData } from './population-data';
 import { registerPopulationScenarios } from './population-scenarios';
 import { registerReport } from './report';
 import { registerServe } from './serve';
@@ -31,6 +32,7 @@ export const commandModules: RegisterCommand[] = [
   registerSurveyWaves,
   registerPopulation,
   registerPopulationScenarios,
+  registerPopulationData,
   registerUsers,
   registerTokens,
   registerPartners,

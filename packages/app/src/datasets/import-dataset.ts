@@ -1,0 +1,109 @@
+/**
+ * Importing a statistical data set for a municipality from a file (CSV in
+ * UTF-8 or Shift_JIS, or xlsx): the table is read, every row is checked for
+ * its kind (year, sex, five-year age group, a count that is a non-negative
+ * number, the municipality's code) and every problem is reported with file,
+ * row and column; only a table without problems is stored, as the data set's
+ * next version, audited. `mirai population data import` runs it.
+ */
+import { defineProblem, fail, ok, type Problem, type Result, standardAgeGroups } from '@mirai/core';
+import type { AppContext } from '../context';
+import { readTableFile, type Table } from '../io';
+import { readPlan } from '../plan/plan-use-cases';
+import type { DatasetKind } from './dataset-kinds';
+import { datasetFromTable, storeDatasets } from './dataset-use-cases';
+
+export const datasetRowProblems = {
+  badValue: defineProblem<{ column: string; value: string; expected: string }>(
+    'dataset/bad-value',
+    'invalid',
+    (p) => ({
+      ja: `列「${p.column}」の値「${p.value}」は読めません（${p.expected}）`,
+      en: `Column "${p.column}": cannot read "${p.value}" (${p.expected})`,
+    }),
+  ),
+  otherMunicipality: defineProblem<{ code: string; expected: string }>(
+    'dataset/other-municipality',
+    'invalid',
+    (p) => ({
+      ja: `別の自治体の行です（${p.code}。取り込み先は ${p.expected}）`,
+      en: `The row is for another municipality (${p.code}; importing for ${p.expected})`,
+    }),
+  ),
+};
+
+const ages = new Set([...standardAgeGroups(90), 'unknown', 'all']);
+const sexes = new Set(['total', 'male', 'female']);
+
+/** Every problem of the table's rows for a kind with sex and five-year age. */
+function checkSexAgeRows(table: Table, codeColumn: string, municipality: string | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const r of table.rows) {
+    const at = (column: string) => ({ file: table.file, row: r.row, column });
+    const bad = (column: string, expected: string) =>
+      problems.push(
+        datasetRowProblems.badValue.create({ column, value: r.cells[column] ?? '', expected }, at(column)),
+      );
+    const code = r.cells[codeColumn] ?? '';
+    if (municipality && codeColumn === 'municipality_code' && code !== municipality)
+      problems.push(
+        datasetRowProblems.otherMunicipality.create({ code, expected: municipality }, at(codeColumn)),
+      );
+    if (!/^\d{4}$/.test(r.cells.year ?? '')) bad('year', 'a year such as 2020');
+    if (!sexes.has(r.cells.sex ?? '')) bad('sex', 'total, male or female');
+    if (!ages.has(r.cells.age_group ?? '')) bad('age_group', '0-4, 5-9, …, 85-89, 90+, unknown or all');
+    const n = Number(r.cells.population);
+    if (r.cells.population === '' || !Number.isFinite(n) || n < 0) bad('population', 'a count of persons');
+  }
+  return problems;
+}
+
+export interface ImportDatasetInput {
+  file: string;
+  kind: DatasetKind;
+  code: string;
+  title: { ja: string; en?: string };
+  source: string;
+  note?: string;
+  sample?: boolean;
+  /** Default: the municipality the current plan names. */
+  municipalityCode?: string;
+  meta?: Record<string, unknown>;
+}
+
+export async function importDatasetFile(
+  ctx: AppContext,
+  input: ImportDatasetInput,
+  opts: { actor: string; dryRun?: boolean },
+): Promise<Result<{ code: string; version: number; rows: number; municipalityCode: string }>> {
+  let municipalityCode = input.municipalityCode;
+  if (!municipalityCode) {
+    const plan = await readPlan(ctx);
+    if (!plan.ok) return plan;
+    municipalityCode = plan.value.document.municipality.code;
+  }
+  const table = await readTableFile(input.file);
+  if (!table.ok) return table;
+  const record = datasetFromTable(table.value, {
+    municipalityCode,
+    code: input.code,
+    kind: input.kind,
+    title: input.title,
+    source: input.source,
+    ...(input.note ? { note: input.note } : {}),
+    sample: input.sample ?? false,
+    meta: input.meta ?? {},
+  });
+  if (!record.ok) return record;
+  const rowProblems =
+    input.kind === 'census-sex-age5' || input.kind === 'projection-sex-age5'
+      ? checkSexAgeRows(table.value, 'municipality_code', municipalityCode)
+      : input.kind === 'districts-sex-age5'
+        ? checkSexAgeRows(table.value, 'district_code', undefined)
+        : [];
+  if (rowProblems.length > 0) return fail(rowProblems);
+  const rows = record.value.rows.length;
+  if (opts.dryRun) return ok({ code: input.code, version: 0, rows, municipalityCode });
+  const [saved] = await storeDatasets(ctx.database.db, [record.value], opts.actor);
+  return ok({ code: input.code, version: saved?.version ?? 0, rows, municipalityCode });
+}
