@@ -33,7 +33,7 @@ export function registerPlan(program: Command) {
   plan
     .command('init')
     .description('新しい自治体の計画ファイルのひな形を書く / write a starter plan file for a municipality')
-    .requiredOption('--municipality <code>', 'municipality code (5 or 6 digits, e.g. 20215)')
+    .requiredOption('--municipality <code>', 'municipality code (5 or 6 digits)')
     .requiredOption('--name <name>', 'municipality name, e.g. みどり野町')
     .option(
       '--start <fy>',
