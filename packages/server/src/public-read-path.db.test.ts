@@ -101,6 +101,13 @@ describeEachDatabase('public read path', (t) => {
 
   it('a draft plan version changes no public page, file or API answer', async () => {
     const before = await snapshot();
+    // Answers that differ between two identical reads (e.g. a form's signed time) cannot be
+    // compared byte for byte; none of the plan's pages, files or reads may be among them.
+    const again = await snapshot();
+    const varying = paths.filter((p) => again.get(p) !== before.get(p));
+    for (const p of ['/', '/population', '/open-data/plan.json', '/api/v1/plan', '/api/v1/indicators'])
+      expect(varying).not.toContain(p);
+    expect(varying.length).toBeLessThan(3);
     const cur = await getCurrentPlan(ctx);
     if (!cur.ok) throw new Error('no plan');
     const draft = structuredClone(cur.value.document);
@@ -113,7 +120,7 @@ describeEachDatabase('public read path', (t) => {
     expect(saved.ok).toBe(true);
 
     const after = await snapshot();
-    for (const p of paths) expect(after.get(p), p).toBe(before.get(p));
+    for (const p of paths.filter((x) => !varying.includes(x))) expect(after.get(p), p).toBe(before.get(p));
     for (const [p, body] of after) {
       expect(body, p).not.toContain('下書きの題名');
       expect(body, p).not.toContain('71234');
