@@ -32,7 +32,7 @@ export const dataDirProblems = {
     }),
   ),
   inUseByCommand: defineProblem<{ dataDir: string; pid: number; command: string }>(
-    'database/in-use',
+    'database/in-use-by-command',
     'conflict',
     (p) => ({
       ja: `データディレクトリ ${p.dataDir} は実行中の別のコマンド（pid ${p.pid}: ${p.command}）が使用しています。終わってから再実行してください。何も変更していません。`,
