@@ -14,8 +14,8 @@ import {
   serializePlan,
   staffReads,
 } from '@mirai/app';
+import type { MiraiDatabase } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { publicPages } from './pages/public-pages';
 import { buildServer } from './start-server';
@@ -23,8 +23,9 @@ import { buildServer } from './start-server';
 /** Counts the statements that read plan versions (the documents). */
 function planReadCounter() {
   let count = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: ({ node }: { node: RootOperationNode }) => {
+  type Plugin = Parameters<MiraiDatabase['db']['withPlugin']>[0];
+  const plugin: Plugin = {
+    transformQuery: ({ node }) => {
       if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from ?? {}).includes('"plan_versions"'))
         count++;
       if (node.kind === 'SelectQueryNode' && JSON.stringify(node.joins ?? []).includes('"plan_versions"'))
