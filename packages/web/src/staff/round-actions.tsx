@@ -240,10 +240,10 @@ export function ReportRender({ fiscalYear, csrf }: { fiscalYear: number; csrf: s
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   async function start(format: string) {
     setProblems([]);
-    const res = await fetch('/api/v1/reports', {
-      method: 'POST',
-      headers: jsonHeaders(csrf),
-      body: JSON.stringify({ report: 'annual', subject: fiscalYear, format }),
+    const res = await apiClient(csrf).send('POST', '/api/v1/reports', {
+      report: 'annual',
+      subject: fiscalYear,
+      format,
     });
     const body = (await res.json().catch(() => null)) as { jobId?: string } | null;
     if (!res.ok || !body?.jobId) {
