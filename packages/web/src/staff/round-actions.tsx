@@ -253,7 +253,7 @@ export function ReportRender({ fiscalYear, csrf }: { fiscalYear: number; csrf: s
     setJob({ status: 'queued', progress: 0 });
     for (;;) {
       await new Promise((r) => setTimeout(r, 700));
-      const j = (await (await fetch(`/api/v1/jobs/${body.jobId}`)).json()) as JobAnswer;
+      const j = (await (await apiClient(csrf).send('GET', `/api/v1/jobs/${body.jobId}`)).json()) as JobAnswer;
       setJob(j);
       if (j.status === 'succeeded' || j.status === 'failed') {
         if (j.problems) setProblems(j.problems);
