@@ -102,10 +102,9 @@ describeEachDatabase('public read path', (t) => {
 
   it('a draft plan version changes no public page, file or API answer', async () => {
     const before = await snapshot();
-    // Answers that differ between two identical reads (e.g. a form's signed time) cannot be
-    // compared byte for byte; none of the plan's pages, files or reads may be among them.
-    const again = await snapshot();
-    const varying = paths.filter((p) => again.get(p) !== before.get(p));
+    // Answers carrying a per-request token (a form's signed time) cannot be compared byte for
+    // byte; none of the plan's pages, files or reads is among them.
+    const varying = paths.filter((p) => before.get(p)?.includes('"formToken"'));
     for (const p of ['/', '/population', '/open-data/plan.json', '/api/v1/plan', '/api/v1/indicators'])
       expect(varying).not.toContain(p);
     expect(varying.length).toBeLessThan(3);
@@ -135,7 +134,8 @@ describeEachDatabase('public read path', (t) => {
   it('one public answer reads the plan once', async () => {
     for (const p of ['/', '/population', '/api/v1/indicators', '/open-data/plan.json']) {
       counter.reset();
-      const res = await app.request(p);
+      // A query the answer cache has not seen, so the answer is built (and the plan read) anew.
+      const res = await app.request(`${p}?read=${Math.random()}`);
       expect(res.status, p).toBe(200);
       expect(counter.count, p).toBe(1);
     }
