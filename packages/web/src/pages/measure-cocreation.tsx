@@ -6,17 +6,14 @@
  */
 import { useEffect, useState } from 'react';
 import { useLang } from '../i18n/lang';
+import { apiClient } from '../staff/api-client';
 import type { MeasureCocreationView } from '../types';
 import { formatNumber, L, SampleBadge } from '../ui/text';
 
 type Status = { ok: boolean; text: string } | null;
 
 async function post(path: string, body: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> {
-  const res = await fetch(path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await apiClient(null).send('POST', path, body);
   return { ok: res.ok, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
 }
 const errorText = (data: Record<string, unknown>, lang: string) => {
@@ -30,7 +27,8 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
   const [status, setStatus] = useState<Status>(null);
   const [followStatus, setFollowStatus] = useState<Status>(null);
   useEffect(() => {
-    fetch('/api/v1/voices/form')
+    apiClient(null)
+      .send('GET', '/api/v1/voices/form')
       .then((r) => r.json())
       .then((d: { formToken: string }) => setFormToken(d.formToken))
       .catch(() => {});

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, T } from '../ui/text';
+import { apiClient } from './api-client';
 
 type Model = Extract<PageModel, { page: 'staff-cocreation' }>;
 
@@ -20,14 +21,9 @@ const statusLabel = {
 export function CocreationPage({ model }: { model: Model }) {
   const lang = useLang();
   const [message, setMessage] = useState<string | null>(null);
-  const csrf: Record<string, string> = model.session.csrfToken
-    ? { 'x-csrf-token': model.session.csrfToken }
-    : {};
-  const send = async (path: string, init: RequestInit) => {
-    const res = await fetch(path, {
-      ...init,
-      headers: { ...csrf, ...((init.headers as Record<string, string>) ?? {}) },
-    });
+  const api = apiClient(model.session.csrfToken);
+  const send = async (path: string, body: unknown) => {
+    const res = await api.send('POST', path, body);
     const data = (await res.json().catch(() => ({}))) as { error?: { message: { ja: string; en: string } } };
     if (res.ok) window.location.reload();
     else
@@ -35,11 +31,7 @@ export function CocreationPage({ model }: { model: Model }) {
         data.error ? (lang === 'en' ? data.error.message.en : data.error.message.ja) : String(res.status),
       );
   };
-  const json = (body: unknown): RequestInit => ({
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const json = (body: unknown) => body;
   return (
     <main id="main">
       <h1>
@@ -51,7 +43,7 @@ export function CocreationPage({ model }: { model: Model }) {
           aria-labelledby="new-report"
           onSubmit={(e) => {
             e.preventDefault();
-            void send('/api/v1/partner-reports', { method: 'POST', body: new FormData(e.currentTarget) });
+            void send('/api/v1/partner-reports', new FormData(e.currentTarget));
           }}
         >
           <h2 id="new-report">
