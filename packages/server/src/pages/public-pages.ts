@@ -166,7 +166,6 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
             }))
         : [];
       const evaluations = await getPublishedEvaluations(ctx);
-      const tree = await getPlanTree(ctx);
       return {
         page: 'open-data',
         files: must(await listOpenData(ctx)).map((f) => ({
