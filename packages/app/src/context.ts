@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
 import { seedSamplePartners } from './cocreation/partner-use-cases';
+import { seedSampleRecords } from './datasets/seed-samples';
 import { createJobQueue } from './jobs/create-job-queue';
 import { registerJobKinds } from './jobs/job-kinds';
 import type { JobQueue } from './jobs/job-queue';
@@ -58,9 +59,11 @@ export function resolveTarget(config: AppConfig): DatabaseTarget {
 export async function openApp(config: AppConfig = {}): Promise<AppContext> {
   const database = await createDatabase(resolveTarget(config));
   await migrateToLatest(database.db, database.schema);
-  if (!config.noSeed) await seedDefaultPlan(database.db);
+  const seeded = !config.noSeed && (await seedDefaultPlan(database.db));
   const ctx = withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
   if (!config.noSeed) await seedSamplePartners(ctx);
+  // Sample records go in once, with a newly loaded plan.
+  if (seeded) await seedSampleRecords(ctx);
   return ctx;
 }
 

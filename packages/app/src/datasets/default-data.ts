@@ -21,6 +21,8 @@ export interface ManifestDataset {
 export interface DataManifest {
   plan: string;
   datasets: ManifestDataset[];
+  /** Illustrative sample records loaded with a new plan: actual values (CSV) and sectoral plans (YAML). */
+  samples?: { actuals?: string[]; sectoralPlans?: string[] };
 }
 
 /** The repository's data folder (packages/app/src/datasets -> ../../../../data). */
@@ -35,6 +37,10 @@ export async function readDataManifest(file = defaultManifestFile): Promise<Data
   return {
     plan: resolve(dir, m.plan),
     datasets: m.datasets.map((d) => ({ ...d, file: resolve(dir, d.file) })),
+    samples: {
+      actuals: (m.samples?.actuals ?? []).map((f) => resolve(dir, f)),
+      sectoralPlans: (m.samples?.sectoralPlans ?? []).map((f) => resolve(dir, f)),
+    },
   };
 }
 
