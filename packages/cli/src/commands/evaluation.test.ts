@@ -11,7 +11,8 @@ describe('mirai evaluation', () => {
     const db = ['--data-dir', join(dir, 'db')];
     const open = runCli(['evaluation', 'open', '--fy', '令和6年度', '--opened-on', '2025-06-02', ...db]);
     expect(open.stderr).toBe('');
-    expect(open.stdout).toContain('12 sheets');
+    // The shipped sample: 9 measures and 9 projects in FY2024, one sheet each.
+    expect(open.stdout).toContain('18 sheets');
     const status = runCli([
       'evaluation',
       'status',
@@ -28,7 +29,7 @@ describe('mirai evaluation', () => {
       counts: { draft: number };
       overdue: unknown[];
     };
-    expect([s.round.state, s.counts.draft, s.overdue.length]).toEqual(['open', 12, 12]);
+    expect([s.round.state, s.counts.draft, s.overdue.length]).toEqual(['open', 18, 18]);
     const out = join(dir, 'out');
     const exported = runCli([
       'evaluation',
@@ -47,7 +48,7 @@ describe('mirai evaluation', () => {
     expect(readFileSync(join(out, 'evaluation-2024.csv')).subarray(0, 8).toString('latin1')).toBe('round_id');
     const file = join(out, 'evaluation-2024-DEPT-CHILD.xlsx');
     const imported = runCli(['evaluation', 'import', file, ...db]);
-    expect(imported.stdout).toContain('changed 0, unchanged 2');
+    expect(imported.stdout).toContain('changed 0, unchanged 6');
     const other = runCli(['evaluation', 'import', file, '--fy', '2025', '--dry-run', ...db]);
     expect(other.status).toBe(1);
     expect(other.stderr).toContain('evaluation-xlsx/other-round');
