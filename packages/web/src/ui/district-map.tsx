@@ -18,6 +18,9 @@ export interface MapTile {
 
 /** Light to dark blue; text on the two darkest is white (contrast ≥ 4.5:1). */
 const palette = ['#e8f1fb', '#c5dcf4', '#8fbbe8', '#3d7fc9', '#1a4f8f'];
+/** The palette colour of class `k` of `n`, spread over the whole palette. */
+const colourOf = (k: number, n: number) =>
+  palette[Math.round((k * (palette.length - 1)) / Math.max(1, n - 1))] ?? palette[0];
 const size = 96;
 const gap = 6;
 
@@ -64,11 +67,7 @@ export function DistrictMap({
         {tiles.map((t) => {
           const v = values[t.code];
           const k = typeof v === 'number' ? classOf(classes, v) : -1;
-          const fill =
-            k >= 0
-              ? (palette[Math.round((k * (palette.length - 1)) / Math.max(1, classes.length - 1))] ??
-                palette[0])
-              : '#ffffff';
+          const fill = k >= 0 ? colourOf(k, classes.length) : '#ffffff';
           const dark = fill === palette[3] || fill === palette[4];
           const x = gap + t.col * (size + gap);
           const y = gap + t.row * (size + gap);
@@ -119,14 +118,7 @@ export function DistrictMap({
           {classes.map((c) => (
             <li key={c.index}>
               <svg width="14" height="14" aria-hidden="true" className="swatch">
-                <rect
-                  width="14"
-                  height="14"
-                  stroke="#1a1a1c"
-                  fill={
-                    palette[Math.round((c.index * (palette.length - 1)) / Math.max(1, classes.length - 1))]
-                  }
-                />
+                <rect width="14" height="14" stroke="#1a1a1c" fill={colourOf(c.index, classes.length)} />
               </svg>
               {formatNumber(c.lower, lang, digits)}–{formatNumber(c.upper, lang, digits)}
               {u}
