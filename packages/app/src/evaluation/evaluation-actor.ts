@@ -29,8 +29,8 @@ export function evaluationActorOf(actor: Actor): EvaluationActor | null {
   return a;
 }
 
-/** The CLI operator acts as administrator. */
-export const cliEvaluationActor = (user: string): EvaluationActor => ({ id: `cli:${user}`, role: 'admin' });
+/** The CLI operator acts as administrator; `id` is its audit identity (`cli:<os user>`). */
+export const cliEvaluationActor = (id: string): EvaluationActor => ({ id, role: 'admin' });
 
 /** Which department's sheets a round's progress shows an account: its own for a department editor, all otherwise. */
 export function roundScopeOf(actor: Actor): { departmentCode?: string } {

@@ -14,10 +14,11 @@ import {
 } from '@mirai/app';
 import { describeFinding, ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
 
-const actorOf = (opts: { actor?: string }) => `cli:${opts.actor ?? process.env.USER ?? 'cli'}`;
+const actorOf = (opts: { actor?: string }) => cliActor(opts.actor);
 
 export function registerAreas(program: Command) {
   const areas = program.command('areas').description('地域（広域圏・市・地区・小学校区） / areas by layer');

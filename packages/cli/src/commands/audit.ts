@@ -3,6 +3,7 @@ import { createWriteStream } from 'node:fs';
 import { checkAuditRange, exportAudit, recordAuditExport } from '@mirai/app';
 import { ProblemError } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 
 /** `2026-04-01` is midnight in Japan (JST); full ISO timestamps are taken as given. */
@@ -30,7 +31,7 @@ export function registerAudit(program: Command) {
     await withApp(opts, async (ctx) => {
       await recordAuditExport(
         ctx,
-        `cli:${process.env.USER ?? 'operator'}`,
+        cliActor(),
         { ...(opts.from ? { from: opts.from } : {}), ...(opts.to ? { to: opts.to } : {}) },
         format,
       );

@@ -2,6 +2,7 @@
 import { createBackup, restoreBackup } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 
 export function registerBackup(program: Command) {
@@ -28,12 +29,12 @@ export function registerBackup(program: Command) {
       .description(
         'バックアップでデータベースの内容を置き換える（全部か何もしないか） / replace the database contents with a backup (all or nothing)',
       )
-      .option('--actor <name>', 'who restores (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who restores (audit trail)'),
   ).action(async (file: string, opts) => {
     await withApp(
       opts,
       async (ctx) => {
-        const r = unwrap(await restoreBackup(ctx, file, { actor: `cli:${opts.actor}` }));
+        const r = unwrap(await restoreBackup(ctx, file, { actor: cliActor(opts.actor) }));
         console.log(`Restored the backup of ${r.createdAt}: ${r.tables} tables, ${r.rows} rows`);
       },
       { noSeed: true },

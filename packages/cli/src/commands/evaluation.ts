@@ -19,6 +19,7 @@ import {
 } from '@mirai/app';
 import { type CalendarDate, type RoundAction, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { dateOption, fiscalYearOption, optionProblem } from '../options';
 import { printJson, printTable } from '../output';
@@ -35,7 +36,7 @@ const codes = (text: string | undefined) =>
         .map((s) => s.trim())
         .filter(Boolean)
     : undefined;
-const actorOf = (opts: { actor?: string }) => cliEvaluationActor(opts.actor ?? process.env.USER ?? 'cli');
+const actorOf = (opts: { actor?: string }) => cliEvaluationActor(cliActor(opts.actor));
 
 interface DataOpts {
   dataDir?: string;
@@ -150,7 +151,7 @@ export function registerEvaluation(program: Command) {
         const today = optionalDate('--today', opts.today);
         const r = unwrap(
           await sendEvaluationReminders(ctx, fyOption(opts.fy), {
-            actor: `cli:${process.env.USER ?? 'cli'}`,
+            actor: cliActor(),
             ...(today ? { today } : {}),
           }),
         );

@@ -15,6 +15,7 @@ import {
 } from '@mirai/app';
 import { type CalendarDate, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { dateOption, fiscalYearOption, numberOption } from '../options';
 import { printJson, printTable } from '../output';
@@ -41,7 +42,7 @@ function listRow(x: IndicatorSummary): (string | number)[] {
   ];
 }
 
-const actor = (opts: { actor?: string }) => `cli:${opts.actor ?? process.env.USER ?? 'cli'}`;
+const actor = (opts: { actor?: string }) => cliActor(opts.actor);
 
 export function registerIndicators(program: Command) {
   const ind = program.command('indicators').description('指標と進捗 / indicators and progress');

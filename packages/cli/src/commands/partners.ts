@@ -2,10 +2,11 @@
 import { addPartner, linkPartner, listPartners, listReports, type UserActor } from '@mirai/app';
 import { linkRoles, partnerKinds, type ReportStatus, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { osUser } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
 
-const operator = () => process.env.USER ?? 'operator';
+const operator = () => osUser();
 /** The CLI operator reads as an administrator (the machine's operator runs the CLI). */
 export const cliStaff = (): UserActor => ({
   kind: 'user',

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { exportPlan, importPlan, starterPlanText, todayInTokyo, validatePlan } from '@mirai/app';
 import { fiscalYearOf, levelNamesOf, type PlanDocument, ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { fiscalYearOption, numberOption, optionProblem } from '../options';
 
@@ -88,7 +89,7 @@ export function registerPlan(program: Command) {
       .option('--dry-run', 'check only, write nothing')
       .option('--expected-version <n>', 'fail unless the stored plan is at this version')
       .option('--note <text>', 'note for the revision history')
-      .option('--actor <name>', 'who imports (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (file: string, opts) => {
     const text = await readPlanFile(file);
     await withApp(
@@ -96,7 +97,7 @@ export function registerPlan(program: Command) {
       async (ctx) => {
         const r = unwrap(
           await importPlan(ctx, text, basename(file), {
-            actor: `cli:${opts.actor}`,
+            actor: cliActor(opts.actor),
             dryRun: Boolean(opts.dryRun),
             ...(opts.expectedVersion ? { expectedVersion: Number(opts.expectedVersion) } : {}),
             ...(opts.note ? { note: opts.note } : {}),

@@ -7,6 +7,7 @@
 import { type DatasetKind, datasetKinds, importDatasetFile, isDatasetKind } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { optionProblem } from '../options';
 
@@ -26,7 +27,7 @@ export function registerPopulationData(program: Command) {
       .option('--municipality <code>', "municipality code (default: the plan's)")
       .option('--sample', 'flag the data as illustrative')
       .option('--dry-run', 'check only, store nothing')
-      .option('--actor <name>', 'who imports (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (opts) => {
     if (!isDatasetKind(opts.kind)) throw optionProblem('--kind', opts.kind);
     await withApp(opts, async (ctx) => {
@@ -42,7 +43,7 @@ export function registerPopulationData(program: Command) {
             sample: Boolean(opts.sample),
             ...(opts.municipality ? { municipalityCode: opts.municipality } : {}),
           },
-          { actor: `cli:${opts.actor}`, dryRun: Boolean(opts.dryRun) },
+          { actor: cliActor(opts.actor), dryRun: Boolean(opts.dryRun) },
         ),
       );
       console.log(

@@ -14,6 +14,7 @@ import {
 } from '@mirai/app';
 import { type PopulationSpec, ProblemError, populationProblems, type Scenario, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
 
@@ -50,7 +51,7 @@ export function registerPopulationScenarios(program: Command) {
       .option('--area <code>', "area code (default: the plan's municipality)")
       .option('--sample', 'flag the scenario as illustrative')
       .option('--expected-version <n>', 'fail unless the stored scenario is at this version')
-      .option('--actor <name>', 'who saves (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who saves (audit trail)'),
   ).action(async (opts) => {
     const spec = (await readJson(opts.spec)) as PopulationSpec;
     const levers = (opts.scenario ? await readJson(opts.scenario) : { name: opts.name }) as Scenario;
@@ -61,7 +62,7 @@ export function registerPopulationScenarios(program: Command) {
       ...(opts.addedMigrants ? { addedMigrantsPerYear: Number(opts.addedMigrants) } : {}),
     };
     await withApp(opts, async (ctx) => {
-      const actor = `cli:${opts.actor}`;
+      const actor = cliActor(opts.actor);
       const saved = unwrap(
         await savePopulationScenario(
           ctx,
@@ -91,10 +92,10 @@ export function registerPopulationScenarios(program: Command) {
     scenario
       .command('run <code>')
       .description('保存したシナリオを再推計する / run a stored scenario again')
-      .option('--actor <name>', 'who runs it', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who runs it'),
   ).action(async (code: string, opts) => {
     await withApp(opts, async (ctx) => {
-      const run = unwrap(await runPopulationScenario(ctx, code, { actor: `cli:${opts.actor}` }));
+      const run = unwrap(await runPopulationScenario(ctx, code, { actor: cliActor(opts.actor) }));
       printJson({ code: run.code, total: run.projection.total, annualTotal: run.projection.annualTotal });
     });
   });

@@ -12,6 +12,7 @@ import {
 } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { fiscalYearOption } from '../options';
 import { printJson, printTable } from '../output';
@@ -54,7 +55,7 @@ export function registerSurveyWaves(program: Command) {
       .option('--sampling-frame <text>', 'sampling frame, e.g. 住民基本台帳から無作為抽出')
       .option('--invited <n>', 'questionnaires sent in all')
       .option('--dry-run', 'check only, store nothing')
-      .option('--actor <name>', 'who imports (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (opts) => {
     const responses = unwrap(await readTableFile(opts.file));
     const population = opts.population ? unwrap(await readTableFile(opts.population)) : undefined;
@@ -85,7 +86,7 @@ export function registerSurveyWaves(program: Command) {
     };
     await withApp(opts, async (ctx) => {
       const r = unwrap(
-        await importSurveyWave(ctx, input, { actor: `cli:${opts.actor}`, dryRun: Boolean(opts.dryRun) }),
+        await importSurveyWave(ctx, input, { actor: cliActor(opts.actor), dryRun: Boolean(opts.dryRun) }),
       );
       console.log(
         r.dryRun
@@ -125,10 +126,10 @@ export function registerSurveyWaves(program: Command) {
       .requiredOption('--wave <code>', 'wave code')
       .requiredOption('--expected-version <n>', 'the version you checked (see `mirai survey waves`)')
       .option('--record-fy <year>', 'also record the estimate as the indicator’s actual for this fiscal year')
-      .option('--actor <name>', 'who publishes (audit trail)', process.env.USER ?? 'cli'),
+      .option('--actor <name>', 'who publishes (audit trail)'),
   ).action(async (opts) => {
     await withApp(opts, async (ctx) => {
-      const actor = `cli:${opts.actor}`;
+      const actor = cliActor(opts.actor);
       const r = unwrap(
         await publishSurveyWave(ctx, opts.wave, { actor, expectedVersion: Number(opts.expectedVersion) }),
       );

@@ -2,10 +2,11 @@
 import { accountRoles, createApiToken, listAccounts, listApiTokens, revokeApiToken } from '@mirai/app';
 import { ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor, osUser } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { printTable } from '../output';
 
-const operator = () => `cli:${process.env.USER ?? 'operator'}`;
+const operator = () => cliActor();
 
 export function registerTokens(program: Command) {
   const tokens = program.command('tokens').description('API トークン / API tokens');
@@ -61,9 +62,7 @@ export function registerTokens(program: Command) {
     tokens.command('revoke <id>').description('API トークンを失効させる / revoke a token'),
   ).action(async (id: string, opts) => {
     await withApp(opts, async (ctx) => {
-      const r = unwrap(
-        await revokeApiToken(ctx, { cli: process.env.USER ?? 'operator' }, Number(id), { asAdmin: true }),
-      );
+      const r = unwrap(await revokeApiToken(ctx, { cli: osUser() }, Number(id), { asAdmin: true }));
       console.log(`Revoked token ${r.id} (${r.name})`);
     });
   });

@@ -2,10 +2,11 @@
 import { createFirstAdmin, createUser, listAccounts, resetPassword, updateAccount } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
+import { cliActor } from '../actor';
 import { withApp, withDataOptions } from '../app-options';
 import { printJson, printTable } from '../output';
 
-const operator = () => `cli:${process.env.USER ?? 'operator'}`;
+const operator = () => cliActor();
 
 function printOneTime(login: string, password: string | undefined) {
   if (!password) return;
