@@ -88,4 +88,46 @@ describe('areas, map, brand and sectoral plans (Chromium)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await b.shot('05-sectoral-plans');
   });
+
+  it('filters the measures by target area and promotion period with a plain form, in both languages', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/measures`);
+    await waitHydrated(page);
+    await page.selectOption('form.measure-filter select[name="area"]', 'D-NARAKAWA');
+    await page.selectOption('form.measure-filter select[name="period"]', 'long');
+    await page.click('form.measure-filter button[type="submit"]');
+    await page.waitForURL(/area=D-NARAKAWA&period=long/);
+    const links = await page
+      .locator('main li > a[href^="/measures/"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(links.sort()).toEqual(['/measures/A-3-M01', '/measures/C-7-M01']);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/長期推進.*対象地域/s);
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('06-measures-filtered');
+    // Without scripts: the server lists what matches the query.
+    const html = await (await fetch(`${server.url}/measures?area=D-KITAONO&period=short`)).text();
+    expect(html).not.toContain('/measures/C-7-M01"');
+    const kitaono = await (await fetch(`${server.url}/measures?area=D-KITAONO`)).text();
+    expect(kitaono).toContain('/measures/C-7-M01"');
+    expect(kitaono).not.toContain('/measures/A-3-M01"');
+    // A measure's own page shows its period and target areas; an area's page filters by period.
+    await page.goto(`${server.url}/measures/C-7-M01?lang=en`);
+    await expect(page.locator('.measure-scope').textContent()).resolves.toMatch(
+      /Long-term.*Kitaono.*Narakawa/s,
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/areas/D-NARAKAWA?period=short&lang=en`);
+    await waitHydrated(page);
+    await expect(page.locator('section[aria-labelledby="measures"]').textContent()).resolves.toContain(
+      '0 of 2',
+    );
+    await expect(page.locator('section[aria-labelledby="happiness"]').textContent()).resolves.toContain(
+      'No published survey wave',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/fields/C-7?area=D-KITAONO&lang=ja`);
+    await waitHydrated(page);
+    await expect(page.locator('form.measure-filter output').textContent()).resolves.toBe('1 件中 1 件');
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });

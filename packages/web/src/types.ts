@@ -33,6 +33,7 @@ import type {
   DistrictSetSpec,
   IndicatorDefinition,
   IndicatorText,
+  MeasureFilter,
   PlanDocument,
   PlanTree,
   SheetCheckContext,
@@ -248,6 +249,15 @@ export type PageModel =
       code: string;
       indicators: IndicatorSummaryView[];
       progress: ProgressView | null;
+      /** The measures list's filter (?area=&period=). */
+      filter: MeasureFilter;
+    }
+  | {
+      page: 'measures';
+      tree: PlanTreeView;
+      indicators: IndicatorSummaryView[];
+      progress: ProgressView | null;
+      filter: MeasureFilter;
     }
   | {
       page: 'measure';
@@ -275,7 +285,13 @@ export type PageModel =
       evaluations: PublishedRoundView[];
     }
   | { page: 'areas'; view: AreaListView }
-  | { page: 'area'; view: AreaView; areas: { code: string; name: Text }[] }
+  | {
+      page: 'area';
+      view: AreaView;
+      areas: { code: string; name: Text }[];
+      /** The measures list's filter (the area is the page's own; ?period=). */
+      filter: MeasureFilter;
+    }
   | { page: 'brand'; brand: BrandView }
   | { page: 'sectoral-plans'; check: SectoralCheckView; departments: { code: string; name: Text }[] }
   | { page: 'not-found'; path: string }

@@ -26,6 +26,7 @@ import { listActualVersions } from '@mirai/db';
 import type { AppContext } from '../context';
 import { getCurrentPlan, getPublishedPlan } from '../plan/plan-use-cases';
 import { getDistrictsView } from '../web-data/district-view';
+import { type AreaHappinessWave, areaHappiness } from './area-happiness';
 import { areaProblems } from './area-problems';
 
 export interface AreaReadOptions {
@@ -73,6 +74,8 @@ export interface AreaView {
   ancestors: { code: string; name: Text; layer: AreaListItem['layer'] }[];
   children: { code: string; name: Text; layer: AreaListItem['layer']; sample: boolean }[];
   population: { years: number[]; totals: (number | null)[]; sample: boolean; method: string } | null;
+  /** Happiness from the published survey waves, small cells suppressed (region: none). */
+  happiness: AreaHappinessWave[];
   indicators: AreaIndicatorValue[];
   measures: {
     code: string;
@@ -225,6 +228,7 @@ export async function getAreaView(
       return x ? [{ code: x.code, name: x.name, layer: x.layer, sample: x.sample }] : [];
     }),
     population,
+    happiness: area.layer === 'region' ? [] : await areaHappiness(ctx, area),
     indicators,
     measures,
     map,

@@ -1,3 +1,4 @@
 export * from './area-layers';
 export * from './area-roll-up';
+export * from './measure-filter';
 export * from './tile-map';

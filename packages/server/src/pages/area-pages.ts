@@ -4,6 +4,7 @@
  * /sectoral-plans (published sectoral plans with the alignment check).
  */
 import { checkSectoralPlans, getAreaView, getBrandView, getPublishedPlan, listAreaItems } from '@mirai/app';
+import { parseMeasureFilter } from '@mirai/core';
 import type { PageModel } from '@mirai/web';
 import { definePage, type PageEntry } from './page-table';
 
@@ -36,12 +37,14 @@ export const areaPages: PageEntry[] = [
     path: '/areas/:code',
     policy: 'public',
     title: titleOf,
-    load: async ({ ctx, params }) => {
+    load: async ({ ctx, params, query }) => {
       const view = await getAreaView(ctx, params.code ?? '');
       if (!view.ok) return null;
       const list = await listAreaItems(ctx);
       const areas = list.ok ? list.value.areas.map((a) => ({ code: a.code, name: a.name })) : [];
-      return { page: 'area', view: view.value, areas };
+      // The area is the page's own; the list filters by promotion period (?period=).
+      const filter = { ...parseMeasureFilter({ period: query('period') }, []), area: null };
+      return { page: 'area', view: view.value, areas, filter };
     },
   }),
   definePage({

@@ -19,7 +19,7 @@ import {
   listVoices,
   showIndicator,
 } from '@mirai/app';
-import { ProblemError, reviewCalendar } from '@mirai/core';
+import { ProblemError, parseMeasureFilter, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
 import { definePage, type PageEntry } from './page-table';
 
@@ -37,7 +37,18 @@ async function treeAndIndicators(ctx: AppContext) {
   return { tree, indicators, progress };
 }
 
-type Loader = (ctx: AppContext, params: Record<string, string>) => Promise<PageModel | null>;
+type Loader = (
+  ctx: AppContext,
+  params: Record<string, string>,
+  query: (name: string) => string | undefined,
+) => Promise<PageModel | null>;
+
+/** The measure filter of a list page's query (?area=&period=), unknown values dropped. */
+const filterOf = (tree: PlanTreeView, query: (name: string) => string | undefined) =>
+  parseMeasureFilter(
+    { area: query('area'), period: query('period') },
+    tree.areas.map((a) => a.code),
+  );
 
 const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[] = [
   {
@@ -60,16 +71,24 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
   },
   {
     path: '/fields/:code',
-    load: async (ctx, { code = '' }) => {
+    load: async (ctx, { code = '' }, query) => {
       const d = await treeAndIndicators(ctx);
       return d.tree.strategies.some((s) => s.fields.some((f) => f.code === code))
-        ? { page: 'field', code, ...d }
+        ? { page: 'field', code, ...d, filter: filterOf(d.tree, query) }
         : null;
     },
     title: (m) =>
       m.page === 'field'
         ? (m.tree.strategies.flatMap((s) => s.fields).find((f) => f.code === m.code)?.name.ja ?? '')
         : '',
+  },
+  {
+    path: '/measures',
+    load: async (ctx, _params, query) => {
+      const d = await treeAndIndicators(ctx);
+      return { page: 'measures', ...d, filter: filterOf(d.tree, query) };
+    },
+    title: () => '施策の一覧',
   },
   {
     path: '/measures/:code',
@@ -181,5 +200,5 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
 ];
 
 export const publicPages: PageEntry[] = loaders.map(({ path, load, title }) =>
-  definePage({ path, policy: 'public', title, load: (req) => load(req.ctx, req.params) }),
+  definePage({ path, policy: 'public', title, load: (req) => load(req.ctx, req.params, req.query) }),
 );

@@ -9,9 +9,11 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { DistrictMap } from '../ui/district-map';
 import { Crumbs } from '../ui/layout';
+import { MeasureFilterForm, PeriodBadge, TargetAreas } from '../ui/measure-filter';
 import { Level } from '../ui/site';
 import { L, Num, pick, SampleBadge, T } from '../ui/text';
 import { CalendarYear, FiscalYear } from '../ui/years';
+import { AreaHappiness } from './area-happiness';
 
 type Model = Extract<PageModel, { page: 'area' }>;
 
@@ -21,6 +23,9 @@ export function AreaPage({ model }: { model: Model }) {
   const a = view.area;
   const names = new Map(model.areas.map((x) => [x.code, x.name]));
   const mapped = view.indicators.find((i) => i.byDistrict.some((d) => d.value !== null));
+  const measures = view.measures.filter(
+    (m) => !model.filter.period || m.promotionPeriod === model.filter.period,
+  );
   return (
     <main id="main">
       <Crumbs
@@ -179,6 +184,8 @@ export function AreaPage({ model }: { model: Model }) {
         )}
       </section>
 
+      {a.layer !== 'region' ? <AreaHappiness waves={view.happiness} city={a.layer === 'city'} /> : null}
+
       <section aria-labelledby="indicators">
         <h2 id="indicators">
           <L ja="この地域の指標" en="Indicators for this area" />
@@ -259,27 +266,28 @@ export function AreaPage({ model }: { model: Model }) {
           <L ja="この地域を対象とする" en="What targets this area: " />
           <Level k="measure" />
         </h2>
-        {view.measures.length === 0 ? (
+        {view.measures.length > 0 ? (
+          <MeasureFilterForm
+            action={`/areas/${a.code}`}
+            filter={model.filter}
+            areas={[]}
+            shown={measures.length}
+            total={view.measures.length}
+          />
+        ) : null}
+        {measures.length === 0 ? (
           <p>
             <L ja="この地域を対象とするものはまだありません。" en="Nothing targets this area yet." />
           </p>
         ) : (
           <ul>
-            {view.measures.map((m) => (
+            {measures.map((m) => (
               <li key={m.code}>
                 <a href={`/measures/${m.code}`}>
                   <T text={m.name} />
                 </a>{' '}
-                <SampleBadge sample={m.sample} />
-                {m.promotionPeriod ? (
-                  <span className="badge">
-                    {m.promotionPeriod === 'short' ? (
-                      <L ja="短期推進" en="Short-term" />
-                    ) : (
-                      <L ja="長期推進" en="Long-term" />
-                    )}
-                  </span>
-                ) : null}
+                <SampleBadge sample={m.sample} /> <PeriodBadge period={m.promotionPeriod} />{' '}
+                <TargetAreas codes={m.targetAreas} areas={model.areas} />
                 {m.partners.length > 0 ? (
                   <>
                     {' '}

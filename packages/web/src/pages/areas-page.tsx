@@ -13,6 +13,14 @@ export function AreasPage({ model }: { model: Model }) {
       <h1>
         <L ja="地域（多層的なエリア）" en="Areas, layer by layer" />
       </h1>
+      <p>
+        <a href="/measures">
+          <L
+            ja="施策を対象地域と推進期間で絞り込む"
+            en="Filter the measures by target area and promotion period"
+          />
+        </a>
+      </p>
       {layers.map((l) => (
         <section key={l.layer} aria-labelledby={`layer-${l.layer}`}>
           <h2 id={`layer-${l.layer}`}>

@@ -1,7 +1,10 @@
 /** A field (the plan's second level): desired state, its indicators with status, and its measures. */
+
+import { matchesMeasureFilter } from '@mirai/core';
 import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
+import { MeasureFilterForm, PeriodBadge, TargetAreas } from '../ui/measure-filter';
 import { RollupLine } from '../ui/rollup-line';
 import { Level, numberMark } from '../ui/site';
 import { L, M, SampleBadge, T } from '../ui/text';
@@ -13,6 +16,9 @@ export function FieldPage({ model }: { model: Model }) {
   const f = s?.fields.find((x) => x.code === model.code);
   if (!s || !f) return null;
   const inds = model.indicators.filter((i) => i.serves === f.code);
+  const areas = model.tree.areas;
+  const city = areas.find((a) => a.layer === 'city')?.code ?? null;
+  const shown = f.measures.filter((m) => matchesMeasureFilter(m, model.filter, city));
   return (
     <main id="main">
       <Crumbs
@@ -68,13 +74,23 @@ export function FieldPage({ model }: { model: Model }) {
           <Level k="measure" />
         </h2>
         {f.measures.length > 0 ? (
+          <MeasureFilterForm
+            action={`/fields/${f.code}`}
+            filter={model.filter}
+            areas={areas}
+            shown={shown.length}
+            total={f.measures.length}
+          />
+        ) : null}
+        {shown.length > 0 ? (
           <ul>
-            {f.measures.map((m) => (
+            {shown.map((m) => (
               <li key={m.code}>
                 <a href={`/measures/${m.code}`}>
                   <T text={m.name} />
                 </a>{' '}
-                <SampleBadge sample={m.sample} />
+                <SampleBadge sample={m.sample} /> <PeriodBadge period={m.promotionPeriod} />{' '}
+                <TargetAreas codes={m.targetAreas} areas={areas} />
                 <RollupLine figure={model.progress?.figures[m.code]} />
               </li>
             ))}

@@ -3,6 +3,7 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { IndicatorCard } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
+import { PeriodBadge, TargetAreas } from '../ui/measure-filter';
 import { RollupLine } from '../ui/rollup-line';
 import { Level } from '../ui/site';
 import { formatNumber, L, M, SampleBadge, T } from '../ui/text';
@@ -34,6 +35,10 @@ export function MeasurePage({ model }: { model: Model }) {
       <h1>
         <T text={m.name} /> <SampleBadge sample={m.sample} />
       </h1>
+      <p className="measure-scope">
+        <PeriodBadge period={m.promotionPeriod} />{' '}
+        <TargetAreas codes={m.targetAreas} areas={model.tree.areas} />
+      </p>
       {m.summary ? (
         <p>
           <T text={m.summary} />

@@ -11,6 +11,7 @@ import { HappinessPage } from './happiness-page';
 import { HomePage } from './home-page';
 import { IndicatorPage } from './indicator-page';
 import { MeasurePage } from './measure-page';
+import { MeasuresPage } from './measures-page';
 import { NotFoundPage } from './not-found-page';
 import { OpenDataPage } from './open-data-page';
 import { PopulationPage } from './population-page';
@@ -27,6 +28,8 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <FieldPage model={model} />;
     case 'measure':
       return <MeasurePage model={model} />;
+    case 'measures':
+      return <MeasuresPage model={model} />;
     case 'indicator':
       return <IndicatorPage model={model} />;
     case 'happiness':
