@@ -76,7 +76,43 @@ export function projectionSpec(src: PopulationSources): PopulationSpec | undefin
   };
 }
 
-/** The districts of the stored district table, derived between its two census years. */
+export interface BroadCensus {
+  year: number;
+  young: number;
+  working: number;
+  old: number;
+  total: number;
+  source: string;
+}
+
+/**
+ * Census years newer than the census by sex and age, known in three age groups
+ * only (the census base row of a three-group projection, e.g. IPSS 2023's 2020).
+ */
+export function broadCensus(src: PopulationSources): BroadCensus[] {
+  const a = src.age3;
+  if (!a) return [];
+  const last = src.census ? Math.max(...tableYears(src.census.table)) : -Infinity;
+  return a.rows
+    .filter((r) => r.cells.area_code === src.municipality.code && r.cells.status === 'base_census')
+    .map((r) => ({
+      year: Number(r.cells.year),
+      young: Number(r.cells.age_0_14),
+      working: Number(r.cells.age_15_64),
+      old: Number(r.cells.age_65_plus),
+      total: Number(r.cells.total),
+      source: a.dataset.source,
+    }))
+    .filter((c) => c.year > last && [c.young, c.working, c.old, c.total].every(Number.isFinite))
+    .sort((x, y) => x.year - y.year);
+}
+
+/**
+ * The districts of the stored district table, derived between its two census
+ * years, reconciled with the city: raked at every step to the city's
+ * projection (the same run the population page shows) and, at a newer census
+ * year known in three age groups, to that census.
+ */
 export function districtSet(
   src: PopulationSources,
   opts: { horizon?: number } = {},
@@ -95,11 +131,29 @@ export function districtSet(
   const years = tableYears(districts[0]?.table ?? new Map());
   const from = Number(d.dataset.meta.from ?? years[0]);
   const to = Number(d.dataset.meta.to ?? years[years.length - 1]);
+  const city = projectionSpec(src);
+  const horizon = opts.horizon ?? city?.years[city.years.length - 1];
   const set = deriveDistrictSet(src.census.table, src.municipality.code, districts, {
     from,
     to,
-    ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
+    ...(horizon !== undefined ? { horizon } : {}),
     sample: d.dataset.sample,
   });
-  return set.ok ? ok(set.value) : set;
+  if (!set.ok) return set;
+  // One run: the city's projection when it shares the districts' base year and grid.
+  if (!city || city.baseYear !== set.value.city.baseYear || city.years.join() !== set.value.city.years.join())
+    return ok(set.value);
+  const n = city.ageGroups.length;
+  const anchors = broadCensus(src)
+    .filter((c) => city.years.includes(c.year))
+    .map((c) => ({
+      year: c.year,
+      source: c.source,
+      groups: [
+        { from: 0, to: 3, total: c.young },
+        { from: 3, to: 13, total: c.working },
+        { from: 13, to: n, total: c.old },
+      ],
+    }));
+  return ok({ ...set.value, city, anchors });
 }

@@ -6,8 +6,8 @@
 import { type DistrictProjection, ok, projectDistricts, type Result, type Text } from '@mirai/core';
 import type { AppContext } from '../context';
 import { readPlan } from '../plan';
-import { districtSet } from './city-spec';
-import { loadPopulationSources } from './population-sources';
+import { broadCensus, districtSet } from './city-spec';
+import { loadPopulationSources, type PopulationSources } from './population-sources';
 
 export interface DistrictSummary {
   code: string;
@@ -47,9 +47,28 @@ async function projection(ctx: AppContext): Promise<Result<DistrictProjection | 
   return ok(value);
 }
 
+/** How the district figures are made, naming the city run they are reconciled with. */
+function methodText(src: PopulationSources | undefined, proj: DistrictProjection | null): string {
+  const d = src?.districts?.dataset;
+  const years = d ? `${d.meta.from ?? ''}年・${d.meta.to ?? ''}年` : '';
+  const base = src?.projection?.dataset;
+  const baseName = (base?.meta as { label?: { ja: string } } | undefined)?.label?.ja ?? base?.title.ja;
+  const census = src ? broadCensus(src).map((c) => `${c.year}年`) : [];
+  return [
+    `地区別の${years}の人口${d?.sample ? '（説明用サンプル）' : ''}から地区ごとのコーホート変化率と子ども女性比を求め、市全体の率へ縮小推定しています。`,
+    proj && baseName
+      ? `各期の地区の値は、市の推計（${baseName}、人口のページと同じ計算）に男女・5歳階級ごとに合わせて調整（レイキング）しており、地区の合計は市の値と一致します。`
+      : '',
+    proj && census.length
+      ? `国勢調査の年（${census.join('・')}）は、国勢調査の年齢3区分別人口に合わせています。`
+      : '',
+  ].join('');
+}
+
 export async function getDistrictsView(ctx: AppContext): Promise<Result<DistrictsView>> {
   const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
+  const src = await loadPopulationSources(ctx);
   const p = await projection(ctx);
   if (!p.ok) return p;
   const proj = p.value;
@@ -80,8 +99,7 @@ export async function getDistrictsView(ctx: AppContext): Promise<Result<District
             en: 'No district population data is stored (import it with mirai population data import).',
           },
         }),
-    method:
-      '地区別の2010年・2015年の人口（説明用サンプル）から地区ごとのコーホート変化率と子ども女性比を求め、市全体の率へ縮小推定し、市の推計に合わせて調整（レイキング）しています。',
+    method: methodText(src.ok ? src.value : undefined, proj),
     districts,
   });
 }

@@ -26,6 +26,8 @@ export interface Bilingual {
 export interface NamedSeries {
   key: string;
   name: Bilingual;
+  /** Its base year and method, as the data set states them. */
+  basis?: Bilingual;
   series: PopulationSeries;
 }
 
@@ -54,6 +56,7 @@ function seriesOf(d: StoredDataset): NamedSeries[] {
       s = {
         key,
         name: { ja: c.name_ja ?? key, en: c.name_en || c.name_ja || key },
+        ...(c.basis_ja ? { basis: { ja: c.basis_ja, en: c.basis_en || c.basis_ja } } : {}),
         series: {
           name: c.name_ja ?? key,
           area: d.municipalityCode,

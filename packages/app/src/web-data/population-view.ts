@@ -7,6 +7,7 @@
  */
 import {
   applyScenario,
+  applyScenarioCompiled,
   type BySex,
   censusPopulation,
   compareSeries,
@@ -25,7 +26,7 @@ import {
 } from '@mirai/core';
 import type { AppContext } from '../context';
 import { readPlan } from '../plan';
-import { projectionSpec, tableYears } from './city-spec';
+import { broadCensus, projectionSpec, tableYears } from './city-spec';
 import { type Bilingual, loadPopulationSources, type PopulationSources } from './population-sources';
 
 export type { Bilingual } from './population-sources';
@@ -46,6 +47,8 @@ export interface PyramidView {
 export interface SeriesView {
   key: string;
   name: Bilingual;
+  /** Base year and method, said beside the series. */
+  basis: Bilingual;
   kind: PopulationSeries['kind'];
   source: string;
   note?: string;
@@ -58,6 +61,15 @@ export interface BackcastView {
   value: number | null;
   achievedTotal: number | null;
   problem?: Bilingual;
+}
+/** The path the back-cast starts from: the plan's own baseline at the target year, or the base projection. */
+export interface BackcastBase {
+  name: Bilingual;
+  source: string;
+  year: number;
+  value: number;
+  /** Net in-migrants a year added to the base projection's rates to pass through the plan's baseline (null: the base projection itself). */
+  calibration: number | null;
 }
 export interface PopulationView {
   areaName: Bilingual;
@@ -72,6 +84,7 @@ export interface PopulationView {
   series: SeriesView[];
   target: { fiscalYear: number; value: number; source: string } | null;
   baseAtTargetYear: number | null;
+  backcastBase: BackcastBase | null;
   backcast: BackcastView[];
 }
 
@@ -111,12 +124,24 @@ export async function getPopulationView(ctx: AppContext): Promise<Result<Populat
     : undefined;
   const ft = topPop?.finalTarget;
   const target = ft ? { fiscalYear: ft.fiscalYear, value: ft.value, source: topPop.name.ja } : null;
+  // The plan's baseline: the first of the indicator's projections that states a value at the target year
+  // (the rule of the goal tiles).
+  const named = ft ? (topPop.projections ?? []).find((p) => p.values[String(ft.fiscalYear)] !== undefined) : undefined;
+  const planBase =
+    named && ft
+      ? {
+          name: { ja: named.name.ja, en: named.name.en ?? named.name.ja },
+          source: named.source?.ja ?? '',
+          year: ft.fiscalYear,
+          value: named.values[String(ft.fiscalYear)]!,
+        }
+      : null;
   const src = await loadPopulationSources(ctx);
   if (!src.ok) return src;
-  const key = `${src.value.key}|${JSON.stringify(target)}`;
+  const key = `${src.value.key}|${JSON.stringify(target)}|${JSON.stringify(planBase)}`;
   const hit = cache.get(key);
   if (hit) return ok(hit);
-  const view = computeView(src.value, target);
+  const view = computeView(src.value, target, planBase);
   if (view.ok) {
     if (cache.size > 50) cache.clear();
     cache.set(key, view.value);
@@ -136,11 +161,18 @@ function emptyView(s: PopulationSources, target: PopulationView['target']): Popu
     series: [],
     target,
     baseAtTargetYear: null,
+    backcastBase: null,
     backcast: [],
   };
 }
 
-function computeView(s: PopulationSources, target: PopulationView['target']): Result<PopulationView> {
+type PlanBase = Omit<BackcastBase, 'calibration'> | null;
+
+function computeView(
+  s: PopulationSources,
+  target: PopulationView['target'],
+  planBase: PlanBase,
+): Result<PopulationView> {
   const spec = projectionSpec(s);
   if (!spec || !s.census || !s.projection) return ok(emptyView(s, target));
   const based = run(spec);
@@ -159,17 +191,21 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
     if (!c.ok) return c;
     points.push(threeOf(c.value, y, 'census'));
   }
-  const lastCensusYear = censusYears[censusYears.length - 1] ?? spec.baseYear;
+  // A newer census known in three age groups only (e.g. 2020 from IPSS 2023's base row) is the census too.
+  for (const c of broadCensus(s))
+    points.push({ year: c.year, kind: 'census', young: c.young, working: c.working, old: c.old, total: c.total });
+  const lastSexAgeCensus = censusYears[censusYears.length - 1] ?? spec.baseYear;
+  const lastCensusYear = points[points.length - 1]?.year ?? spec.baseYear;
   for (const y of base.years.filter((x) => x > lastCensusYear)) {
     const p = base.population[String(y)];
     if (p) points.push(threeOf(p, y, 'projection'));
   }
-  const lastCensus = censusPopulation(s.census.table, lastCensusYear, labels);
+  const lastCensus = censusPopulation(s.census.table, lastSexAgeCensus, labels);
   if (!lastCensus.ok) return lastCensus;
   const later = base.years.filter((y) => y > lastCensusYear);
   const pyramidYears = [...new Set([later[Math.floor((later.length - 1) / 2)], later[later.length - 1]])];
   const pyramids = [
-    pyramidOf(lastCensus.value, lastCensusYear, 'census'),
+    pyramidOf(lastCensus.value, lastSexAgeCensus, 'census'),
     ...pyramidYears.flatMap((y) => {
       const p = y === undefined ? undefined : base.population[String(y)];
       return p && y !== undefined ? [pyramidOf(p, y, 'projection')] : [];
@@ -185,20 +221,41 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
       scenario: { name: 'zero net migration', migrationMultiplier: 0 },
     },
   ];
+  // The back-cast starts from the plan's baseline: the base projection's rates with the net
+  // in-migrants a year that make it pass through the plan's figure at the target year.
+  let backcastBase: BackcastBase | null = null;
+  let from = compiled.value;
+  if (target) {
+    const cal = planBase ? solveTarget(compiled.value, 'added-migrants', planBase.year, planBase.value) : null;
+    const calibrated = cal?.ok ? applyScenarioCompiled(compiled.value, { name: 'baseline', addedMigrantsPerYear: cal.value.value }) : null;
+    if (planBase && cal?.ok && calibrated?.ok) {
+      from = calibrated.value;
+      backcastBase = { ...planBase, calibration: cal.value.value };
+    } else {
+      backcastBase = {
+        name: baseName,
+        source: s.projection.dataset.source,
+        year: target.fiscalYear,
+        value: base.annualTotal[String(target.fiscalYear)] ?? Number.NaN,
+        calibration: null,
+      };
+    }
+  }
   if (target) {
     for (const lever of ['added-migrants', 'migration-multiplier'] as const) {
-      const r = solveTarget(compiled.value, lever, target.fiscalYear, target.value);
+      const r = solveTarget(from, lever, target.fiscalYear, target.value);
       if (r.ok) {
         backcast.push({ lever, value: r.value.value, achievedTotal: r.value.achievedTotal });
         if (lever === 'added-migrants') {
           const n = Math.round(r.value.value);
+          const start = backcastBase?.calibration ?? 0;
           scenarios.push({
             key: 'backcast-added',
             name: {
-              ja: `目標逆算：毎年 ${n} 人の転入超過を追加`,
-              en: `Back-cast: ${n} more net in-migrants a year`,
+              ja: `目標逆算：${backcastBase?.name.ja ?? baseName.ja}に加えて毎年 ${n} 人の転入超過`,
+              en: `Back-cast: ${n} more net in-migrants a year than ${backcastBase?.name.en ?? baseName.en}`,
             },
-            scenario: { name: 'back-cast', addedMigrantsPerYear: r.value.value },
+            scenario: { name: 'back-cast', addedMigrantsPerYear: start + r.value.value },
           });
         }
       } else {
@@ -212,19 +269,29 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
       }
     }
   }
-  const series: { key: string; name: Bilingual; s: PopulationSeries }[] = [
+  const baseBasis: Bilingual = {
+    ja: `基準：${spec.baseYear}年国勢調査／方法：コーホート変化率法（公表された男女・5歳階級別の表から率を求めて再計算）`,
+    en: `Base: ${spec.baseYear} census; method: cohort change ratios (rates implied by the published tables by sex and 5-year age, re-run)`,
+  };
+  const series: { key: string; name: Bilingual; basis: Bilingual; s: PopulationSeries }[] = [
     {
       key: s.projection.dataset.code,
       name: baseName,
+      basis: baseBasis,
       s: seriesFromProjection(baseSeriesName, base, { source: spec.provenance?.source ?? '' }),
     },
   ];
   if (s.age3) {
     const m = s.age3.dataset.meta as { label?: Bilingual; seriesName?: string };
     const hasArea = s.age3.rows.some((r) => r.cells.area_code === s.municipality.code);
+    const b3 = s.age3.rows.find((r) => r.cells.area_code === s.municipality.code && r.cells.status === 'base_census');
     if (hasArea)
       series.push({
         key: s.age3.dataset.code,
+        basis: {
+          ja: `基準：${b3?.cells.year ?? '—'}年国勢調査／方法：公表値（年齢3区分のみ）`,
+          en: `Base: ${b3?.cells.year ?? '—'} census; method: as published (three age groups only)`,
+        },
         name: m.label ?? {
           ja: s.age3.dataset.title.ja,
           en: s.age3.dataset.title.en ?? s.age3.dataset.title.ja,
@@ -234,7 +301,13 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
         }),
       });
   }
-  for (const b of s.series) series.push({ key: b.key, name: b.name, s: b.series });
+  for (const b of s.series)
+    series.push({
+      key: b.key,
+      name: b.name,
+      basis: b.basis ?? { ja: '基準・方法：出典を参照', en: 'Base and method: see the source' },
+      s: b.series,
+    });
   for (const sc of scenarios) {
     const applied = applyScenario(spec, sc.scenario);
     if (!applied.ok) return fail(applied.problems);
@@ -243,6 +316,10 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
     series.push({
       key: sc.key,
       name: sc.name,
+      basis: {
+        ja: `${baseBasis.ja}。条件を一つ変えた試算`,
+        en: `${baseBasis.en}; one condition changed`,
+      },
       s: seriesFromProjection(sc.name.ja, projected.value, {
         source: `Mirai による試算（${baseName.ja}の仮定を基に条件を変更）`,
         note: `Computed by Mirai from the ${baseName.en} assumptions with one condition changed`,
@@ -274,6 +351,7 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
     series: series.map((x, i) => ({
       key: x.key,
       name: x.name,
+      basis: x.basis,
       kind: x.s.kind,
       source: x.s.provenance.source,
       ...(x.s.provenance.note ? { note: x.s.provenance.note } : {}),
@@ -286,6 +364,7 @@ function computeView(s: PopulationSources, target: PopulationView['target']): Re
     })),
     target,
     baseAtTargetYear: target ? (annual[String(target.fiscalYear)] ?? null) : null,
+    backcastBase,
     backcast,
   });
 }

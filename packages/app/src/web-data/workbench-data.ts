@@ -26,9 +26,9 @@ export const workbenchProblems = {
 export async function getWorkbenchData(ctx: AppContext): Promise<Result<WorkbenchData>> {
   const src = await loadPopulationSources(ctx);
   if (!src.ok) return src;
+  // The same reconciled run as the public pages (districts raked to the city's projection).
   const city = projectionSpec(src.value);
-  const horizon = city?.years[city.years.length - 1];
-  const derived = city ? districtSet(src.value, horizon !== undefined ? { horizon } : {}) : undefined;
+  const derived = city ? districtSet(src.value) : undefined;
   if (!city || !derived) return fail(workbenchProblems.noData.create({}));
   if (!derived.ok) return derived;
   const set: DistrictSetSpec = { ...derived.value, city };

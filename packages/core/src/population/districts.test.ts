@@ -155,3 +155,34 @@ describe('rakeToCity', () => {
     );
   });
 });
+
+describe('district anchors (a census year the city projection passes)', () => {
+  const set = derive();
+  const n = set.city.ageGroups.length;
+  const anchor = {
+    year: 2020,
+    groups: [
+      { from: 0, to: 3, total: 8362 },
+      { from: 3, to: 13, total: 39623 },
+      { from: 13, to: n, total: 19256 },
+    ],
+  };
+  const anchored = projectDistricts({ ...set, anchors: [anchor] });
+  const plain = projectDistricts(set);
+  if (!anchored.ok || !plain.ok) throw new Error('projection');
+  const sumAt = (p: typeof anchored.value, y: string) => p.districts.reduce((s, d) => s + d.total[y]!, 0);
+
+  it('the districts sum to the census at the anchor year, by group', () => {
+    expect(sumAt(anchored.value, '2020')).toBeCloseTo(8362 + 39623 + 19256, 6);
+    const young = anchored.value.districts.reduce((s, d) => s + d.ageGroups3['2020']!['0-14'], 0);
+    expect(young).toBeCloseTo(8362, 6);
+    // Without the anchor they sum to the city's projection, which is not the census.
+    expect(Math.abs(sumAt(plain.value, '2020') - 67241)).toBeGreaterThan(100);
+  });
+
+  it('the city run is unchanged and the districts sum to it at other years', () => {
+    expect(anchored.value.city.total).toEqual(plain.value.city.total);
+    for (const y of ['2025', '2035', '2050'])
+      expect(sumAt(anchored.value, y)).toBeCloseTo(anchored.value.city.total[y]!, 6);
+  });
+});

@@ -35,6 +35,19 @@ export interface DistrictSetSpec {
   provenance?: Provenance;
   city: PopulationSpec;
   districts: DistrictSpec[];
+  /**
+   * Census totals the districts are raked to at years the city's projection
+   * passes (e.g. a census newer than the projection's base, known only in broad
+   * age groups): the city's cells scaled within each group to the group's total.
+   */
+  anchors?: DistrictAnchor[];
+}
+
+/** Broad groups of age-group indices [from, to) (both sexes) with their census totals at a year. */
+export interface DistrictAnchor {
+  year: number;
+  source?: string;
+  groups: { from: number; to: number; total: number }[];
 }
 
 export interface DistrictProjection {
@@ -49,6 +62,7 @@ export interface CompiledDistrictSet {
   names: string[];
   codes: (string | undefined)[];
   sample: boolean;
+  anchors: DistrictAnchor[];
 }
 
 export function isDistrictSet(x: unknown): x is DistrictSetSpec {
@@ -104,6 +118,7 @@ export function compileDistrictSet(set: DistrictSetSpec): Result<CompiledDistric
     names: set.districts.map((d) => d.name),
     codes: set.districts.map((d) => d.code),
     sample: set.sample === true,
+    anchors: Array.isArray(set.anchors) ? set.anchors : [],
   });
 }
 
@@ -133,7 +148,25 @@ export function rakeToCity(city: Float64Array, districts: Float64Array[]): void 
   }
 }
 
-/** Projects the city and its districts; districts are raked to the city after every step. */
+/** The city's cells scaled within each of the anchor's groups (both sexes) to the group's total. */
+export function anchoredCity(city: Float64Array, n: number, anchor: DistrictAnchor): Float64Array {
+  const out = city.slice();
+  for (const g of anchor.groups) {
+    let s = 0;
+    for (let i = g.from; i < g.to; i++) s += city[i]! + city[n + i]!;
+    const f = s > 0 ? g.total / s : 0;
+    for (let i = g.from; i < g.to; i++) {
+      out[i] = city[i]! * f;
+      out[n + i] = city[n + i]! * f;
+    }
+  }
+  return out;
+}
+
+/**
+ * Projects the city and its districts; districts are raked to the city after
+ * every step (to the anchored city at an anchor's year; the city's own run is unchanged).
+ */
 export function projectDistrictsCompiled(set: CompiledDistrictSet): {
   value: DistrictProjection;
   warnings: Problem[];
@@ -156,8 +189,10 @@ export function projectDistrictsCompiled(set: CompiledDistrictSet): {
       else stepCcmpp(states[i]![k]!, p, n, a.timing === 'even', start, out, sink);
       states[i]!.push(out);
     });
+    const anchor = set.anchors.find((a) => a.year === set.city.periods[k]!.endYear);
+    const city = states[0]![k + 1]!;
     rakeToCity(
-      states[0]![k + 1]!,
+      anchor ? anchoredCity(city, n, anchor) : city,
       states.slice(1).map((s) => s[k + 1]!),
     );
   });

@@ -79,7 +79,7 @@ export function compileForSimulation(input: unknown): Result<CompiledDistrictSet
   if (isDistrictSet(input)) return compileDistrictSet(input);
   const c = compileSpec(input);
   if (!c.ok) return c;
-  return ok({ city: c.value, districts: [], names: [], codes: [], sample: c.value.spec.sample === true });
+  return ok({ city: c.value, districts: [], names: [], codes: [], sample: c.value.spec.sample === true, anchors: [] });
 }
 
 /**

@@ -65,8 +65,8 @@ export function PopulationPage({ model }: { model: Model }) {
         <Chart
           caption={
             <L
-              ja={`${v.lastCensusYear}年までは国勢調査、その後は推計（点線の縦線が境目）`}
-              en={`Census up to ${v.lastCensusYear}, projection after (dotted line marks the boundary)`}
+              ja={`${v.lastCensusYear}年までは国勢調査、その後は${v.baseName.ja}（${v.series[0]?.basis.ja ?? ''}）。点線の縦線が境目`}
+              en={`Census up to ${v.lastCensusYear}, then ${v.baseName.en} (${v.series[0]?.basis.en ?? ''}); the dotted line marks the boundary`}
             />
           }
           spec={{
@@ -270,7 +270,7 @@ export function PopulationPage({ model }: { model: Model }) {
         <ul className="sources">
           {v.series.map((s) => (
             <li key={s.key}>
-              <strong>{s.name[lang]}</strong>: {s.source}
+              <strong>{s.name[lang]}</strong> <span className="basis">（{s.basis[lang]}）</span>: {s.source}
               {s.note ? <span lang="en"> — {s.note}</span> : null}
             </li>
           ))}
@@ -281,6 +281,21 @@ export function PopulationPage({ model }: { model: Model }) {
         <h2 id="backcast">
           <L ja="目標から逆算すると" en="Back-casting from the target" />
         </h2>
+        {target && v.backcastBase ? (
+          <p data-testid="backcast-base">
+            {v.backcastBase.calibration === null ? (
+              <L
+                ja={`出発点：${v.backcastBase.name.ja}（${target.fiscalYear}年に ${formatNumber(v.backcastBase.value, 'ja')} 人）。計画に目標年の基準推計がないため、この推計から逆算しています。`}
+                en={`Starting point: ${v.backcastBase.name.en} (${formatNumber(v.backcastBase.value, 'en')} in ${target.fiscalYear}); the plan names no baseline for the target year.`}
+              />
+            ) : (
+              <L
+                ja={`出発点：計画の${v.backcastBase.name.ja}（${v.backcastBase.year}年に約 ${formatNumber(v.backcastBase.value, 'ja')} 人；${v.backcastBase.source}）。${v.baseName.ja}の仮定に毎年 ${formatNumber(v.backcastBase.calibration, 'ja')} 人の転入超過を加えるとこの値を通るため、それを基準とし、目標までに必要な上乗せを求めています。`}
+                en={`Starting point: the plan's ${v.backcastBase.name.en} (about ${formatNumber(v.backcastBase.value, 'en')} in ${v.backcastBase.year}; ${v.backcastBase.source}). The ${v.baseName.en} assumptions pass through it with ${formatNumber(v.backcastBase.calibration, 'en')} net in-migrants a year added; the answers below are what the target needs on top of that.`}
+              />
+            )}
+          </p>
+        ) : null}
         {target ? (
           <ul>
             {v.backcast.map((b) => (
@@ -289,13 +304,13 @@ export function PopulationPage({ model }: { model: Model }) {
                   b.problem?.[lang]
                 ) : b.lever === 'added-migrants' ? (
                   <L
-                    ja={`${v.baseName.ja}の仮定に加えて、毎年 ${formatNumber(b.value, 'ja')} 人の転入超過（20〜30歳代中心）があれば、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
-                    en={`On top of the ${v.baseName.en} assumptions, ${formatNumber(b.value, 'en')} more net in-migrants a year (mostly in their 20s and 30s) give ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
+                    ja={`${v.backcastBase?.name.ja ?? v.baseName.ja}に加えて、毎年 ${formatNumber(b.value, 'ja')} 人の転入超過（20〜30歳代中心）があれば、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
+                    en={`On top of ${v.backcastBase?.name.en ?? v.baseName.en}, ${formatNumber(b.value, 'en')} more net in-migrants a year (mostly in their 20s and 30s) give ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
                   />
                 ) : (
                   <L
-                    ja={`純移動率を ${formatNumber(b.value, 'ja', 2)} 倍にすると、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
-                    en={`Multiplying the net migration rates by ${formatNumber(b.value, 'en', 2)} gives ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
+                    ja={`${v.backcastBase?.name.ja ?? v.baseName.ja}を出発点に、純移動率を ${formatNumber(b.value, 'ja', 2)} 倍にすると、${target.fiscalYear}年に ${formatNumber(b.achievedTotal ?? 0, 'ja')} 人になります。`}
+                    en={`From ${v.backcastBase?.name.en ?? v.baseName.en}, multiplying the net migration rates by ${formatNumber(b.value, 'en', 2)} gives ${formatNumber(b.achievedTotal ?? 0, 'en')} in ${target.fiscalYear}.`}
                   />
                 )}
               </li>
