@@ -126,7 +126,9 @@ export async function getPopulationView(ctx: AppContext): Promise<Result<Populat
   const target = ft ? { fiscalYear: ft.fiscalYear, value: ft.value, source: topPop.name.ja } : null;
   // The plan's baseline: the first of the indicator's projections that states a value at the target year
   // (the rule of the goal tiles).
-  const named = ft ? (topPop.projections ?? []).find((p) => p.values[String(ft.fiscalYear)] !== undefined) : undefined;
+  const named = ft
+    ? (topPop.projections ?? []).find((p) => p.values[String(ft.fiscalYear)] !== undefined)
+    : undefined;
   const planBase =
     named && ft
       ? {
@@ -193,7 +195,14 @@ function computeView(
   }
   // A newer census known in three age groups only (e.g. 2020 from IPSS 2023's base row) is the census too.
   for (const c of broadCensus(s))
-    points.push({ year: c.year, kind: 'census', young: c.young, working: c.working, old: c.old, total: c.total });
+    points.push({
+      year: c.year,
+      kind: 'census',
+      young: c.young,
+      working: c.working,
+      old: c.old,
+      total: c.total,
+    });
   const lastSexAgeCensus = censusYears[censusYears.length - 1] ?? spec.baseYear;
   const lastCensusYear = points[points.length - 1]?.year ?? spec.baseYear;
   for (const y of base.years.filter((x) => x > lastCensusYear)) {
@@ -226,8 +235,12 @@ function computeView(
   let backcastBase: BackcastBase | null = null;
   let from = compiled.value;
   if (target) {
-    const cal = planBase ? solveTarget(compiled.value, 'added-migrants', planBase.year, planBase.value) : null;
-    const calibrated = cal?.ok ? applyScenarioCompiled(compiled.value, { name: 'baseline', addedMigrantsPerYear: cal.value.value }) : null;
+    const cal = planBase
+      ? solveTarget(compiled.value, 'added-migrants', planBase.year, planBase.value)
+      : null;
+    const calibrated = cal?.ok
+      ? applyScenarioCompiled(compiled.value, { name: 'baseline', addedMigrantsPerYear: cal.value.value })
+      : null;
     if (planBase && cal?.ok && calibrated?.ok) {
       from = calibrated.value;
       backcastBase = { ...planBase, calibration: cal.value.value };
@@ -284,7 +297,9 @@ function computeView(
   if (s.age3) {
     const m = s.age3.dataset.meta as { label?: Bilingual; seriesName?: string };
     const hasArea = s.age3.rows.some((r) => r.cells.area_code === s.municipality.code);
-    const b3 = s.age3.rows.find((r) => r.cells.area_code === s.municipality.code && r.cells.status === 'base_census');
+    const b3 = s.age3.rows.find(
+      (r) => r.cells.area_code === s.municipality.code && r.cells.status === 'base_census',
+    );
     if (hasArea)
       series.push({
         key: s.age3.dataset.code,

@@ -39,7 +39,11 @@ describeEachDatabase('web read models', (t) => {
     for (const b of v.backcast) expect(Math.abs((b.achievedTotal ?? 0) - 65000)).toBeLessThan(0.5);
     // The back-cast starts from the plan's own baseline at the target year, not from IPSS.
     const named = top?.projections?.find((p) => p.values['2032'] !== undefined);
-    expect(v.backcastBase).toMatchObject({ year: 2032, value: named?.values['2032'], name: { ja: named?.name.ja } });
+    expect(v.backcastBase).toMatchObject({
+      year: 2032,
+      value: named?.values['2032'],
+      name: { ja: named?.name.ja },
+    });
     const cal = v.backcastBase?.calibration ?? Number.NaN;
     const baseAt2032 = v.baseAtTargetYear ?? Number.NaN;
     expect(baseAt2032).toBeLessThan(named?.values['2032'] ?? 0);

@@ -79,7 +79,14 @@ export function compileForSimulation(input: unknown): Result<CompiledDistrictSet
   if (isDistrictSet(input)) return compileDistrictSet(input);
   const c = compileSpec(input);
   if (!c.ok) return c;
-  return ok({ city: c.value, districts: [], names: [], codes: [], sample: c.value.spec.sample === true, anchors: [] });
+  return ok({
+    city: c.value,
+    districts: [],
+    names: [],
+    codes: [],
+    sample: c.value.spec.sample === true,
+    anchors: [],
+  });
 }
 
 /**
