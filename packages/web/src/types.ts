@@ -30,9 +30,13 @@ export interface MeasureCocreationView {
 import type {
   ActualVersion,
   CalendarDate,
+  CommentThread,
   DistrictSetSpec,
   IndicatorDefinition,
+  IndicatorFigures,
+  IndicatorRef,
   IndicatorText,
+  LinkCheckRow,
   MeasureFilter,
   PlanDocument,
   PlanTree,
@@ -205,6 +209,26 @@ export interface SheetView {
   allowedActions: string[];
 }
 
+/** What the sheet editor shows beside the form: figures, the theory check, comments, earlier years. */
+export interface SheetExtras {
+  /** Every plan indicator's figures; rows are joined in the browser with the core's joinIndicatorRows. */
+  figures: IndicatorFigures[];
+  /** The references the plan gives the sheet (not removable). */
+  fixedIndicators: IndicatorRef[];
+  /** Measure sheets: one row per link of the logic model, with the indicators' suggestion. */
+  theory: LinkCheckRow[] | null;
+  threads: CommentThread[];
+  /** The account may comment (evaluation:comment). */
+  canComment: boolean;
+  earlierSheets: {
+    id: string;
+    fiscalYear: number;
+    state: string;
+    overallRating: string | null;
+    direction: string | null;
+  }[];
+}
+
 export interface AccountView {
   id: number;
   login: string;
@@ -357,6 +381,7 @@ export type PageModel =
       view: SheetView;
       templates: TemplateSet;
       checks: SheetCheckContext;
+      extras: SheetExtras;
     };
 
 export interface PageEnvelope {

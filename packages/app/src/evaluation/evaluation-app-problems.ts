@@ -34,4 +34,8 @@ export const evaluationAppProblems = {
     ja: `「${p.field}」は計画から設定される項目のため変更できません`,
     en: `"${p.field}" comes from the plan and cannot be changed on the sheet`,
   })),
+  indicatorFromPlan: defineProblem<{ code: string }>('evaluation/indicator-from-plan', 'invalid', (p) => ({
+    ja: `指標「${p.code}」は計画でこのシートに付いているため外せません（外せるのは追加した指標だけです）`,
+    en: `Indicator "${p.code}" comes with this sheet from the plan and cannot be removed (only added ones can)`,
+  })),
 };

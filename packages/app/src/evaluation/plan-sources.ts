@@ -11,6 +11,7 @@ import type {
   PlanDocument,
   ProjectSheetContent,
   RoundScope,
+  SheetContent,
 } from '@mirai/core';
 
 type Measure = PlanDocument['measures'][number];
@@ -174,4 +175,13 @@ export function initialMeasureContent(
     })),
     theoryFindings: [],
   };
+}
+
+/** The indicator references the plan gives a sheet (what a clerk may not remove). */
+export function planIndicatorRefs(doc: PlanDocument, content: SheetContent): IndicatorRef[] {
+  if (content.kind === 'measure') return indicatorRefs(doc, [content.measureCode], 'outcome');
+  return [
+    ...indicatorRefs(doc, [content.projectCode], 'activity'),
+    ...indicatorRefs(doc, [content.measureCode], 'outcome'),
+  ];
 }

@@ -8,6 +8,7 @@
 import {
   type EvaluationSheet,
   fail,
+  type IndicatorRef,
   ok,
   type Problem,
   type Result,
@@ -27,8 +28,17 @@ const completenessCodes = new Set([
 
 const identityFields = ['kind', 'departmentCode', 'fieldCode', 'measureCode', 'projectCode'] as const;
 
-/** Merges new content onto a stored sheet: identity, indicator references and review comments are kept. */
-export function mergeContent(sheet: EvaluationSheet, given: SheetContent): Result<SheetContent> {
+/**
+ * Merges new content onto a stored sheet: identity and review comments are
+ * kept. Indicator references are taken from the content when it has them, as
+ * long as every reference the plan gives the sheet (`fixed`) stays: a clerk
+ * adds indicators and removes only those added.
+ */
+export function mergeContent(
+  sheet: EvaluationSheet,
+  given: SheetContent,
+  fixed: readonly IndicatorRef[] = sheet.content.indicators,
+): Result<SheetContent> {
   const problems: Problem[] = [];
   if (given.kind !== sheet.kind) {
     return fail(A.kindMismatch.create({ sheet: sheet.kind, given: given.kind }, { field: 'kind' }));
@@ -39,10 +49,18 @@ export function mergeContent(sheet: EvaluationSheet, given: SheetContent): Resul
     if (next[f] !== undefined && next[f] !== stored[f])
       problems.push(A.identityChanged.create({ field: f }, { field: f }));
   }
+  const givenRefs = (given as { indicators?: IndicatorRef[] }).indicators;
+  if (givenRefs) {
+    for (const f of fixed)
+      if (!givenRefs.some((r) => r.code === f.code))
+        problems.push(A.indicatorFromPlan.create({ code: f.code }, { field: 'indicators' }));
+  }
   if (problems.length > 0) return fail(problems);
   const merged = { ...given } as unknown as Record<string, unknown>;
   for (const f of identityFields) if (stored[f] !== undefined) merged[f] = stored[f];
-  merged.indicators = sheet.content.indicators;
+  merged.indicators = givenRefs
+    ? givenRefs.map((r) => ({ code: r.code, role: fixed.find((f) => f.code === r.code)?.role ?? r.role }))
+    : sheet.content.indicators;
   merged.comments = sheet.content.comments;
   merged.name = sheet.content.name;
   return ok(merged as unknown as SheetContent);

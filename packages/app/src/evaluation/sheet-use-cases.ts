@@ -27,14 +27,22 @@ import {
   transitionSheet,
 } from '@mirai/core';
 import type { Database, StoredPlan } from '@mirai/db';
-import { audit, findRoundById, findSheet, listComments, type StoredRound, updateSheet } from '@mirai/db';
+import {
+  audit,
+  findRoundById,
+  findSheet,
+  listComments,
+  listEarlierSheets,
+  type StoredRound,
+  updateSheet,
+} from '@mirai/db';
 import type { Transaction } from 'kysely';
 import { acceptedReportsFor } from '../cocreation/report-use-cases';
 import type { AppContext } from '../context';
 import { announceSheetEvent } from '../notifications/notification-use-cases';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { loadEvaluationFigures } from './evaluation-figures';
-import { logicModelOf, projectsOfYear } from './plan-sources';
+import { logicModelOf, planIndicatorRefs, projectsOfYear } from './plan-sources';
 import { loadPlan, nowIso } from './round-context';
 import { checkComplete, checkDraft, mergeContent } from './sheet-checks';
 
@@ -76,6 +84,12 @@ export function checkContextFor(
   return ctx;
 }
 
+/** The plan's references this sheet carries: the indicators a clerk may not remove from it. */
+export function fixedIndicators(plan: StoredPlan, sheet: EvaluationSheet) {
+  const own = new Set(sheet.content.indicators.map((r) => r.code));
+  return planIndicatorRefs(plan.document, sheet.content).filter((r) => own.has(r.code));
+}
+
 export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts: { actor?: Actor } = {}) {
   const loaded = await loadSheet(ctx, sheetId);
   if (!loaded.ok) return loaded;
@@ -98,11 +112,29 @@ export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts:
     ...(sheet.content.kind === 'project' ? { project: sheet.code } : {}),
   });
   const roundCtx = { state: round.state, hasCommitteeStage: hasCommitteeStage(round) };
+  const earlier = await listEarlierSheets(ctx.database.db, {
+    planId: plan.id,
+    kind: sheet.kind,
+    code: sheet.code,
+    beforeFiscalYear: round.fiscalYear,
+  });
   return ok({
     sheet,
     round: { id: round.id, fiscalYear: round.fiscalYear, state: round.state },
     indicatorRows: rows.ok ? rows.value : [],
     indicatorProblems: rows.ok ? (rows.warnings ?? []) : rows.problems,
+    /** Every plan indicator's figures, so rows of indicators added in the editor join the same way. */
+    indicatorFigures: [...figures.values()],
+    /** The references the plan gives the sheet (not removable). */
+    fixedIndicators: fixedIndicators(plan, sheet),
+    /** The same measure's or project's sheets of earlier rounds (read-only links). */
+    earlierSheets: earlier.map((e) => ({
+      id: e.id,
+      fiscalYear: e.fiscalYear,
+      state: e.state,
+      overallRating: e.content.overallRating ?? null,
+      direction: e.content.direction ?? null,
+    })),
     cost: cost?.ok ? cost.value : null,
     theory,
     partnerContributions,
@@ -151,7 +183,7 @@ export function prepareContentEdit(
 ): Result<{ content: SheetContent; version: number }> {
   const { plan, round, sheet } = scope;
   const edit = checkSheetEdit({ sheet, part: 'content', actor, roundState: round.state, expectedVersion });
-  const merged = mergeContent(sheet, given);
+  const merged = mergeContent(sheet, given, fixedIndicators(plan, sheet));
   const problems = [...(edit.ok ? [] : edit.problems), ...(merged.ok ? [] : merged.problems)];
   if (merged.ok)
     problems.push(...checkDraft(merged.value, round.templates, checkContextFor(plan, round, merged.value)));

@@ -246,6 +246,21 @@ export async function listSheets(
   return rows.map(toSheet);
 }
 
+/** The sheets of one measure or project in the plan's rounds before a fiscal year, newest first. */
+export async function listEarlierSheets(
+  db: Db,
+  q: { planId: number; kind: 'project' | 'measure'; code: string; beforeFiscalYear: number },
+): Promise<StoredSheet[]> {
+  const rows = await sheetQuery(db)
+    .where('r.plan_id', '=', q.planId)
+    .where('s.kind', '=', q.kind)
+    .where('s.code', '=', q.code)
+    .where('r.fiscal_year', '<', q.beforeFiscalYear)
+    .orderBy('r.fiscal_year', 'desc')
+    .execute();
+  return rows.map(toSheet);
+}
+
 /** One sheet; `forUpdate` locks the row until the transaction ends. */
 export async function findSheet(db: Db, id: string, opts: { forUpdate?: boolean } = {}) {
   let q = sheetQuery(db).where('s.id', '=', id);

@@ -211,7 +211,7 @@ const sheet = staffPage({
   policy: 'evaluation:read-sheet',
   readsDraft: true,
   title: (m) => (m.page === 'staff-sheet' ? m.view.sheet.content.name : ''),
-  load: async ({ ctx, session, actor, params }) => {
+  load: async ({ ctx, session, actor, params, may }) => {
     const evaluator = evaluationActorOf(actor);
     const r = await getEvaluationSheet(ctx, params.id ?? '', evaluator ? { actor: evaluator } : {});
     if (!r.ok) return null;
@@ -223,6 +223,14 @@ const sheet = staffPage({
       // The server's own templates and check context (one function), so the page raises no problem it would not.
       templates: r.value.templates,
       checks: r.value.checks,
+      extras: {
+        figures: r.value.indicatorFigures,
+        fixedIndicators: r.value.fixedIndicators,
+        theory: r.value.theory?.rows ?? null,
+        threads: r.value.threads,
+        canComment: may('evaluation:comment'),
+        earlierSheets: r.value.earlierSheets,
+      },
     };
   },
 });

@@ -3,8 +3,11 @@
  * (the same `validateSheet` the server runs), drafts saved automatically a
  * moment after the last change with the version read; when someone saved
  * first, a conflict notice shows both versions side by side and lets the
- * user keep theirs or take the saved one. Workflow buttons (submit, approve,
- * return with a comment, …) are those the server allows this user.
+ * user keep theirs or take the saved one. Beside the form: the indicator rows
+ * (add and remove indicators), the theory-of-change check on measure sheets,
+ * the comment threads and the earlier years' sheets. Workflow buttons
+ * (submit, approve, return with a comment, …) are those the server allows
+ * this user; a disabled submit says why (the same check's problems).
  */
 import { type SheetContent, sheetStateLabels, validateSheet } from '@mirai/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
@@ -13,7 +16,10 @@ import type { PageModel } from '../types';
 import { L, Num, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { apiClient } from './api-client';
+import { SheetComments } from './sheet-comments';
 import { SheetForm, valueAt, withValue } from './sheet-form';
+import { SheetIndicators } from './sheet-indicators';
+import { SheetTheory } from './sheet-theory';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-sheet' }>;
@@ -41,7 +47,7 @@ function differingPaths(a: unknown, b: unknown, prefix = ''): string[] {
 
 export function SheetEditorPage({ model }: { model: Model }) {
   const lang = useLang();
-  const { view, templates, checks, session } = model;
+  const { view, templates, checks, session, extras } = model;
   const [content, setContent] = useState<SheetContent>(view.sheet.content);
   const [version, setVersion] = useState(view.sheet.version);
   const [save, setSave] = useState<SaveState>('idle');
@@ -108,6 +114,8 @@ export function SheetEditorPage({ model }: { model: Model }) {
     else setServerProblems(problemsOf(await res.json().catch(() => null)));
   }
 
+  const busy = save === 'pending' || save === 'saving' || theirs !== null;
+  const submitBlocked = view.allowedActions.includes('submit') && (busy || problems.length > 0);
   const diffs = theirs ? differingPaths(content, theirs.content).filter((p) => p !== 'comments') : [];
   const stateLabel = sheetStateLabels[view.sheet.state as keyof typeof sheetStateLabels] ?? {
     ja: view.sheet.state,
@@ -228,6 +236,25 @@ export function SheetEditorPage({ model }: { model: Model }) {
         />
       </form>
 
+      <SheetIndicators
+        content={content}
+        templates={templates}
+        figures={extras.figures}
+        fixed={extras.fixedIndicators}
+        fiscalYear={view.round.fiscalYear}
+        disabled={!editable}
+        onChange={(refs) => change('indicators', refs)}
+      />
+
+      {content.kind === 'measure' && extras.theory && extras.theory.length > 0 ? (
+        <SheetTheory
+          rows={extras.theory}
+          findings={content.theoryFindings}
+          disabled={!editable}
+          onChange={(findings) => change('theoryFindings', findings)}
+        />
+      ) : null}
+
       {view.cost ? (
         <p>
           <L ja="事業費" en="Project cost" />: <Num value={view.cost.projectCost} /> ・{' '}
@@ -275,19 +302,41 @@ export function SheetEditorPage({ model }: { model: Model }) {
               />
             </div>
           ) : null}
+          {submitBlocked ? (
+            <div id="submit-why">
+              <p>
+                <L
+                  ja={
+                    problems.length > 0
+                      ? `まだ提出できません（${problems.length}件）：`
+                      : '保存が終わるまで提出できません。'
+                  }
+                  en={
+                    problems.length > 0
+                      ? `Cannot submit yet (${problems.length}):`
+                      : 'Cannot submit until the draft is saved.'
+                  }
+                />
+              </p>
+              {problems.length > 0 ? (
+                <ul>
+                  {problems.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity
+                    <li key={i}>{p.message[lang]}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+          ) : null}
           {view.allowedActions
             .filter((a) => actionLabels[a])
             .map((a) => (
               <button
                 key={a}
                 type="button"
+                aria-describedby={a === 'submit' && submitBlocked ? 'submit-why' : undefined}
                 className={a === 'return' || a === 'withdraw' ? 'secondary' : undefined}
-                disabled={
-                  save === 'pending' ||
-                  save === 'saving' ||
-                  theirs !== null ||
-                  (a === 'submit' && problems.length > 0)
-                }
+                disabled={busy || (a === 'submit' && problems.length > 0)}
                 onClick={() => void act(a)}
               >
                 <L {...(actionLabels[a] as { ja: string; en: string })} />
@@ -296,6 +345,40 @@ export function SheetEditorPage({ model }: { model: Model }) {
         </section>
       ) : null}
       {serverProblems.length > 0 ? <ProblemsTable problems={serverProblems} /> : null}
+
+      <SheetComments threads={extras.threads} api={api} url={url} canComment={extras.canComment} />
+
+      <section aria-labelledby="earlier-h">
+        <h2 id="earlier-h">
+          <L ja="これまでの年度のシート" en="Earlier years' sheets" />
+        </h2>
+        {extras.earlierSheets.length === 0 ? (
+          <p>
+            <L ja="以前の年度のシートはありません。" en="No sheets of earlier years." />
+          </p>
+        ) : (
+          <ul id="earlier-sheets">
+            {extras.earlierSheets.map((e) => (
+              <li key={e.id}>
+                <a href={`/staff/sheets/${encodeURIComponent(e.id)}`}>
+                  <FiscalYear fy={e.fiscalYear} />
+                </a>{' '}
+                <T
+                  text={
+                    sheetStateLabels[e.state as keyof typeof sheetStateLabels] ?? { ja: e.state, en: e.state }
+                  }
+                />
+                {e.overallRating ? (
+                  <>
+                    {' '}
+                    ・ <L ja="総合評価" en="Overall" /> {e.overallRating}
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </main>
   );
 }
