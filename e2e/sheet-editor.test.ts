@@ -67,7 +67,8 @@ describe('sheet editor: indicators, theory check, comments, earlier years (Chrom
     // The figures the server joins for the sheet (sample actuals recorded above), shown as the workbook does.
     const stored = await getEvaluationSheet(server.ctx, `${round2024}.project.${P}`);
     const row = stored.ok ? stored.value.indicatorRows.find((r) => r.code === `${P}-A01`) : undefined;
-    if (!row || row.current.actual === null || row.current.achievement === null) throw new Error('no figures');
+    if (!row || row.current.actual === null || row.current.achievement === null)
+      throw new Error('no figures');
     expect(activity).toContain('活動指標');
     expect(activity).toContain(`${row.current.actual}${row.unit}`);
     expect(activity).toContain(`${(row.current.achievement * 100).toFixed(1)}%`);
