@@ -16,7 +16,6 @@ import { readAudience } from './auth/read-audience';
 import { securityHeaders } from './auth/security-headers';
 import { textGuard } from './auth/text-guard';
 import { notFound, problemResponse } from './error-mapper';
-import { withPolicy } from './route-table';
 import { registerAreas } from './routes/areas';
 import { registerCalendar } from './routes/calendar';
 import { registerPartnerRoutes } from './routes/cocreation-partners';
@@ -27,6 +26,7 @@ import { registerIndicators } from './routes/indicators';
 import { registerJobs } from './routes/jobs';
 import { registerMailOutbox } from './routes/mail-outbox';
 import { registerNotifications } from './routes/notifications';
+import { registerOpenApiDoc } from './routes/openapi-doc';
 import { registerPlan } from './routes/plan';
 import { registerPopulation } from './routes/population';
 import { registerReports } from './routes/reports';
@@ -40,8 +40,6 @@ export interface ApiOptions {
   /** How a refused page (declared with `declarePage`) is answered; JSON problems otherwise. */
   refusePage?: PageRefusal;
 }
-
-const openApiRoute = withPolicy('public', { method: 'get', path: '/api/v1/openapi.json', responses: {} });
 
 export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   const auth = resolveAuthOptions(options.auth);
@@ -86,15 +84,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerVoiceRoutes(app);
   registerReports(app);
   registerAuthRoutes(app);
-  app.doc31(openApiRoute.path, {
-    openapi: '3.1.0',
-    info: {
-      title: 'Mirai API',
-      version: '1',
-      description:
-        '総合計画の運用システム Mirai の API / API of Mirai, a system for running a comprehensive plan',
-    },
-  });
+  registerOpenApiDoc(app);
   app.onError(onHttpError);
   app.notFound(notFound);
   return app;

@@ -15,7 +15,9 @@ export type {
   VoiceView,
 } from '@mirai/app';
 export type { ApiEnv } from './api-env';
+export type { GroupApi, RouteGroups } from './api-types';
 export type { PageRefusal } from './auth/enforce-policy';
 export * from './create-api';
 export * from './error-mapper';
 export * from './route-table';
+export type { ApiOf, ResponseOf } from './route-types';

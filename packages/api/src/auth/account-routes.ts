@@ -124,3 +124,6 @@ export function registerAccountRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.json(r.value, 200);
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const accountRoutes = [listRoute, createUserRoute, updateRoute, resetRoute] as const;

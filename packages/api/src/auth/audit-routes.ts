@@ -134,3 +134,6 @@ export function registerAuditRoutes(app: OpenAPIHono<ApiEnv>) {
     }) as never;
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const auditRoutes = [browseRoute, exportRoute] as const;

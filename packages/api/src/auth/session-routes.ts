@@ -145,3 +145,6 @@ export function registerSessionRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.json({ user: r.value }, 200);
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const sessionRoutes = [loginRoute, logoutRoute, meRoute, passwordRoute] as const;

@@ -105,3 +105,6 @@ export function registerTokenRoutes(app: OpenAPIHono<ApiEnv>) {
     return c.json(shown(r.value), 200);
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const tokenRoutes = [listRoute, createTokenRoute, revokeRoute] as const;

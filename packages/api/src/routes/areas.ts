@@ -135,3 +135,13 @@ export function registerAreas(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const areaRoutes = [
+  listRoute,
+  areaRoute,
+  brandRoute,
+  sectoralRoute,
+  staffSectoralRoute,
+  saveRoute,
+] as const;

@@ -35,3 +35,6 @@ export function registerCalendar(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const calendarRoutes = [calendarRoute] as const;

@@ -297,3 +297,16 @@ export function registerPartnerRoutes(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const partnerRoutes = [
+  listRoute,
+  showRoute,
+  measureReportsRoute,
+  fileRoute,
+  myReportsRoute,
+  submitRoute,
+  reviewRoute,
+  addRoute,
+  linkRoute,
+] as const;

@@ -276,3 +276,17 @@ export function registerVoiceRoutes(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const voiceRoutes = [
+  listRoute,
+  formRoute,
+  postRoute,
+  confirmRoute,
+  followRoute,
+  followConfirmRoute,
+  unfollowRoute,
+  staffListRoute,
+  moderateRoute,
+  answerRoute,
+] as const;

@@ -188,3 +188,13 @@ export function registerEvaluationSheets(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const sheetRoutes = [
+  showRoute,
+  saveRoute,
+  ...actionRoutes.map((a) => a.route),
+  reviewCommentRoute,
+  listCommentsRoute,
+  addCommentRoute,
+] as const;

@@ -290,3 +290,17 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
 export function stripUndefined<T extends object>(o: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as never;
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const evaluationRoutes = [
+  openRoute,
+  statusRoute,
+  transitionRoute,
+  theoryRoute,
+  csvRoute,
+  workbookRoute,
+  importRoute,
+  reviewRoute,
+  conclusionsRoute,
+  draftRoute,
+] as const;

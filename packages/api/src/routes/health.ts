@@ -54,3 +54,6 @@ export function registerHealth(app: OpenAPIHono<ApiEnv>) {
     return r.ready ? c.json(r, 200) : c.json(r, 503);
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const healthRoutes = [health, ready] as const;

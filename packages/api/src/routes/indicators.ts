@@ -190,3 +190,13 @@ export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
     return c.json(summary as never, 200);
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const indicatorRoutes = [
+  listRoute,
+  showRoute,
+  progressRoute,
+  recordRoute,
+  correctRoute,
+  importRoute,
+] as const;

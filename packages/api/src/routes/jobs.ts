@@ -58,3 +58,6 @@ export function registerJobs(app: OpenAPIHono<ApiEnv>) {
     respond(c, await readJob(c.get('ctx'), c.get('actor'), c.req.valid('param').id)),
   );
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const jobRoutes = [listRoute, getRoute] as const;

@@ -64,3 +64,6 @@ export function registerMailOutbox(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const mailOutboxRoutes = [outboxRoute] as const;

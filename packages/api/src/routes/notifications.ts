@@ -55,3 +55,6 @@ export function registerNotifications(app: OpenAPIHono<ApiEnv>) {
     respond(c, await markMyNotificationRead(c.get('ctx'), userActorOf(c), c.req.valid('param').id)),
   );
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const notificationRoutes = [listRoute, readRoute] as const;

@@ -115,3 +115,6 @@ export function registerPlan(app: OpenAPIHono<ApiEnv>) {
     return respond(c, await getField(c.get('ctx'), c.req.valid('param').code));
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const planRoutes = [planRoute, draftRoute, saveRoute, fieldRoute] as const;

@@ -119,3 +119,6 @@ export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
     );
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const populationRoutes = [seriesRoute, scenariosRoute, saveRoute] as const;

@@ -104,3 +104,6 @@ export function registerReports(app: OpenAPIHono<ApiEnv>) {
     return sendFile(c, r, format === 'html');
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const reportRoutes = [startRoute, fileRoute, publicRoute] as const;

@@ -258,3 +258,6 @@ function safeJson(text: string): unknown {
     return undefined;
   }
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const surveyRoutes = [publishedList, allList, tableRoute, importRoute, publishRoute] as const;
