@@ -7,7 +7,7 @@
 import { createUser } from '@mirai/app';
 import { listOutbox } from '@mirai/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
+import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
 
 const png = Buffer.from(
@@ -21,6 +21,7 @@ describe('co-creation (Chromium)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     await server.addUser('kikaku1', 'planning-editor', 'planning-password-1357');
+    await server.addUser('admin1', 'admin', 'admin-password-97531');
     const r = await createUser(
       server.ctx,
       { login: 'partner2', role: 'partner', password: 'partner-password-2468', links: ['P-SAMPLE-2'] },
@@ -103,5 +104,24 @@ describe('co-creation (Chromium)', () => {
     expect(voices).toContain('この投稿は非表示です。理由: 重複した投稿のため（テスト）');
     expect(voices).not.toContain('作業場所がほしい');
     await b.shot('03-hidden-with-reason');
+  });
+
+  it('shows an administrator the outbox: what would have been sent without SMTP (both languages, axe clean)', async () => {
+    const { page } = b;
+    await b.context.clearCookies();
+    await signIn(page, `${server.url}/staff/outbox`, 'admin1', 'admin-password-97531');
+    await expect(page.locator('#outbox-mode').textContent()).resolves.toContain('送信せずここに保存');
+    const row = page.locator('#outbox tr', { hasText: 'hanako@example.jp' });
+    await expect(row.textContent()).resolves.toContain('保留');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('状態').selectOption('sent');
+    await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: '表示' }).click()]);
+    expect(page.url()).toContain('status=sent');
+    expect(await page.locator('#outbox tr', { hasText: 'hanako@example.jp' }).count()).toBe(0);
+    await page.goto(`${server.url}/staff/outbox?lang=en`);
+    await waitHydrated(page);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Outbox');
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('04-outbox');
   });
 });

@@ -8,6 +8,7 @@ export type {
   DistrictsView,
   GoalTile,
   HappinessView,
+  OutboxView,
   PopulationView,
   PublishedRound,
   ReportView,

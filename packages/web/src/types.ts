@@ -12,6 +12,7 @@ import type {
   DistrictsView,
   GoalTile,
   HappinessView,
+  OutboxView,
   PopulationView,
   PublishedRound,
   ReportView,
@@ -207,6 +208,8 @@ export interface SheetView {
   round: { id: string; fiscalYear: number; state: string };
   cost: { projectCost: number; staffCost: number; totalCost: number; unitCost: number | null } | null;
   allowedActions: string[];
+  /** Accepted partner reports on this item in the round's year (read-only; the sheet's "contributions by partners"). */
+  partnerContributions?: ReportView[];
 }
 
 /** What the sheet editor shows beside the form: figures, the theory check, comments, earlier years. */
@@ -339,6 +342,13 @@ export type PageModel =
       departments: { code: string; name: Text }[];
     }
   | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
+  | {
+      page: 'staff-outbox';
+      session: StaffSession;
+      outbox: OutboxView;
+      /** The filters in use (status, kind of message), from the query string. */
+      filter: { status: string | null; kind: string | null };
+    }
   | {
       page: 'staff-cocreation';
       session: StaffSession;

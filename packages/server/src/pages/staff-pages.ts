@@ -20,6 +20,7 @@ import {
   listIndicators,
   listReports,
   listVoices,
+  readMailOutbox,
   roleNames,
   roundScopeOf,
   showIndicator,
@@ -219,7 +220,13 @@ const sheet = staffPage({
     return {
       page: 'staff-sheet',
       session,
-      view: { sheet: s, round: r.value.round, cost: r.value.cost, allowedActions: r.value.allowedActions },
+      view: {
+        sheet: s,
+        round: r.value.round,
+        cost: r.value.cost,
+        allowedActions: r.value.allowedActions,
+        partnerContributions: r.value.partnerContributions,
+      },
       // The server's own templates and check context (one function), so the page raises no problem it would not.
       templates: r.value.templates,
       checks: r.value.checks,
@@ -284,6 +291,30 @@ const cocreation = staffPage({
   },
 });
 
+const outboxStatuses = ['pending', 'sending', 'sent', 'held', 'failed', 'unknown'] as const;
+type OutboxStatus = (typeof outboxStatuses)[number];
+
+/** Every message sent or held (embedded mode without SMTP: what would have been sent), newest first. */
+const outbox = staffPage({
+  path: '/staff/outbox',
+  policy: 'mail:read-outbox',
+  title: () => '送信箱',
+  load: async ({ ctx, session, actor, query }) => {
+    const asked = query('status');
+    const status = outboxStatuses.find((s) => s === asked) as OutboxStatus | undefined;
+    const kind = query('kind') || undefined;
+    const r = await readMailOutbox(ctx, actor, { ...(status ? { status } : {}), limit: 500 });
+    if (!r.ok) throw new ProblemError(r.problems);
+    const messages = kind ? r.value.messages.filter((m) => m.kind === kind) : r.value.messages;
+    return {
+      page: 'staff-outbox',
+      session,
+      outbox: { ...r.value, messages: messages.slice(0, 200) },
+      filter: { status: status ?? null, kind: kind ?? null },
+    };
+  },
+});
+
 /** The workspace's front page: links to the pages this account may open (by their policies). */
 const workspaceLinks = [
   [scenarios, { ja: '人口シナリオの試算', en: 'Population scenario workbench' }],
@@ -297,6 +328,7 @@ const workspaceLinks = [
     cocreation,
     { ja: '共創：パートナーの報告と市民の声', en: "Co-creation: partner reports and residents' voices" },
   ],
+  [outbox, { ja: '送信箱（送信した・送信を保留したメール）', en: 'Outbox (e-mail sent or held)' }],
 ] as const;
 
 const home = staffPage({
@@ -329,4 +361,5 @@ export const staffPages: PageEntry[] = [
   surveyImport,
   scenarios,
   cocreation,
+  outbox,
 ];

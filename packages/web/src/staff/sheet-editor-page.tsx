@@ -19,6 +19,7 @@ import { apiClient } from './api-client';
 import { SheetComments } from './sheet-comments';
 import { SheetForm, valueAt, withValue } from './sheet-form';
 import { SheetIndicators } from './sheet-indicators';
+import { PartnerContributions } from './sheet-partner-contributions';
 import { SheetTheory } from './sheet-theory';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
@@ -263,6 +264,8 @@ export function SheetEditorPage({ model }: { model: Model }) {
           <L ja="（保存済みの版から計算）" en=" (from the saved version)" />
         </p>
       ) : null}
+
+      <PartnerContributions reports={view.partnerContributions ?? []} />
 
       <section aria-labelledby="check-h">
         <h2 id="check-h">

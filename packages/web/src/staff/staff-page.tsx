@@ -3,6 +3,7 @@ import type { PageModel } from '../types';
 import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
 import { CocreationPage } from './cocreation-page';
 import { LoginPage } from './login-page';
+import { OutboxPage } from './outbox-page';
 import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
 import { RoundPage, RoundsPage } from './round-pages';
@@ -37,6 +38,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <TokensPage model={model} />;
     case 'staff-cocreation':
       return <CocreationPage model={model} />;
+    case 'staff-outbox':
+      return <OutboxPage model={model} />;
     case 'staff-rounds':
       return <RoundsPage model={model} />;
     case 'staff-round':
