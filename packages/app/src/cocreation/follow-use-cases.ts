@@ -1,7 +1,7 @@
 /**
  * Followers: anyone follows a measure, an indicator or a partner with an
  * e-mail address (confirmed by a signed link), is told once per change
- * (new actual, published sheet, accepted report) through the mail outbox,
+ * (new actual or status, published sheet, accepted report) through the mail outbox,
  * and unfollows with one click. Notices are queued in the change's transaction.
  */
 import { createHash } from 'node:crypto';
@@ -159,6 +159,8 @@ export async function unfollow(
 export interface ChangeNotice {
   /** Names the change once: `actual:123`, `report-accepted:7`, `sheet-published:2024:A-1-M01`. */
   changeKey: string;
+  /** What changed (the outbox's kind: `follow.actual`, `follow.status`, `follow.sheet`, `follow.report`). */
+  kind: 'actual' | 'status' | 'sheet' | 'report';
   targets: { kind: FollowTarget; code: string }[];
   subject: { ja: string; en: string };
   text: { ja: string; en: string };
@@ -195,7 +197,7 @@ export async function notifyFollowers(
     const off = `${ctx.mail.config.publicUrl}/follow/unfollow?token=${encodeURIComponent(await signToken(tx as unknown as Kysely<Database>, 'unfollow', String(r.id)))}`;
     const done = await queueMail(tx, {
       idempotencyKey: `follow:${n.changeKey}:${r.email}`,
-      kind: 'follow.notice',
+      kind: `follow.${n.kind}`,
       to: r.email,
       subject: `${n.subject.ja} / ${n.subject.en}`,
       text: [

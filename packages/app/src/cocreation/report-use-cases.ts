@@ -351,6 +351,7 @@ export async function reviewReport(
       if (row.indicator_code) targets.push({ kind: 'indicator', code: row.indicator_code });
       await notifyFollowers(tx, ctx, {
         changeKey: `report-accepted:${id}`,
+        kind: 'report',
         targets,
         subject: {
           ja: `施策「${measure?.name.ja ?? row.measure_code}」にパートナーの活動報告が加わりました`,

@@ -40,6 +40,8 @@ import {
   updateRoundState,
   updateSheet,
 } from '@mirai/db';
+import { planItems } from '../cocreation/plan-items';
+import { queueSheetNotices } from '../cocreation/sheet-notices';
 import type { AppContext } from '../context';
 import { todayInTokyo } from '../indicators/indicator-scope';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
@@ -186,7 +188,9 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
   const { round } = loaded.value;
   const at = req.at ?? nowIso();
   const db = ctx.database.db;
-  return db.transaction().execute(async (tx) => {
+  // Followers are told of each published sheet; the plan's items are read before the transaction.
+  const items = req.action === 'publish' ? await planItems(ctx) : null;
+  const result = await db.transaction().execute(async (tx) => {
     const sheets = await listSheets(tx, round.id);
     const moved = transitionRound({
       round,
@@ -200,6 +204,7 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
     if (!moved.ok) return moved;
     if (req.action === 'publish') {
       const committee = hasCommitteeStage(round);
+      const published: typeof sheets = [];
       for (const s of sheets) {
         if (s.state === 'published') continue;
         const t = transitionSheet({
@@ -230,7 +235,9 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
           after: { state: t.value.state, version: t.value.version },
           details: { event: t.value.event },
         });
+        published.push(s);
       }
+      if (items) await queueSheetNotices(tx, ctx, items, round, published);
     }
     if (!(await updateRoundState(tx, round.id, moved.value.round.state, req.expectedVersion))) {
       const current = await findRound(tx, round.planId, round.fiscalYear);
@@ -254,6 +261,8 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
       roundSummary({ ...round, ...moved.value.round, templates: round.templates, planId: round.planId }),
     );
   });
+  if (items) ctx.mail.kick();
+  return result;
 }
 
 export interface RoundStatus {

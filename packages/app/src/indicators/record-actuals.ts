@@ -21,6 +21,7 @@ import {
 } from '@mirai/core';
 import { audit, type Database, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
 import type { Transaction } from 'kysely';
+import { prepareActualNotices, queueActualNotices } from '../cocreation/actual-notices';
 import type { AppContext } from '../context';
 import { staffReads } from '../read-scope';
 import { loadIndicatorScope } from './indicator-scope';
@@ -127,12 +128,16 @@ export async function recordIndicatorActual(
 ): Promise<Result<ActualVersion>> {
   const prepared = await prepareIndicatorActual(ctx, input, opts);
   if (!prepared.ok) return prepared;
+  const scope = await loadIndicatorScope(staffReads(ctx));
+  const notices = scope.ok ? await prepareActualNotices(ctx, scope.value) : null;
   try {
-    return ok(
-      await ctx.database.db
-        .transaction()
-        .execute((tx) => insertPreparedActual(tx, prepared.value, opts.actor)),
-    );
+    const stored = await ctx.database.db.transaction().execute(async (tx) => {
+      const v = await insertPreparedActual(tx, prepared.value, opts.actor);
+      if (notices) await queueActualNotices(tx, ctx, notices, [v]);
+      return v;
+    });
+    ctx.mail.kick();
+    return ok(stored);
   } catch (e) {
     if (isUniqueViolation(e)) {
       // Someone recorded the same key meanwhile: report it as the check above now would.
@@ -170,22 +175,24 @@ export async function correctIndicatorActual(
   );
   if (!next.ok) return next;
   const { id: _placeholder, ...row } = next.value;
+  const notices = await prepareActualNotices(ctx, scope.value);
   try {
-    return ok(
-      await db.transaction().execute(async (tx) => {
-        const [id] = await insertActualVersions(tx, planId, [row]);
-        const stored = { ...row, id: id! };
-        await audit(tx, {
-          actor: opts.actor,
-          action: 'indicator.actual.correct',
-          entityType: 'indicator-actual',
-          entityId: id!,
-          before: target,
-          after: stored,
-        });
-        return stored;
-      }),
-    );
+    const corrected = await db.transaction().execute(async (tx) => {
+      const [id] = await insertActualVersions(tx, planId, [row]);
+      const stored = { ...row, id: id! };
+      await audit(tx, {
+        actor: opts.actor,
+        action: 'indicator.actual.correct',
+        entityType: 'indicator-actual',
+        entityId: id!,
+        before: target,
+        after: stored,
+      });
+      await queueActualNotices(tx, ctx, notices, [stored]);
+      return stored;
+    });
+    ctx.mail.kick();
+    return ok(corrected);
   } catch (e) {
     if (isUniqueViolation(e)) {
       // Corrected by someone else meanwhile: report which version superseded it.
@@ -285,9 +292,12 @@ export async function importIndicatorActuals(
     if (r.supersedes) v.supersedes = r.supersedes;
     return v;
   });
+  const notices = await prepareActualNotices(ctx, scope.value);
   try {
     await db.transaction().execute(async (tx) => {
-      await insertActualVersions(tx, planId, rows, batch);
+      const ids = await insertActualVersions(tx, planId, rows, batch);
+      const stored = rows.map((r, i) => ({ ...r, id: ids[i]! }));
+      await queueActualNotices(tx, ctx, notices, stored, batch);
       await audit(tx, {
         actor: opts.actor,
         action: 'indicator.actual.import',
@@ -309,5 +319,6 @@ export async function importIndicatorActuals(
     }
     throw e;
   }
+  ctx.mail.kick();
   return ok({ ...result, batch });
 }
