@@ -20,3 +20,4 @@ export * from './repositories/survey.repository';
 export * from './repositories/token.repository';
 export * from './repositories/user.repository';
 export type * from './schema';
+export * from './unique-violation';

@@ -12,6 +12,7 @@ import {
   fail,
   type ImportedRow,
   type ImportTable,
+  importProblems,
   indicatorProblems,
   ok,
   type Problem,
@@ -19,7 +20,14 @@ import {
   recordActual,
   validateImportRows,
 } from '@mirai/core';
-import { audit, type Database, findActualVersion, insertActualVersions, listActualVersions } from '@mirai/db';
+import {
+  audit,
+  type Database,
+  findActualVersion,
+  insertActualVersions,
+  isUniqueViolation,
+  listActualVersions,
+} from '@mirai/db';
 import type { Transaction } from 'kysely';
 import { prepareActualNotices, queueActualNotices } from '../cocreation/actual-notices';
 import type { AppContext } from '../context';
@@ -38,8 +46,7 @@ export interface RecordActualInput {
   sampleSize?: number;
 }
 
-export const isUniqueViolation = (e: unknown) =>
-  typeof e === 'object' && e !== null && 'code' in e && (e as { code: unknown }).code === '23505';
+export { isUniqueViolation };
 
 /** Checks a typed value through the same rules as an import row. */
 function checkInput(
@@ -316,6 +323,8 @@ export async function importIndicatorActuals(
       // Another write landed meanwhile: validate again to name the rows now in conflict.
       const again = validateImportRows(table, { ...context, existing: await listActualVersions(db, planId) });
       if (!again.ok) return again;
+      // The rows now read as unchanged or as corrections of what the other import wrote: still a conflict.
+      return fail(importProblems.concurrentImport.create({}, table.file ? { file: table.file } : undefined));
     }
     throw e;
   }

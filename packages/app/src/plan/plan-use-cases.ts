@@ -13,6 +13,7 @@ import {
 } from '@mirai/core';
 import {
   findCurrentPlan,
+  isUniqueViolation,
   listPlanVersions,
   PlanVersionConflict,
   type StoredPlan,
@@ -78,6 +79,16 @@ export async function importPlan(
     if (error instanceof PlanVersionConflict) {
       return fail(
         planUseCaseProblems.versionConflict.create({ expected: error.expected, actual: error.actual }),
+      );
+    }
+    if (isUniqueViolation(error)) {
+      // The same plan created by another import at the same moment.
+      const now = await findCurrentPlan(ctx.database.db, doc.plan.code);
+      return fail(
+        planUseCaseProblems.versionConflict.create({
+          expected: opts.expectedVersion ?? 0,
+          actual: now?.version ?? 0,
+        }),
       );
     }
     throw error;

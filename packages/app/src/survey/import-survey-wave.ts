@@ -4,7 +4,7 @@
  * wave with its invitations and population cells in one audited transaction.
  */
 import { fail, ok, type Problem, parseNumbers, type Result } from '@mirai/core';
-import { audit, findWave, insertWave, type SurveyQuestionRecord } from '@mirai/db';
+import { audit, findWave, insertWave, isUniqueViolation, type SurveyQuestionRecord } from '@mirai/db';
 import type { AppContext } from '../context';
 import type { Table } from '../io/read-table-file';
 import { getCurrentPlan } from '../plan/plan-use-cases';
@@ -121,39 +121,45 @@ export async function importSurveyWave(
       }),
     ),
   }));
-  await ctx.database.db.transaction().execute(async (tx) => {
-    await insertWave(
-      tx,
-      {
-        planId: plan.value.id,
-        code: input.code,
-        title: input.title,
-        ...(input.fieldworkStart ? { fieldworkStart: input.fieldworkStart } : {}),
-        ...(input.fieldworkEnd ? { fieldworkEnd: input.fieldworkEnd } : {}),
-        ...(input.samplingFrame ? { samplingFrame: input.samplingFrame } : {}),
-        ...(input.invitations !== undefined ? { invitations: input.invitations } : {}),
-        questions: input.questions,
-        attributes: input.attributes,
-        ...(input.weightColumn ? { weightColumn: input.weightColumn } : {}),
-        ...(input.calibration ? { calibration: input.calibration } : {}),
-        createdBy: opts.actor,
-      },
-      responses,
-      invitations,
-      population.map((p) => ({
-        ...p,
-        ...(input.populationSource ? { source: input.populationSource } : {}),
-      })),
-    );
-    await audit(tx, {
-      actor: opts.actor,
-      action: 'survey.wave.import',
-      entityType: 'survey-wave',
-      entityId: input.code,
-      after: { respondents: responses.length, questions: input.questions.map((q) => q.code) },
-      details: { file: t.file },
+  try {
+    await ctx.database.db.transaction().execute(async (tx) => {
+      await insertWave(
+        tx,
+        {
+          planId: plan.value.id,
+          code: input.code,
+          title: input.title,
+          ...(input.fieldworkStart ? { fieldworkStart: input.fieldworkStart } : {}),
+          ...(input.fieldworkEnd ? { fieldworkEnd: input.fieldworkEnd } : {}),
+          ...(input.samplingFrame ? { samplingFrame: input.samplingFrame } : {}),
+          ...(input.invitations !== undefined ? { invitations: input.invitations } : {}),
+          questions: input.questions,
+          attributes: input.attributes,
+          ...(input.weightColumn ? { weightColumn: input.weightColumn } : {}),
+          ...(input.calibration ? { calibration: input.calibration } : {}),
+          createdBy: opts.actor,
+        },
+        responses,
+        invitations,
+        population.map((p) => ({
+          ...p,
+          ...(input.populationSource ? { source: input.populationSource } : {}),
+        })),
+      );
+      await audit(tx, {
+        actor: opts.actor,
+        action: 'survey.wave.import',
+        entityType: 'survey-wave',
+        entityId: input.code,
+        after: { respondents: responses.length, questions: input.questions.map((q) => q.code) },
+        details: { file: t.file },
+      });
     });
-  });
+  } catch (e) {
+    // The same wave imported at the same moment: the other import won.
+    if (isUniqueViolation(e)) return fail(P.waveExists.create({ code: input.code }, { field: 'code' }));
+    throw e;
+  }
   return ok({ code: input.code, respondents: responses.length, dryRun: false });
 }
 

@@ -101,4 +101,8 @@ export const importProblems = {
       en: `A value of ${p.existing} is already recorded (file: ${p.value}); allow corrections to import it as one.`,
     }),
   ),
+  concurrentImport: defineProblem('indicator-import/concurrent-import', 'conflict', () => ({
+    ja: '同じ値を別の取り込みが同時に書き込みました。この取り込みでは何も保存していません。結果を確認し、必要ならもう一度取り込んでください。',
+    en: 'Another import wrote the same values at the same time; this one stored nothing. Check the values and import again if needed.',
+  })),
 };

@@ -76,6 +76,8 @@ export async function indicatorDefinitionsVersion(db: Db, planId: number): Promi
 /**
  * Makes the stored definitions and targets those of a plan version. Definitions
  * no longer in the plan are kept (their actuals stay) and marked retired.
+ * Concurrent callers (two first reads at once on PostgreSQL) queue on the plan's
+ * row; the later one finds the work done and writes nothing.
  */
 export async function syncIndicatorDefinitions(
   tx: Transaction<Database>,
@@ -84,6 +86,8 @@ export async function syncIndicatorDefinitions(
   definitions: readonly IndicatorDefinition[],
 ): Promise<void> {
   const t = widen(tx);
+  await t.selectFrom('plans').select('id').where('id', '=', planId).forUpdate().execute();
+  if ((await indicatorDefinitionsVersion(tx, planId)) === planVersion) return;
   await t.updateTable('indicator_definitions').set({ retired: true }).where('plan_id', '=', planId).execute();
   await t.deleteFrom('indicator_targets').where('plan_id', '=', planId).execute();
   for (const d of definitions) {
