@@ -5,6 +5,7 @@ export type {
   AreaListView,
   AreaView,
   BrandView,
+  Catalogue,
   DistrictsView,
   GoalTile,
   HappinessView,

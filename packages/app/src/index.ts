@@ -12,6 +12,7 @@ export * from './io';
 export * from './jobs';
 export * from './mail';
 export * from './notifications';
+export * from './open-data';
 export * from './ops';
 export * from './plan';
 export * from './population';

@@ -1,5 +1,6 @@
 // One public read path: a planner's draft (changed title, changed population target) changes
-// nothing on any public page, open-data file or public API answer, byte for byte; staff reads
+// nothing on any public page, open-data file (every dataset's CSV in each form and JSON, the DCAT
+// catalogue, the CKAN answers) or public API answer, byte for byte; staff reads
 // see the draft; one public answer reads the plan once.
 
 import { routeTable } from '@mirai/api';
@@ -10,6 +11,8 @@ import {
   getPlanTree,
   importPlan,
   listOpenData,
+  publicReads,
+  readCatalogue,
   seedDefaultPlan,
   serializePlan,
   staffReads,
@@ -76,7 +79,21 @@ describeEachDatabase('public read path', (t) => {
     };
     const listed = await listOpenData(ctx);
     const files = listed.ok ? listed.value : [];
-    expect(files.length).toBeGreaterThan(5);
+    expect(files.length).toBe(2);
+    // Every dataset's files in every form, the DCAT catalogue and the CKAN answers.
+    const cat = await readCatalogue(publicReads(ctx));
+    if (!cat.ok) throw new Error('no catalogue');
+    expect(cat.value.datasets.length).toBeGreaterThan(8);
+    const openData = [
+      '/open-data/catalog.jsonld',
+      '/api/3/action/package_list',
+      '/api/3/action/current_package_list_with_resources',
+      ...cat.value.datasets.flatMap((d) => [
+        `/api/3/action/package_show?id=${d.id}`,
+        ...d.distributions.map((x) => x.url),
+        ...['?encoding=sjis', '?header=en'].map((q) => `${d.distributions[0]?.url}${q}`),
+      ]),
+    ];
     const pages = publicPages.flatMap((l) =>
       l.path.includes(':') ? (codes[l.path] ?? []).map((c) => l.path.replace(':code', c)) : [l.path],
     );
@@ -93,6 +110,7 @@ describeEachDatabase('public read path', (t) => {
       '/population?lang=en',
       '/no-such-page',
       ...files.map((f) => f.href),
+      ...openData,
       ...api,
       ...apiByCode,
     ];
@@ -132,7 +150,13 @@ describeEachDatabase('public read path', (t) => {
   });
 
   it('one public answer reads the plan once', async () => {
-    for (const p of ['/', '/population', '/api/v1/indicators', '/open-data/plan.json']) {
+    for (const p of [
+      '/',
+      '/population',
+      '/api/v1/indicators',
+      '/open-data/plan.json',
+      '/open-data/catalog.jsonld',
+    ]) {
       counter.reset();
       // A query the answer cache has not seen, so the answer is built (and the plan read) anew.
       const res = await app.request(`${p}?read=${Math.random()}`);

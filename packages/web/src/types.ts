@@ -9,6 +9,7 @@ import type {
   AreaListView,
   AreaView,
   BrandView,
+  Catalogue,
   DistrictsView,
   GoalTile,
   HappinessView,
@@ -308,6 +309,7 @@ export type PageModel =
   | {
       page: 'open-data';
       files: OpenDataFile[];
+      catalogue: Catalogue;
       history: PlanVersionView[];
       evaluations: PublishedRoundView[];
     }

@@ -2,7 +2,7 @@
  * Statistical data sets in the database: store one (checked columns, the next
  * version, audited, in one transaction), seed the default data named by the
  * manifest at first start, and read the data sets of the municipality the
- * plan names (once per read scope). Open-data CSV files are written from them.
+ * plan names (once per read scope). The open-data catalogue publishes each of them.
  */
 import { defineProblem, fail, ok, type Result, unwrap } from '@mirai/core';
 import {
@@ -46,16 +46,6 @@ export function datasetRows(d: Pick<StoredDataset, 'columns' | 'rows'>): TableRo
     row: i + 2,
     cells: Object.fromEntries(d.columns.map((c, j) => [c, cells[j] ?? ''])),
   }));
-}
-
-const quote = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-/** The data set as a CSV file (UTF-8, header row, CRLF). */
-export function datasetCsv(d: Pick<StoredDataset, 'columns' | 'rows'>): string {
-  return [d.columns, ...d.rows]
-    .map((r) => r.map(quote).join(','))
-    .join('\r\n')
-    .concat('\r\n');
 }
 
 /** Checks a table against its kind and makes the record to store. */

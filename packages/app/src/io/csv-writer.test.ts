@@ -1,7 +1,7 @@
 // The one CSV writer: quoting, line endings, formulas neutralised, numbers kept, read back by csv-parse.
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from './csv-writer';
+import { excelText, toCsv } from './csv-writer';
 
 describe('toCsv', () => {
   it('quotes only what needs it, ends every line with CRLF, and reads back as written', () => {
@@ -28,5 +28,11 @@ describe('toCsv', () => {
 
   it('quotes every cell and writes objects as JSON when asked (the audit export)', () => {
     expect(toCsv([[1, { a: 1 }, null]], { quoteAll: true, eol: 'lf' })).toBe('"1","{""a"":1}",""\n');
+  });
+
+  it('writes a code Excel must keep as text as ="…", quoted per RFC 4180, and reads back', () => {
+    const text = toCsv([[excelText('01'), excelText('a"b'), '=01']]);
+    expect(text).toBe(`"=""01""","=""a""""b""",'=01\r\n`);
+    expect(parse(text)).toEqual([['="01"', '="a""b"', "'=01"]]);
   });
 });

@@ -73,6 +73,19 @@ export const planDocumentSchema = z.strictObject({
     code: z.string().regex(/^\d{5,6}$/, 'a 5- or 6-digit municipality code'),
     name: text,
     prefecture: text.optional(),
+    // Where citizens reach the plan's office (the contact page); every field optional.
+    contact: z
+      .strictObject({
+        office: text.optional(),
+        postalCode: z.string().optional(),
+        address: text.optional(),
+        phone: z.string().optional(),
+        fax: z.string().optional(),
+        email: z.string().email().optional(),
+        url: z.string().url().optional(),
+        hours: text.optional(),
+      })
+      .optional(),
   }),
   plan: z.strictObject({
     code,
@@ -249,6 +262,12 @@ export const planDocumentSchema = z.strictObject({
     })
     .optional(),
   provenance: z.array(text).optional(),
+  // The licence of the open data (default CC BY 4.0, decision 0111).
+  openData: z
+    .strictObject({
+      license: z.strictObject({ id: z.string().min(1), title: text, url: z.string().url() }).optional(),
+    })
+    .optional(),
 });
 
 // Compile-time check that what the schema parses is a plan document.

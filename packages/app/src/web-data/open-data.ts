@@ -1,11 +1,10 @@
 /**
- * The open-data files, generated from the database at each request: the plan
- * (the version the reader may see) as JSON and YAML, and each statistical data
- * set of the plan's municipality as CSV (UTF-8 with BOM, so Excel opens it).
+ * The plan's own files, generated from the database at each request: the plan
+ * (the version the reader may see) as JSON and YAML. The datasets (statistical
+ * tables among them) are in the catalogue (open-data/catalogue.ts).
  */
 import { defineProblem, fail, ok, type Result } from '@mirai/core';
 import type { AppContext } from '../context';
-import { datasetCsv, readMunicipalityData } from '../datasets/dataset-use-cases';
 import { exportPlan, readPlan } from '../plan/plan-use-cases';
 
 export const openDataProblems = {
@@ -30,7 +29,6 @@ export interface OpenDataBody {
 }
 
 const planHref = { json: '/open-data/plan.json', yaml: '/open-data/plan.yaml' } as const;
-const filesPrefix = '/open-data/files/';
 
 /** Every open-data file the reader may download, with its source. */
 export async function listOpenData(ctx: AppContext): Promise<Result<OpenDataEntry[]>> {
@@ -38,8 +36,6 @@ export async function listOpenData(ctx: AppContext): Promise<Result<OpenDataEntr
   if (!plan.ok) return plan;
   const doc = plan.value.document;
   const planSource = `${doc.municipality.name.ja}「${doc.plan.title.ja}」`;
-  const data = await readMunicipalityData(ctx);
-  if (!data.ok) return data;
   return ok([
     {
       href: planHref.json,
@@ -55,13 +51,6 @@ export async function listOpenData(ctx: AppContext): Promise<Result<OpenDataEntr
       source: planSource,
       sample: false,
     },
-    ...data.value.datasets.map((d) => ({
-      href: `${filesPrefix}${encodeURIComponent(d.fileName)}`,
-      name: d.title,
-      format: 'CSV (UTF-8)',
-      source: d.source,
-      sample: d.sample,
-    })),
   ]);
 }
 
@@ -76,14 +65,6 @@ export async function readOpenData(ctx: AppContext, href: string): Promise<Resul
       contentType: format === 'json' ? 'application/json; charset=utf-8' : 'text/yaml; charset=utf-8',
       fileName: `plan.${format}`,
     });
-  }
-  if (href.startsWith(filesPrefix)) {
-    const name = decodeURIComponent(href.slice(filesPrefix.length));
-    const data = await readMunicipalityData(ctx);
-    if (!data.ok) return data;
-    const d = data.value.datasets.find((x) => x.fileName === name);
-    if (d)
-      return ok({ body: `\uFEFF${datasetCsv(d)}`, contentType: 'text/csv; charset=utf-8', fileName: name });
   }
   return fail(openDataProblems.notFound.create({ href }, { path: href }));
 }

@@ -1,4 +1,5 @@
 export * from './eras';
 export * from './fiscal-year';
+export * from './japan-time';
 export * from './parse-fiscal-year';
 export * from './review-calendar';

@@ -20,10 +20,28 @@ export type PlanStatus = 'draft' | 'approved' | 'revised';
 export type AreaLayer = 'region' | 'city' | 'district' | 'school-district';
 export type PromotionPeriod = 'short' | 'long';
 
+/** Where citizens reach the office that runs the plan (the contact page). */
+export interface MunicipalityContact {
+  office?: Text;
+  postalCode?: string;
+  address?: Text;
+  phone?: string;
+  fax?: string;
+  email?: string;
+  url?: string;
+  hours?: Text;
+}
+
 export interface Municipality {
   code: string;
   name: Text;
   prefecture?: Text;
+  contact?: MunicipalityContact;
+}
+
+/** The open data's licence when it is not CC BY 4.0. */
+export interface OpenDataSettings {
+  license?: { id: string; title: Text; url: string };
 }
 
 export interface Revision {
@@ -219,4 +237,5 @@ export interface PlanDocument {
   progress?: ProgressConfig;
   /** Free notes on provenance: where the data comes from and what is sample. */
   provenance?: Text[];
+  openData?: OpenDataSettings;
 }

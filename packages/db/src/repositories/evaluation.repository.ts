@@ -387,3 +387,15 @@ export async function saveReview(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** When a published sheet of the plan last changed (null when none is published): open data's "modified". */
+export async function newestPublishedSheetChange(db: Db, planId: number): Promise<Date | null> {
+  const row = await db
+    .selectFrom('evaluation_sheets')
+    .innerJoin('evaluation_rounds', 'evaluation_rounds.id', 'evaluation_sheets.round_id')
+    .where('evaluation_rounds.plan_id', '=', planId)
+    .where('evaluation_sheets.state', '=', 'published')
+    .select((eb) => eb.fn.max('evaluation_sheets.updated_at').as('at'))
+    .executeTakeFirst();
+  return row?.at ? new Date(row.at as unknown as string) : null;
+}

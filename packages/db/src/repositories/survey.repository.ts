@@ -186,3 +186,21 @@ export async function setWaveStatus(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** The published waves of a plan with their attributes and when each was stored (open data). */
+export async function listPublishedWaveMeta(db: Db, planId: number) {
+  const rows = await db
+    .selectFrom('survey_waves')
+    .select(['code', 'title', 'attributes', 'created_at'])
+    .where('plan_id', '=', planId)
+    .where('status', '=', 'published')
+    .orderBy('fieldwork_start', 'asc')
+    .orderBy('code', 'asc')
+    .execute();
+  return rows.map((r) => ({
+    code: r.code,
+    title: r.title,
+    attributes: r.attributes,
+    createdAt: new Date(r.created_at),
+  }));
+}

@@ -17,6 +17,7 @@ import {
   listIndicators,
   listOpenData,
   listVoices,
+  readCatalogue,
   showIndicator,
 } from '@mirai/app';
 import { ProblemError, parseMeasureFilter, reviewCalendar } from '@mirai/core';
@@ -191,6 +192,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
           ...f,
           name: { ja: f.name.ja, en: f.name.en ?? f.name.ja },
         })),
+        catalogue: must(await readCatalogue(ctx)),
         history,
         evaluations: evaluations.ok ? evaluations.value : [],
       };

@@ -4,6 +4,7 @@ import { Crumbs } from '../ui/layout';
 import { PlanHistoryTable } from '../ui/plan-history-table';
 import { L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
+import { OpenDataCatalogue } from './open-data-catalogue';
 
 type Model = Extract<PageModel, { page: 'open-data' }>;
 
@@ -14,13 +15,14 @@ export function OpenDataPage({ model }: { model: Model }) {
       <h1>
         <L ja="オープンデータ" en="Open data" />
       </h1>
+      <OpenDataCatalogue catalogue={model.catalogue} />
       <section aria-labelledby="downloads">
         <h2 id="downloads">
-          <L ja="ダウンロード" en="Downloads" />
+          <L ja="計画のデータ" en="The plan as data" />
         </h2>
         <table>
           <caption>
-            <L ja="提供しているデータ" en="Data offered" />
+            <L ja="計画そのもののデータ" en="The plan itself" />
           </caption>
           <thead>
             <tr>
