@@ -154,7 +154,7 @@ describeEachDatabase('open data', (t) => {
         json.rows.forEach((r, i) => {
           json.columns.forEach((c, j) => {
             const shown = rows[i + 1]?.[j];
-            const v = r[c.key];
+            const v = r[c.key] ?? null;
             const where = `${id}${query} row ${i + 2} ${c.key}`;
             if (v === null || v === '') expect(shown, where).toBe('');
             else if (typeof v === 'number') expect(shown, where).toBe(v);

@@ -72,7 +72,7 @@ export const planStructureDataset = defineDataset({
         col('sample', 'サンプル', 'Sample'),
       ],
       rows,
-      modified: plan.value.updatedAt,
+      modified: plan.value.versionCreatedAt,
       source: planSource(doc),
       sample: rows.some((r) => r[8] === true),
     });
@@ -130,7 +130,7 @@ export const indicatorTargetsDataset = defineDataset({
         col('sample', 'サンプル', 'Sample'),
       ],
       rows,
-      modified: plan.value.updatedAt,
+      modified: plan.value.versionCreatedAt,
       source: planSource(doc),
       sample: rows.some((r) => r[11] === true),
     });

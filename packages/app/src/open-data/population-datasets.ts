@@ -157,7 +157,7 @@ export const populationProjectionsDataset = defineDataset({
       ],
       rows,
       modified: newest([
-        plan.value.updatedAt,
+        plan.value.versionCreatedAt,
         ...(data.ok ? data.value.datasets.map((d) => d.createdAt) : []),
       ]),
       source: bilingual(

@@ -4,6 +4,7 @@
  * Drafts and sheets still under review never leave the workspace.
  */
 import { ok, type Result } from '@mirai/core';
+import { listRounds } from '@mirai/db';
 import type { AppContext } from '../context';
 import { getEvaluationSheet, getRoundStatus } from '../evaluation';
 import { readPlan } from '../plan';
@@ -28,7 +29,11 @@ export async function getPublishedEvaluations(ctx: AppContext): Promise<Result<P
   if (!plan.ok) return plan;
   const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
   const rounds: PublishedRound[] = [];
-  for (let fy = startFiscalYear - 1; fy <= endFiscalYear; fy++) {
+  // Only the fiscal years that have a round (one query), not every year of the plan.
+  const years = (await listRounds(ctx.database.db, plan.value.id))
+    .map((r) => r.fiscalYear)
+    .filter((fy) => fy >= startFiscalYear - 1 && fy <= endFiscalYear);
+  for (const fy of years) {
     const status = await getRoundStatus(ctx, fy);
     if (!status.ok) continue;
     const sheets: PublishedSheet[] = [];

@@ -17,6 +17,8 @@ export interface StoredPlan {
   status: string;
   document: PlanDocument;
   updatedAt: Date;
+  /** When this version was stored (a later draft does not change it). */
+  versionCreatedAt: Date;
 }
 
 export class PlanVersionConflict extends Error {
@@ -51,6 +53,7 @@ export async function findCurrentPlan(
       'plans.code',
       'plan_versions.version',
       'plans.updated_at',
+      'plan_versions.created_at as version_created_at',
       'plan_versions.status',
       'plan_versions.document',
     ])
@@ -66,6 +69,7 @@ export async function findCurrentPlan(
     status: row.status,
     document: row.document as unknown as PlanDocument,
     updatedAt: row.updated_at,
+    versionCreatedAt: new Date(row.version_created_at as unknown as string),
   };
 }
 
@@ -156,6 +160,7 @@ export async function savePlanVersion(
     status: doc.plan.status,
     document: doc,
     updatedAt: new Date(),
+    versionCreatedAt: new Date(),
   };
 }
 
