@@ -43,6 +43,15 @@ describe('areas, map, brand and sectoral plans (Chromium)', () => {
     await waitHydrated(page);
     const tiles = page.locator('figure.district-map svg a');
     await expect(tiles.count()).resolves.toBe(10);
+    // Drawn from the boundaries the manifest names (a labelled sample schematic), with source and licence.
+    await expect(page.locator('figure.district-map svg a path').count()).resolves.toBe(10);
+    await expect(page.locator('figure.district-map figcaption').textContent()).resolves.toMatch(
+      /模式図のサンプル.*出典.*CC0 1\.0/s,
+    );
+    const geo = await (await fetch(`${server.url}/api/v1/areas/boundaries`)).json();
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features).toHaveLength(10);
+    expect(geo['mirai:licence']).toBe('CC0 1.0');
     const rows = page.locator('section[aria-labelledby="map"] table tbody tr td');
     const values = (await rows.allTextContents()).map(num);
     const total = num(await page.locator('section[aria-labelledby="map"] table tfoot td').textContent());

@@ -4,6 +4,7 @@ export * from './create-database';
 export * from './data-dir-lock';
 export * from './migrations';
 export * from './pglite-template';
+export * from './repositories/area-boundary.repository';
 export type * from './repositories/cocreation.repository';
 export * from './repositories/dataset.repository';
 export * from './repositories/evaluation.repository';

@@ -3,6 +3,7 @@
  * Other aggregates add their tables here next to their migration.
  */
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { AreaBoundaryTables } from './repositories/area-boundary.repository';
 import type { CocreationTables } from './repositories/cocreation.repository';
 import type { DatasetTables } from './repositories/dataset.repository';
 import type { EvaluationTables } from './repositories/evaluation.repository';
@@ -62,6 +63,7 @@ export interface AuditLogTable {
 
 export interface Database
   extends DatasetTables,
+    AreaBoundaryTables,
     SurveyTables,
     PopulationTables,
     EvaluationTables,

@@ -7,12 +7,17 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   actorLabel,
+  areaProblems,
+  boundariesGeoJson,
   checkSectoralPlans,
   getAreaView,
   getBrandView,
+  importAreaBoundaries,
   listAreaItems,
+  readAreaBoundaries,
   saveSectoralPlan,
 } from '@mirai/app';
+import { fail, ok } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { json, jsonBody, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
@@ -46,6 +51,55 @@ const listRoute = withPolicy(
         'Areas',
       ),
       ...errors,
+    },
+  }),
+);
+const boundariesRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/areas/boundaries',
+    tags: ['areas'],
+    summary:
+      "The municipality's area boundaries as GeoJSON, with source and licence (404 when none are stored)",
+    responses: {
+      200: view('A GeoJSON FeatureCollection (mirai:source, mirai:licence, mirai:sample)'),
+      ...errors,
+    },
+  }),
+);
+const importBoundariesRoute = withPolicy(
+  'areas:import-boundaries',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/staff/areas/boundaries',
+    tags: ['areas'],
+    summary:
+      'Import area boundaries (GeoJSON) with their source and licence: checked, all or nothing, audited',
+    request: {
+      body: jsonBody(
+        z.object({
+          geojson: z.object({}).passthrough(),
+          fileName: z.string().max(200).default('boundaries.geojson'),
+          source: z.string().max(500),
+          licence: z.string().max(200),
+          sample: z.boolean().optional(),
+          dryRun: z.boolean().optional(),
+        }),
+      ),
+    },
+    responses: {
+      200: json(
+        z.object({
+          municipalityCode: z.string(),
+          version: z.number(),
+          areas: z.array(z.string()),
+          dryRun: z.boolean(),
+        }),
+        'Imported (or checked, with dryRun)',
+      ),
+      422: json(errorSchema, 'The file has problems (each with its path)'),
+      404: json(errorSchema, 'No plan stored'),
     },
   }),
 );
@@ -114,6 +168,28 @@ const saveRoute = withPolicy(
 
 export function registerAreas(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listRoute, async (c) => respond(c, await listAreaItems(c.get('ctx'))));
+  app.openapi(boundariesRoute, async (c) => {
+    const b = await readAreaBoundaries(c.get('ctx'));
+    if (!b.ok) return respond(c, b);
+    return respond(c, b.value ? ok(boundariesGeoJson(b.value)) : fail(areaProblems.noBoundaries.create({})));
+  });
+  app.openapi(importBoundariesRoute, async (c) => {
+    const body = c.req.valid('json');
+    return respond(
+      c,
+      await importAreaBoundaries(
+        c.get('ctx'),
+        {
+          text: JSON.stringify(body.geojson),
+          file: body.fileName,
+          source: body.source,
+          licence: body.licence,
+          ...(body.sample !== undefined ? { sample: body.sample } : {}),
+        },
+        { actor: actorLabel(c.get('actor')), ...(body.dryRun ? { dryRun: true } : {}) },
+      ),
+    );
+  });
   app.openapi(areaRoute, async (c) => respond(c, await getAreaView(c.get('ctx'), c.req.valid('param').code)));
   app.openapi(brandRoute, async (c) => respond(c, await getBrandView(c.get('ctx'))));
   app.openapi(sectoralRoute, async (c) => respond(c, await checkSectoralPlans(c.get('ctx'))));

@@ -6,4 +6,8 @@ export const areaProblems = {
     ja: `区域「${p.code}」はありません`,
     en: `No area "${p.code}"`,
   })),
+  noBoundaries: defineProblem('area/no-boundaries', 'not-found', () => ({
+    ja: '境界データは登録されていません',
+    en: 'No boundaries are stored',
+  })),
 };

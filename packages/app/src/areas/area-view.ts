@@ -17,6 +17,7 @@ import {
   listAreas,
   ok,
   type PlanDocument,
+  projectBoundaries,
   type Result,
   rollUpAreas,
   type Text,
@@ -26,6 +27,7 @@ import { listActualVersions } from '@mirai/db';
 import type { AppContext } from '../context';
 import { getCurrentPlan, getPublishedPlan } from '../plan/plan-use-cases';
 import { getDistrictsView } from '../web-data/district-view';
+import { readAreaBoundaries } from './area-boundaries';
 import { type AreaHappinessWave, areaHappiness } from './area-happiness';
 import { areaProblems } from './area-problems';
 
@@ -87,6 +89,16 @@ export interface AreaView {
   }[];
   /** The districts' tiles (city and region pages). */
   map: { tiles: { code: string; col: number; row: number; name: Text }[]; cols: number; rows: number } | null;
+  /** The districts drawn from stored boundaries (projected on the server), when every district has one. */
+  outline: {
+    width: number;
+    height: number;
+    shapes: { code: string; d: string; label: { x: number; y: number }; name: Text }[];
+    source: string;
+    licence: string;
+    sample: boolean;
+    version: number;
+  } | null;
 }
 
 /** The districts an area covers: a city's or region's districts, or the area itself. */
@@ -219,6 +231,29 @@ export async function getAreaView(
       tiles: layout.tiles.map((t) => ({ ...t, name: byCode.get(t.code)?.name ?? { ja: t.code } })),
     };
   }
+  let outline: AreaView['outline'] = null;
+  const bounds = covering && districts.length > 0 ? await readAreaBoundaries(ctx) : null;
+  if (bounds?.ok && bounds.value) {
+    const b = bounds.value;
+    const features = districts.flatMap((d) => b.features.filter((f) => f.area === d));
+    if (features.length === districts.length) {
+      const p = projectBoundaries(features, { width: 480 });
+      outline = {
+        width: p.width,
+        height: p.height,
+        shapes: p.areas.map((x) => ({
+          code: x.area,
+          d: x.d,
+          label: x.label,
+          name: byCode.get(x.area)?.name ?? { ja: x.area },
+        })),
+        source: b.source,
+        licence: b.licence,
+        sample: b.sample,
+        version: b.version,
+      };
+    }
+  }
   return ok({
     area,
     layerName: layerNames[area.layer],
@@ -232,6 +267,7 @@ export async function getAreaView(
     indicators,
     measures,
     map,
+    outline,
   });
 }
 

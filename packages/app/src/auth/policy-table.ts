@@ -69,6 +69,8 @@ export const policyTable = {
   // Sectoral plans (個別計画): staff read drafts; the planning division keeps the register.
   'sectoral:read-draft': read([...staff, 'committee']),
   'sectoral:manage': write(['admin', 'planning-editor']),
+  // Area boundaries (GeoJSON with source and licence): the planning division imports them.
+  'areas:import-boundaries': write(['admin', 'planning-editor']),
   // Co-creation: partners see and comment on the items they are linked to.
   'cocreation:read-linked': read(['admin', 'planning-editor', 'partner']),
   'cocreation:comment': write(['admin', 'planning-editor', 'partner']),

@@ -18,9 +18,18 @@ export interface ManifestDataset {
   meta?: Record<string, unknown>;
 }
 
+export interface ManifestBoundaries {
+  file: string;
+  source: string;
+  licence: string;
+  sample?: boolean;
+}
+
 export interface DataManifest {
   plan: string;
   datasets: ManifestDataset[];
+  /** The districts' boundaries (GeoJSON) with their source and licence, imported with a new plan. */
+  boundaries?: ManifestBoundaries;
   /** Illustrative sample records loaded with a new plan: actual values (CSV) and sectoral plans (YAML). */
   samples?: { actuals?: string[]; sectoralPlans?: string[] };
 }
@@ -37,6 +46,7 @@ export async function readDataManifest(file = defaultManifestFile): Promise<Data
   return {
     plan: resolve(dir, m.plan),
     datasets: m.datasets.map((d) => ({ ...d, file: resolve(dir, d.file) })),
+    ...(m.boundaries ? { boundaries: { ...m.boundaries, file: resolve(dir, m.boundaries.file) } } : {}),
     samples: {
       actuals: (m.samples?.actuals ?? []).map((f) => resolve(dir, f)),
       sectoralPlans: (m.samples?.sectoralPlans ?? []).map((f) => resolve(dir, f)),

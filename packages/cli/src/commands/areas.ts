@@ -6,10 +6,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
+  boundariesGeoJson,
   checkSectoralPlans,
   getSectoralPlans,
+  importAreaBoundaries,
   listAreaItems,
   parseSectoralPlansText,
+  readAreaBoundaries,
   saveSectoralPlan,
 } from '@mirai/app';
 import { describeFinding, ProblemError, unwrap } from '@mirai/core';
@@ -42,6 +45,61 @@ export function registerAreas(program: Command) {
           a.parent ?? '',
           a.shares.map((s) => `${s.area} ${Math.round(s.share * 100)}%`).join(', '),
         ]),
+      );
+    });
+  });
+
+  const boundaries = areas
+    .command('boundaries')
+    .description('地域の境界（GeoJSON、出典・ライセンス付き） / area boundaries with source and licence');
+  withDataOptions(
+    boundaries
+      .command('import')
+      .description('境界の GeoJSON を点検して登録（全部か無か、監査記録） / check and store a GeoJSON file')
+      .requiredOption('--file <file>', "GeoJSON FeatureCollection; properties.area = the plan's area code")
+      .requiredOption('--source <source>', 'where the boundaries come from (出典)')
+      .requiredOption('--licence <licence>', 'their licence (ライセンス)')
+      .option('--sample', 'mark them as illustrative (drawn as a sample on the map)')
+      .option('--dry-run', 'check only; store nothing')
+      .option('--actor <name>', 'who imports (audit trail)'),
+  ).action(async (opts) => {
+    const text = await readFile(opts.file, 'utf8');
+    await withApp(opts, async (ctx) => {
+      const r = unwrap(
+        await importAreaBoundaries(
+          ctx,
+          {
+            text,
+            file: basename(opts.file),
+            source: opts.source,
+            licence: opts.licence,
+            sample: Boolean(opts.sample),
+          },
+          { actor: actorOf(opts), ...(opts.dryRun ? { dryRun: true } : {}) },
+        ),
+      );
+      process.stdout.write(
+        r.dryRun
+          ? `点検のみ（登録せず） / checked, nothing stored: ${r.areas.length} areas\n`
+          : `登録しました / stored: ${r.municipalityCode} boundaries version ${r.version} (${r.areas.length} areas: ${r.areas.join(', ')})\n`,
+      );
+    });
+  });
+  withDataOptions(
+    boundaries
+      .command('show')
+      .description('登録された境界の出典・ライセンスと区域 / the stored boundaries')
+      .option('--format <format>', 'json (GeoJSON) or table', 'table'),
+  ).action(async (opts) => {
+    await withApp(opts, async (ctx) => {
+      const b = unwrap(await readAreaBoundaries(ctx, { includeDraft: true }));
+      if (!b) {
+        process.stdout.write('境界データは登録されていません / no boundaries stored\n');
+        return;
+      }
+      if (opts.format === 'json') return printJson(boundariesGeoJson(b));
+      process.stdout.write(
+        `version ${b.version}${b.sample ? '（サンプル / sample）' : ''}\nsource: ${b.source}\nlicence: ${b.licence}\nareas: ${b.features.map((f) => f.area).join(', ')}\n`,
       );
     });
   });

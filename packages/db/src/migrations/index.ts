@@ -19,6 +19,7 @@ import * as m0042 from './0042-residents-voices';
 import * as m0043 from './0043-workshops';
 import * as m0044 from './0044-followers';
 import * as m0045 from './0045-sectoral-plans';
+import * as m0046 from './0046-area-boundaries';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -35,6 +36,7 @@ export const migrations: Record<string, Migration> = {
   '0043-workshops': m0043,
   '0044-followers': m0044,
   '0045-sectoral-plans': m0045,
+  '0046-area-boundaries': m0046,
   '0025-report-files': m0025,
   '0010-statistical-datasets': m0010,
 };

@@ -80,6 +80,7 @@ export function AreaPage({ model }: { model: Model }) {
             <L ja="地区別の地図" en="Map by district" />
           </h2>
           <DistrictMap
+            outline={view.outline}
             tiles={view.map.tiles}
             cols={view.map.cols}
             rows={view.map.rows}

@@ -1,7 +1,8 @@
 /**
- * The district map: a schematic tile map (one square per district, placed as
- * the plan gives or generated) drawn as SVG on the server, so it works without
- * scripts and in print. A choropleth of one indicator's values by district:
+ * The district map: the districts' stored boundaries projected on the server,
+ * or, where the municipality has none, a schematic tile map (one square per
+ * district, placed as the plan gives or generated); SVG drawn on the server,
+ * so it works without scripts and in print. A choropleth of one indicator's values by district:
  * each tile shows its value in text too (never colour alone), links to the
  * area's page, and a data table stands beside it.
  */
@@ -24,6 +25,15 @@ const colourOf = (k: number, n: number) =>
 const size = 96;
 const gap = 6;
 
+export interface MapOutline {
+  width: number;
+  height: number;
+  shapes: { code: string; d: string; label: { x: number; y: number }; name: Text }[];
+  source: string;
+  licence: string;
+  sample: boolean;
+}
+
 export function DistrictMap({
   tiles,
   cols,
@@ -32,6 +42,7 @@ export function DistrictMap({
   unit,
   caption,
   digits = 0,
+  outline = null,
 }: {
   tiles: MapTile[];
   cols: number;
@@ -40,21 +51,53 @@ export function DistrictMap({
   unit: Text;
   caption: Text;
   digits?: number;
+  /** Stored boundaries, drawn instead of the tiles. */
+  outline?: MapOutline | null;
 }) {
   const lang = useLang();
   const present = Object.values(values).filter((v): v is number => typeof v === 'number');
   const classes: ChoroplethClass[] = choroplethClasses(present, palette.length);
-  const width = cols * (size + gap) + gap;
-  const height = rows * (size + gap) + gap;
+  const width = outline ? outline.width : cols * (size + gap) + gap;
+  const height = outline ? outline.height : rows * (size + gap) + gap;
   const u = pick(unit, lang).value;
+  const look = (code: string) => {
+    const v = values[code];
+    const k = typeof v === 'number' ? classOf(classes, v) : -1;
+    const fill = k >= 0 ? colourOf(k, classes.length) : '#ffffff';
+    const label =
+      typeof v === 'number'
+        ? `${formatNumber(v, lang, digits)}${u}`
+        : lang === 'en'
+          ? 'no data'
+          : 'データなし';
+    return { k, fill, dark: fill === palette[3] || fill === palette[4], label };
+  };
   return (
     <figure className="district-map">
       <figcaption>
         <T text={caption} />
-        <L
-          ja="（模式図。地区の位置関係を表し、境界や面積は表しません）"
-          en=" (schematic: positions only, not boundaries or sizes)"
-        />
+        {outline ? (
+          <>
+            {outline.sample ? (
+              <L
+                ja="（模式図のサンプル。実際の地区境界ではありません）"
+                en=" (sample schematic: not the real district boundaries)"
+              />
+            ) : null}
+            <small className="map-source">
+              {' '}
+              <L ja="境界の出典: " en="Boundaries: " />
+              {outline.source}
+              <L ja="、ライセンス: " en="; licence: " />
+              {outline.licence}
+            </small>
+          </>
+        ) : (
+          <L
+            ja="（模式図。地区の位置関係を表し、境界や面積は表しません）"
+            en=" (schematic: positions only, not boundaries or sizes)"
+          />
+        )}
       </figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
@@ -64,7 +107,43 @@ export function DistrictMap({
         aria-labelledby={`map-title-${caption.ja.length}`}
       >
         <title id={`map-title-${caption.ja.length}`}>{lang === 'en' ? 'District map' : '地区の地図'}</title>
-        {tiles.map((t) => {
+        {outline
+          ? outline.shapes.map((sh) => {
+              const { k, fill, dark, label } = look(sh.code);
+              const name = pick(sh.name, lang).value;
+              return (
+                <a key={sh.code} href={`/areas/${sh.code}`} aria-label={`${name}: ${label}`}>
+                  <path
+                    d={sh.d}
+                    fill={fill}
+                    fillRule="evenodd"
+                    stroke="#1a1a1c"
+                    strokeWidth={1}
+                    strokeDasharray={k < 0 ? '4 3' : undefined}
+                  />
+                  <text
+                    x={sh.label.x}
+                    y={sh.label.y - 4}
+                    textAnchor="middle"
+                    fontSize={12}
+                    fill={dark ? '#ffffff' : '#1a1a1c'}
+                  >
+                    {name}
+                  </text>
+                  <text
+                    x={sh.label.x}
+                    y={sh.label.y + 12}
+                    textAnchor="middle"
+                    fontSize={11}
+                    fill={dark ? '#ffffff' : '#1a1a1c'}
+                  >
+                    {label}
+                  </text>
+                </a>
+              );
+            })
+          : null}
+        {(outline ? [] : tiles).map((t) => {
           const v = values[t.code];
           const k = typeof v === 'number' ? classOf(classes, v) : -1;
           const fill = k >= 0 ? colourOf(k, classes.length) : '#ffffff';
