@@ -352,6 +352,18 @@ export type PageModel =
       filter: { status: string | null; kind: string | null };
     }
   | {
+      page: 'staff-sectoral-plans';
+      session: StaffSession;
+      /** Every sectoral plan (drafts too) checked against the current plan version. */
+      check: SectoralCheckView;
+      departments: { code: string; name: Text }[];
+      fields: { code: string; name: Text }[];
+      measures: { code: string; name: Text }[];
+      indicators: { code: string; name: Text }[];
+      /** Whether this account may add, edit and publish (sectoral:manage). */
+      canManage: boolean;
+    }
+  | {
       page: 'staff-cocreation';
       session: StaffSession;
       /** A partner account files reports; staff review them and moderate voices. */

@@ -8,6 +8,7 @@ import {
   accountRoles,
   actions,
   authorize,
+  checkSectoralPlans,
   evaluationActorOf,
   getCurrentPlan,
   getEvaluationSheet,
@@ -316,6 +317,32 @@ const outbox = staffPage({
 });
 
 /** The workspace's front page: links to the pages this account may open (by their policies). */
+const sectoralPlans = staffPage({
+  path: '/staff/sectoral-plans',
+  policy: 'sectoral:read-draft',
+  readsDraft: true,
+  title: () => '個別計画の登録と整合',
+  load: async ({ ctx, session, may }) => {
+    const check = await checkSectoralPlans(ctx, { includeDrafts: true });
+    if (!check.ok) throw new ProblemError(check.problems);
+    const plan = await getCurrentPlan(ctx);
+    if (!plan.ok) throw new ProblemError(plan.problems);
+    const doc = plan.value.document;
+    const named = (xs: readonly { code: string; name: { ja: string; en?: string } }[]) =>
+      xs.map((x) => ({ code: x.code, name: x.name }));
+    return {
+      page: 'staff-sectoral-plans',
+      session,
+      check: check.value,
+      departments: named(doc.departments),
+      fields: named(doc.fields),
+      measures: named(doc.measures),
+      indicators: named(doc.indicators),
+      canManage: may('sectoral:manage'),
+    };
+  },
+});
+
 const workspaceLinks = [
   [scenarios, { ja: '人口シナリオの試算', en: 'Population scenario workbench' }],
   [indicators, { ja: '実績値の入力と訂正', en: 'Enter and correct actuals' }],
@@ -329,6 +356,7 @@ const workspaceLinks = [
     { ja: '共創：パートナーの報告と市民の声', en: "Co-creation: partner reports and residents' voices" },
   ],
   [outbox, { ja: '送信箱（送信した・送信を保留したメール）', en: 'Outbox (e-mail sent or held)' }],
+  [sectoralPlans, { ja: '個別計画の登録と整合の点検', en: 'Sectoral plans and their alignment' }],
 ] as const;
 
 const home = staffPage({
@@ -362,4 +390,5 @@ export const staffPages: PageEntry[] = [
   scenarios,
   cocreation,
   outbox,
+  sectoralPlans,
 ];

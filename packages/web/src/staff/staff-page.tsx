@@ -8,6 +8,7 @@ import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
 import { RoundPage, RoundsPage } from './round-pages';
 import { ScenarioWorkbenchPage } from './scenario-workbench-page';
+import { SectoralPlansStaffPage } from './sectoral-plans-staff-page';
 import { SheetEditorPage } from './sheet-editor-page';
 import { StaffHomePage } from './staff-home-page';
 import { SurveyImportPage } from './survey-import-page';
@@ -36,6 +37,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <UsersPage model={model} />;
     case 'staff-tokens':
       return <TokensPage model={model} />;
+    case 'staff-sectoral-plans':
+      return <SectoralPlansStaffPage model={model} />;
     case 'staff-cocreation':
       return <CocreationPage model={model} />;
     case 'staff-outbox':
