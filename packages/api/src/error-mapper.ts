@@ -3,6 +3,7 @@
  * `{ "error": { "code", "message": { "ja", "en" }, "details" } }`.
  * Bugs become a 500 with no stack trace.
  */
+import { log } from '@mirai/app';
 import { type Problem, ProblemError, type ProblemKind } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -66,7 +67,10 @@ export function onError(error: Error, c: Context) {
       413,
     );
   }
-  console.error(redactedError(error, `${c.req.method} ${c.req.routePath}`));
+  log().error(
+    { route: c.req.routePath, method: c.req.method },
+    redactedError(error, `${c.req.method} ${c.req.routePath}`),
+  );
   return c.json(internalError(), 500);
 }
 

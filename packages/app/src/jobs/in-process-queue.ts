@@ -7,6 +7,7 @@
 
 import { claimNextJob, type Database, findJob, insertJob, requeueRunningJobs } from '@mirai/db';
 import type { Kysely } from 'kysely';
+import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
 import { pollUntilFinished, toJobView } from './job-view';
 import { runJob } from './run-job';
@@ -63,7 +64,7 @@ export class InProcessJobQueue implements JobQueue {
   private async run(): Promise<void> {
     while (this.running) {
       const job = await claimNextJob(this.db).catch((error: unknown) => {
-        console.error(`job queue: ${error instanceof Error ? error.message : 'error'}`);
+        log().error(`job queue: ${error instanceof Error ? error.message : 'error'}`);
         return undefined;
       });
       if (job) {

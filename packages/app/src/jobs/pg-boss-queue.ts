@@ -10,6 +10,7 @@
 import { claimJob, type Database, findJob, insertJob } from '@mirai/db';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import PgBoss from 'pg-boss';
+import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
 import { pollUntilFinished, toJobView } from './job-view';
 import { runJob } from './run-job';
@@ -47,7 +48,7 @@ export class PgBossJobQueue implements JobQueue {
     private readonly options: PgBossQueueOptions = {},
   ) {
     this.boss = new PgBoss({ db: adapter(db), schema: options.schema ?? 'pgboss', supervise: true });
-    this.boss.on('error', (error: Error) => console.error(`job queue (pg-boss): ${error.message}`));
+    this.boss.on('error', (error: Error) => log().error(`job queue (pg-boss): ${error.message}`));
   }
 
   register<P, R>(kind: JobKind<P, R>): void {

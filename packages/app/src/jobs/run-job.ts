@@ -7,6 +7,7 @@
 
 import { type Database, finishJob, type JobRow, readJobInput, updateJobProgress } from '@mirai/db';
 import type { Kysely } from 'kysely';
+import { log } from '../ops/logger';
 import { jobProblems } from './job-problems';
 import type { JobContext, JobKind } from './job-queue';
 
@@ -42,7 +43,10 @@ export async function runJob(db: Kysely<Database>, job: JobRow, kind: JobKind | 
         : { status: 'failed', problems: result.problems },
     );
   } catch (error) {
-    console.error(`job ${job.id} (${job.kind}) failed: ${error instanceof Error ? error.message : 'error'}`);
+    log().error(
+      { job: job.id, kind: job.kind },
+      `job failed: ${error instanceof Error ? error.message : 'error'}`,
+    );
     await finishJob(db, job.id, {
       status: 'failed',
       problems: [jobProblems.crashed.create({ kind: job.kind })],

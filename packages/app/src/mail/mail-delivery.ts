@@ -10,6 +10,7 @@ import type { Database, MailOutcome, OutboxRow } from '@mirai/db';
 import { abandonStaleMail, claimMail, finishMail, holdPendingMail } from '@mirai/db';
 import type { Kysely } from 'kysely';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { log } from '../ops/logger';
 import type { MailConfig } from './mail-config';
 
 export interface DeliveryReport {
@@ -88,7 +89,7 @@ export class MailDelivery {
         try {
           await this.deliverDue();
         } catch (e) {
-          console.error(`mail delivery: ${(e as Error).message}`);
+          log().error(`mail delivery: ${(e as Error).message}`);
         }
       } while (this.again && !this.closed);
     })().finally(() => {

@@ -1,1 +1,3 @@
+export * from './logger';
+export * from './operational-counts';
 export * from './readiness';
