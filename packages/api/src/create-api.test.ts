@@ -22,7 +22,7 @@ describeEachDatabase('HTTP API', (t) => {
   it('GET /readyz: ready when the database answers and every migration is applied, 503 otherwise', async () => {
     const res = await api.request('/readyz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ready: true, database: 'ok', pendingMigrations: [] });
+    expect(await res.json()).toEqual({ ready: true, draining: false, database: 'ok', pendingMigrations: [] });
     // One migration recorded as not applied: the process is behind its database schema.
     const ctx = contextFor(t.handle);
     const { rows } = await sql<{

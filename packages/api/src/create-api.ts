@@ -25,6 +25,7 @@ import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
 import { registerJobs } from './routes/jobs';
 import { registerMailOutbox } from './routes/mail-outbox';
+import { type MetricsSource, registerMetrics } from './routes/metrics';
 import { registerNotifications } from './routes/notifications';
 import { registerOpenApiDoc } from './routes/openapi-doc';
 import { registerPlan } from './routes/plan';
@@ -39,6 +40,8 @@ export interface ApiOptions {
   auth?: ApiAuthOptions;
   /** How a refused page (declared with `declarePage`) is answered; JSON problems otherwise. */
   refusePage?: PageRefusal;
+  /** Prometheus metrics of the process, served at GET /metrics (the server supplies them). */
+  metrics?: MetricsSource;
 }
 
 export function createApi(ctx: AppContext, options: ApiOptions = {}) {
@@ -70,6 +73,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   app.use('/api/*', textGuard());
   app.use('*', readAudience(ctx));
   registerHealth(app);
+  registerMetrics(app, options.metrics);
   registerPlan(app);
   registerCalendar(app);
   registerAreas(app);

@@ -37,6 +37,8 @@ export interface AppContext {
   /** Background jobs (imports, reports): started by the server, stopped by `close()`. */
   jobs: JobQueue;
   close(): Promise<void>;
+  /** The process's state: `draining` from a shutdown signal until exit (GET /readyz answers 503). */
+  lifecycle: { draining: boolean };
   /** Who reads through this context (per request; see read-scope.ts). Absent: the public. */
   reads?: ReadScope;
 }
@@ -79,6 +81,7 @@ function withServices(database: MiraiDatabase, config: MailConfig): AppContext {
     database,
     mail,
     jobs,
+    lifecycle: { draining: false },
     close: async () => {
       await jobs.stop();
       await mail.close();

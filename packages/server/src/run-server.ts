@@ -4,7 +4,7 @@
  * embedded database, listens, and closes cleanly on SIGINT/SIGTERM.
  * `npm start`, `mirai serve` and `mirai-server` all end here.
  */
-import { type AppConfig, bootstrapFirstAdmin, openApp } from '@mirai/app';
+import { type AppConfig, bootstrapFirstAdmin, createLogger, log, openApp, setLog } from '@mirai/app';
 import { startServer } from './start-server';
 
 export interface ServeOptions {
@@ -27,36 +27,41 @@ export function proxyOptions(opts: ServeOptions) {
 
 export async function runServer(opts: ServeOptions): Promise<never> {
   const started = performance.now();
+  setLog(createLogger({ destination: 1 }));
   const config: AppConfig = {};
   if (opts.dataDir) config.dataDir = opts.dataDir;
   if (opts.databaseUrl) config.databaseUrl = opts.databaseUrl;
   const ctx = await openApp(config);
   const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
   if (admin)
-    console.log(
+    log().info(
       `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
     );
   const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1', {
     auth: proxyOptions(opts),
+    accessLog: process.env.MIRAI_ACCESS_LOG !== '0',
   });
   // The data directory's owner lock now names this server, so a command beside it says where to go.
   ctx.database.lock?.update({ kind: 'server', url });
   // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
   ctx.mail.start();
-  console.log(
+  log().info(
     ctx.mail.mode === 'smtp'
       ? 'メール: SMTPで送信 / mail: sent through SMTP'
       : 'メール: 送信せず送信箱に保存（MIRAI_SMTP_URL 未設定） / mail: held in the outbox (MIRAI_SMTP_URL not set)',
   );
-  console.log(
+  log().info(
     `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
   );
-  const stop = async () => {
-    await close();
+  const grace = Number(process.env.MIRAI_SHUTDOWN_GRACE_MS ?? 10_000);
+  const stop = async (signal: string) => {
+    log().info({ signal }, '停止中 / shutting down: finishing answers under way');
+    await close(Number.isFinite(grace) && grace >= 0 ? grace : 10_000);
     await ctx.close();
+    log().info('停止しました / stopped');
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
   return new Promise<never>(() => {});
 }

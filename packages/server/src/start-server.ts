@@ -13,26 +13,33 @@ import type { AppContext } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
+import { createMetrics, type ServerMetrics } from './metrics';
 import { areaPages } from './pages/area-pages';
 import { registerOpenDataFiles } from './pages/open-data-routes';
 import { publicPages } from './pages/public-pages';
 import { pageRefusal, registerPages } from './pages/register-pages';
 import { notFoundPage } from './pages/send-page';
 import { staffPages } from './pages/staff-pages';
+import { observe, type RouteSeen, recordRoute, routeSeenKey } from './request-log';
 import { webDist } from './web-assets';
 
 /** Every page the server answers, in the order they are matched. */
 export const pageEntries = [...publicPages, ...areaPages, ...staffPages];
 
-export interface ServerOptions extends Omit<ApiOptions, 'refusePage'> {
+export interface ServerOptions extends Omit<ApiOptions, 'refusePage' | 'metrics'> {
   /** Where public answers are kept (default: one store per server). */
   answerStore?: AnswerStore;
   answerCache?: AnswerCacheOptions;
+  /** Write one access-log line per answer (the server program turns it on). */
+  accessLog?: boolean;
+  /** Metrics of this server (default: a new registry). */
+  metrics?: ServerMetrics;
 }
 
 export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) {
-  const { answerStore, answerCache, ...options } = serverOptions;
-  const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx) });
+  const { answerStore, answerCache, accessLog = false, ...options } = serverOptions;
+  const metrics = serverOptions.metrics ?? createMetrics(ctx);
+  const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx), metrics: () => metrics.render() });
   const dist = webDist();
   if (existsSync(dist)) {
     app.use('/assets/*', async (c, next) => {
@@ -58,14 +65,33 @@ export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) 
   // Compression wraps everything, so the security headers (which hash the inline
   // styles of a page) see the uncompressed body.
   const inner = new Hono();
+  inner.use('*', recordRoute());
   inner.use('*', compress());
   inner.route('/', app);
   inner.notFound(notFound);
   // Public answers are kept per published state (answer-cache.ts); everything else passes through.
   const cache = new AnswerCache(ctx, answerStore, answerCache);
   const root = new Hono();
-  root.all('*', (c) => cache.handle(c.req.raw, async (req) => inner.fetch(req, c.env)));
+  root.all('*', async (c) => {
+    const started = performance.now();
+    const seen: RouteSeen = {};
+    const env = { ...(c.env as object), [routeSeenKey]: seen };
+    const res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env));
+    observe(
+      metrics,
+      { req: c.req.raw, status: res.status, seconds: (performance.now() - started) / 1000, seen },
+      accessLog,
+    );
+    return res;
+  });
   return root;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  /** Stops taking connections, waits for answers under way (at most `graceMs`, default 10 s), stops the jobs. */
+  close: (graceMs?: number) => Promise<void>;
 }
 
 export async function startServer(
@@ -77,12 +103,23 @@ export async function startServer(
   const app = buildServer(ctx, options);
   // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
   await ctx.jobs.start();
-  return new Promise<{ url: string; port: number; close: () => Promise<void> }>((resolvePromise) => {
+  return new Promise<RunningServer>((resolvePromise) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
       resolvePromise({
         url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`,
         port: info.port,
-        close: () => new Promise((r) => server.close(() => r())),
+        close: (graceMs = 10_000) =>
+          new Promise((r) => {
+            // No new connections; idle keep-alive ones close now, answers under way may finish.
+            ctx.lifecycle.draining = true;
+            server.close(() => {
+              // The jobs this server started stop with it (after the answers under way).
+              void ctx.jobs.stop().then(() => r());
+            });
+            const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+            http.closeIdleConnections?.();
+            setTimeout(() => http.closeAllConnections?.(), graceMs).unref();
+          }),
       });
     });
   });

@@ -25,6 +25,7 @@ const health = withPolicy(
 
 const readinessSchema = z.object({
   ready: z.boolean(),
+  draining: z.boolean(),
   database: z.enum(['ok', 'unreachable']),
   pendingMigrations: z.array(z.string()),
 });

@@ -41,6 +41,8 @@ export const policyTable = {
   'tokens:manage-all': write(['admin']),
   'audit:read': read(['admin']),
   'audit:export': read(['admin']),
+  // Operations: Prometheus metrics (give a scraper a token scoped to this action only).
+  'ops:read-metrics': read(['admin']),
   // E-mail: the outbox (sent, and held when no SMTP server is configured).
   'mail:read-outbox': read(['admin']),
   // The plan: drafts and revisions.

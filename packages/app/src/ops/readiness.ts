@@ -1,7 +1,8 @@
 /**
  * Readiness: the database answers and every migration this version knows is
  * applied. GET /readyz answers 503 otherwise, so a load balancer or systemd
- * sends no traffic to a process whose database is down or behind.
+ * sends no traffic to a process whose database is down or behind, or that
+ * is shutting down.
  */
 import { migrations } from '@mirai/db';
 import { sql } from 'kysely';
@@ -9,6 +10,8 @@ import type { AppContext } from '../context';
 
 export interface Readiness {
   ready: boolean;
+  /** Shutting down: finishing the answers under way, taking no new work. */
+  draining: boolean;
   database: 'ok' | 'unreachable';
   pendingMigrations: string[];
 }
@@ -18,8 +21,14 @@ export async function checkReadiness(ctx: AppContext): Promise<Readiness> {
     const r = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(ctx.database.db);
     const applied = new Set(r.rows.map((x) => x.name));
     const pendingMigrations = Object.keys(migrations).filter((m) => !applied.has(m));
-    return { ready: pendingMigrations.length === 0, database: 'ok', pendingMigrations };
+    const draining = ctx.lifecycle.draining;
+    return {
+      ready: pendingMigrations.length === 0 && !draining,
+      draining,
+      database: 'ok',
+      pendingMigrations,
+    };
   } catch {
-    return { ready: false, database: 'unreachable', pendingMigrations: [] };
+    return { ready: false, draining: ctx.lifecycle.draining, database: 'unreachable', pendingMigrations: [] };
   }
 }
