@@ -1,7 +1,6 @@
 /** How the API authenticates: settings, cookie security, proxies, sign-in limits. */
-import type { AuthSettings, StoredUser } from '@mirai/app';
+import { type AuthSettings, databaseRateLimiter, type RateLimiter, type StoredUser } from '@mirai/app';
 import type { Problem } from '@mirai/core';
-import { createRateLimiter, type RateLimiter } from './rate-limit';
 
 export interface ApiAuthOptions {
   settings?: Partial<AuthSettings>;
@@ -11,7 +10,7 @@ export interface ApiAuthOptions {
   trustProxy?: boolean;
   /** The public origin when behind a proxy (for the Origin check), e.g. https://mirai.city.example.jp. */
   publicOrigin?: string;
-  /** Sign-in attempts per client address and window (default 20 per 10 minutes). */
+  /** Sign-in attempts per client address and window (default 20 per 10 minutes), counted in the database. */
   loginRateLimit?: { max: number; windowSeconds: number };
 }
 
@@ -38,6 +37,6 @@ export function resolveAuthOptions(o: ApiAuthOptions = {}): ResolvedAuthOptions 
       o.secureCookies ?? (o.publicOrigin?.startsWith('https://') || process.env.NODE_ENV === 'production'),
     trustProxy: o.trustProxy ?? false,
     ...(o.publicOrigin ? { publicOrigin: o.publicOrigin } : {}),
-    limiter: createRateLimiter(o.loginRateLimit ?? { max: 20, windowSeconds: 600 }),
+    limiter: databaseRateLimiter('login', o.loginRateLimit ?? { max: 20, windowSeconds: 600 }),
   };
 }

@@ -92,7 +92,7 @@ const passwordRoute = withPolicy(
 export function registerSessionRoutes(app: OpenAPIHono<ApiEnv>) {
   app.openapi(loginRoute, async (c) => {
     const { options } = c.get('auth');
-    const wait = options.limiter.hit(clientAddress(c));
+    const wait = await options.limiter.hit(c.get('ctx'), clientAddress(c));
     if (wait > 0) {
       c.header('Retry-After', String(wait));
       return problemResponse(c, [authProblems.rateLimited.create({ retryAfterSeconds: wait })]) as never;

@@ -10,6 +10,7 @@ export * from './item-scopes';
 export * from './password-hash';
 export * from './policy-table';
 export * from './public-user';
+export * from './rate-limits';
 export * from './roles';
 export * from './sessions';
 export * from './users';

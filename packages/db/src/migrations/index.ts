@@ -20,6 +20,7 @@ import * as m0043 from './0043-workshops';
 import * as m0044 from './0044-followers';
 import * as m0045 from './0045-sectoral-plans';
 import * as m0046 from './0046-area-boundaries';
+import * as m0080 from './0080-rate-limits';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0046-area-boundaries': m0046,
   '0025-report-files': m0025,
   '0010-statistical-datasets': m0010,
+  '0080-rate-limits': m0080,
 };
