@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
 import { jobRoutes } from './routes/jobs';
 import { mailOutboxRoutes } from './routes/mail-outbox';
+import { metricsRoutes } from './routes/metrics';
 import { notificationRoutes } from './routes/notifications';
 import { openApiDocRoutes } from './routes/openapi-doc';
 import { planRoutes } from './routes/plan';
@@ -42,6 +43,7 @@ export const routeGroups = {
   indicators: indicatorRoutes,
   jobs: jobRoutes,
   mailOutbox: mailOutboxRoutes,
+  metrics: metricsRoutes,
   notifications: notificationRoutes,
   openApiDoc: openApiDocRoutes,
   plan: planRoutes,

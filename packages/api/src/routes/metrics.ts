@@ -6,7 +6,9 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { ApiEnv } from '../api-env';
 import { notFound } from '../error-mapper';
+import { json } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
 
 export type MetricsSource = () => Promise<{ body: string; contentType: string }>;
 
@@ -19,7 +21,7 @@ const metricsRoute = withPolicy(
     summary: 'Prometheus metrics (text exposition format)',
     responses: {
       200: { description: 'The metrics', content: { 'text/plain': { schema: z.string() } } },
-      404: { description: 'This server keeps no metrics' },
+      404: json(errorSchema, 'This server keeps no metrics (the API without its server)'),
     },
   }),
 );
@@ -31,3 +33,6 @@ export function registerMetrics(app: OpenAPIHono<ApiEnv>, source: MetricsSource 
     return c.body(body, 200, { 'Content-Type': contentType, 'Cache-Control': 'no-store' }) as never;
   });
 }
+
+/** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
+export const metricsRoutes = [metricsRoute] as const;
