@@ -75,6 +75,7 @@ export interface IndicatorSummaryView {
   serves: string;
   baseline: IndicatorDefinition['baseline'] | null;
   finalTarget: IndicatorDefinition['finalTarget'] | null;
+  frequency?: IndicatorDefinition['frequency'];
   latest: ActualVersion | null;
   status: StatusView;
   sample: boolean;

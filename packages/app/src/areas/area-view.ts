@@ -13,6 +13,7 @@ import {
   currentActuals,
   describeAggregation,
   fail,
+  figureKey,
   layerNames,
   listAreas,
   ok,
@@ -75,7 +76,14 @@ export interface AreaView {
   layerName: Text;
   ancestors: { code: string; name: Text; layer: AreaListItem['layer'] }[];
   children: { code: string; name: Text; layer: AreaListItem['layer']; sample: boolean }[];
-  population: { years: number[]; totals: (number | null)[]; sample: boolean; method: string } | null;
+  population: {
+    years: number[];
+    totals: (number | null)[];
+    sample: boolean;
+    method: string;
+    /** What each total is (`data-figure`, core figureKey): a district's run, or the city's census/projection. */
+    figures: (string | undefined)[];
+  } | null;
   /** Happiness from the published survey waves, small cells suppressed (region: none). */
   happiness: AreaHappinessWave[];
   indicators: AreaIndicatorValue[];
@@ -146,6 +154,12 @@ export async function getAreaView(
         }),
         sample: rows.some((r) => r.sample),
         method: dv.value.method,
+        figures: first.years.map((y) => {
+          const f = dv.value.figures;
+          if (area.layer === 'district') return figureKey(`${f.subject}@${code}`, 'districts', y);
+          const k = f.years.indexOf(y);
+          return area.layer === 'city' && k >= 0 ? figureKey(f.subject, f.citySeries[k] ?? '', y) : undefined;
+        }),
       };
     }
   }

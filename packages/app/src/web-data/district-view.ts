@@ -6,8 +6,9 @@
 import { type DistrictProjection, ok, projectDistricts, type Result, type Text } from '@mirai/core';
 import type { AppContext } from '../context';
 import { readPlan } from '../plan';
-import { broadCensus, districtSet } from './city-spec';
+import { broadCensus, districtSet, tableYears } from './city-spec';
 import { loadPopulationSources, type PopulationSources } from './population-sources';
+import { populationIndicator } from './population-view';
 
 export interface DistrictSummary {
   code: string;
@@ -23,6 +24,11 @@ export interface DistrictsView {
   /** Said on the page when there is no district data. */
   missing?: { ja: string; en: string };
   method: string;
+  /**
+   * Figure keys (core figureKey): the subject, and per year of the district run the series the
+   * districts sum to (`census` in a census year, else the city's projection).
+   */
+  figures: { subject: string; years: number[]; citySeries: string[] };
   districts: DistrictSummary[];
 }
 
@@ -65,6 +71,23 @@ function methodText(src: PopulationSources | undefined, proj: DistrictProjection
   ].join('');
 }
 
+function figuresOf(
+  src: PopulationSources | undefined,
+  proj: DistrictProjection | null,
+): DistrictsView['figures'] {
+  const years = proj?.city.years ?? [];
+  const census = new Set([
+    ...(src?.census ? tableYears(src.census.table) : []),
+    ...(src ? broadCensus(src).map((c) => c.year) : []),
+  ]);
+  const base = src?.projection?.dataset.code ?? 'projection';
+  return {
+    subject: populationIndicator,
+    years,
+    citySeries: years.map((y) => (census.has(y) ? 'census' : base)),
+  };
+}
+
 export async function getDistrictsView(ctx: AppContext): Promise<Result<DistrictsView>> {
   const plan = await readPlan(ctx);
   if (!plan.ok) return plan;
@@ -100,6 +123,7 @@ export async function getDistrictsView(ctx: AppContext): Promise<Result<District
           },
         }),
     method: methodText(src.ok ? src.value : undefined, proj),
+    figures: figuresOf(src.ok ? src.value : undefined, proj),
     districts,
   });
 }

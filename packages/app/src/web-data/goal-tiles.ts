@@ -7,6 +7,8 @@
  * the plan's own baseline projection at the target year when it names one.
  */
 import {
+  figureKey,
+  figureKeys,
   formatFiscalYear,
   formatWarekiDate,
   type IndicatorStatus,
@@ -39,6 +41,8 @@ export interface GoalTile {
     upper?: number;
     /** 'actual': a recorded value; 'baseline': nothing recorded since the plan's baseline. */
     kind: 'actual' | 'baseline';
+    /** What the figure is (`data-figure`, core figureKey). */
+    figure: string;
     /** The day or month it refers to, in 和暦 (令和4年12月) and ISO (2022-12). */
     asOf: { wareki: string; iso: string };
     source: string;
@@ -49,7 +53,7 @@ export interface GoalTile {
   status: Omit<IndicatorStatus, 'actual'>;
   trend: GoalPoint[];
   /** The plan's first projection that names the target year (e.g. its baseline 63,200 in 2032). */
-  outlook: { name: Text; source: Text; year: number; value: number } | null;
+  outlook: { name: Text; source: Text; year: number; value: number; figure: string } | null;
   sample: boolean;
 }
 
@@ -111,6 +115,7 @@ export async function getGoalTiles(ctx: AppContext): Promise<Result<GoalTile[]>>
           value: actual.value,
           ...(actual.ci ? { lower: actual.ci.lower, upper: actual.ci.upper } : {}),
           kind: 'actual',
+          figure: figureKey(s.code, 'actual', actual.fiscalYear),
           asOf: actual.date
             ? { wareki: wareki(actual.date), iso: actual.date }
             : { wareki: formatFiscalYear(actual.fiscalYear), iso: `FY${actual.fiscalYear}` },
@@ -121,6 +126,10 @@ export async function getGoalTiles(ctx: AppContext): Promise<Result<GoalTile[]>>
             value: def.baseline.value,
             ...(def.baseline.ci ? { lower: def.baseline.ci.lower, upper: def.baseline.ci.upper } : {}),
             kind: 'baseline',
+            figure: figureKeys(
+              figureKey(s.code, 'baseline', def.baseline.asOf.slice(0, 4)),
+              def.frequency === 'census' && figureKey(s.code, 'census', def.baseline.asOf.slice(0, 4)),
+            ),
             asOf: { wareki: wareki(def.baseline.asOf), iso: def.baseline.asOf },
             source: def.baseline.source.ja,
           }
@@ -153,6 +162,7 @@ export async function getGoalTiles(ctx: AppContext): Promise<Result<GoalTile[]>>
           ? {
               name: proj.name,
               source: proj.source,
+              figure: figureKey(s.code, proj.code, ft.fiscalYear),
               year: ft.fiscalYear,
               value: proj.values[String(ft.fiscalYear)]!,
             }

@@ -73,6 +73,8 @@ export interface BackcastBase {
 }
 export interface PopulationView {
   areaName: Bilingual;
+  /** Figure keys (core figureKey): the population indicator's code, the base projection's series, the baseline's year. */
+  figures: { subject: string; base: string; baselineYear: string | null };
   /** Said on the page when the municipality's census or projection is not stored. */
   missing?: Bilingual;
   /** The base projection's name (e.g. IPSS 2018), for "on the base path". */
@@ -111,6 +113,9 @@ function run(spec: unknown): Result<Projection> {
 
 const cache = new Map<string, PopulationView>();
 
+/** The plan's total population indicator, whose figures these are. */
+export const populationIndicator = 'TOP-POPULATION';
+
 export const populationMissing: Bilingual = {
   ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計）が登録されていません。mirai population data import で取り込むと、ここに表示されます。',
   en: "This municipality's population data (census and projection by sex and five-year age) is not stored yet. Import it with mirai population data import and it appears here.",
@@ -120,10 +125,15 @@ export const populationMissing: Bilingual = {
 export async function getPopulationView(ctx: AppContext): Promise<Result<PopulationView>> {
   const plan = await readPlan(ctx);
   const topPop = plan.ok
-    ? plan.value.document.indicators.find((i) => i.code === 'TOP-POPULATION')
+    ? plan.value.document.indicators.find((i) => i.code === populationIndicator)
     : undefined;
   const ft = topPop?.finalTarget;
   const target = ft ? { fiscalYear: ft.fiscalYear, value: ft.value, source: topPop.name.ja } : null;
+  const figures = {
+    subject: populationIndicator,
+    base: '',
+    baselineYear: topPop?.baseline ? topPop.baseline.asOf.slice(0, 4) : null,
+  };
   // The plan's baseline: the first of the indicator's projections that states a value at the target year
   // (the rule of the goal tiles).
   const named = ft
@@ -140,10 +150,10 @@ export async function getPopulationView(ctx: AppContext): Promise<Result<Populat
       : null;
   const src = await loadPopulationSources(ctx);
   if (!src.ok) return src;
-  const key = `${src.value.key}|${JSON.stringify(target)}|${JSON.stringify(planBase)}`;
+  const key = `${src.value.key}|${JSON.stringify(target)}|${JSON.stringify(planBase)}|${JSON.stringify(figures)}`;
   const hit = cache.get(key);
   if (hit) return ok(hit);
-  const view = computeView(src.value, target, planBase);
+  const view = computeView(src.value, target, planBase, figures);
   if (view.ok) {
     if (cache.size > 50) cache.clear();
     cache.set(key, view.value);
@@ -151,9 +161,14 @@ export async function getPopulationView(ctx: AppContext): Promise<Result<Populat
   return view;
 }
 
-function emptyView(s: PopulationSources, target: PopulationView['target']): PopulationView {
+function emptyView(
+  s: PopulationSources,
+  target: PopulationView['target'],
+  figures: PopulationView['figures'],
+): PopulationView {
   return {
     areaName: s.municipality.name,
+    figures,
     missing: populationMissing,
     baseName: { ja: '推計', en: 'projection' },
     lastCensusYear: 0,
@@ -174,9 +189,10 @@ function computeView(
   s: PopulationSources,
   target: PopulationView['target'],
   planBase: PlanBase,
+  figures: PopulationView['figures'],
 ): Result<PopulationView> {
   const spec = projectionSpec(s);
-  if (!spec || !s.census || !s.projection) return ok(emptyView(s, target));
+  if (!spec || !s.census || !s.projection) return ok(emptyView(s, target, figures));
   const based = run(spec);
   if (!based.ok) return based;
   const base = based.value;
@@ -358,6 +374,7 @@ function computeView(
   const annual = base.annualTotal;
   return ok({
     areaName: s.municipality.name,
+    figures: { ...figures, base: s.projection.dataset.code },
     baseName,
     lastCensusYear,
     points,

@@ -1,5 +1,6 @@
 export * from './achievement';
 export * from './actual-history';
+export * from './figure-key';
 export * from './import-problems';
 export { addMonths, type IndicatorPeriod, parsePeriod, periodEnd } from './indicator-period';
 export * from './indicator-problems';

@@ -168,7 +168,7 @@ export function AreaPage({ model }: { model: Model }) {
                       <CalendarYear year={y} />
                     </th>
                     <td className="num">
-                      <Num value={view.population?.totals[i] ?? null} />
+                      <Num value={view.population?.totals[i] ?? null} figure={view.population?.figures[i]} />
                     </td>
                   </tr>
                 ))}

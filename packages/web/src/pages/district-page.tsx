@@ -1,4 +1,5 @@
 /** One district: projected totals, children and the share aged 65+, from the illustrative district sample. */
+import { figureKey } from '@mirai/core';
 import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
@@ -12,6 +13,7 @@ export function DistrictPage({ model }: { model: Model }) {
   const lang = useLang();
   const d = model.view.districts.find((x) => x.code === model.code);
   if (!d) return null;
+  const subject = model.view.figures.subject;
   return (
     <main id="main">
       <Crumbs
@@ -87,10 +89,13 @@ export function DistrictPage({ model }: { model: Model }) {
                     <CalendarYear year={y} />
                   </th>
                   <td className="num">
-                    <Num value={d.totals[k]} />
+                    <Num value={d.totals[k]} figure={figureKey(`${subject}@${d.code}`, 'districts', y)} />
                   </td>
                   <td className="num">
-                    <Num value={d.young[k]} />
+                    <Num
+                      value={d.young[k]}
+                      figure={figureKey(`${subject}@${d.code}[0-14]`, 'districts', y)}
+                    />
                   </td>
                   <td className="num">
                     {d.shares65[k] === null || d.shares65[k] === undefined

@@ -4,6 +4,7 @@
  * group (each group's mean recomputed from the shares, with the range the
  * rounding of the shares allows).
  */
+import { figureKey } from '@mirai/core';
 import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
@@ -49,7 +50,12 @@ export function HappinessPage({ model }: { model: Model }) {
         <dd>
           {v.target ? (
             <>
-              <FiscalYear fy={v.target.fiscalYear} />: {v.target.value}
+              <FiscalYear fy={v.target.fiscalYear} />:{' '}
+              <Num
+                value={v.target.value}
+                digits={2}
+                figure={figureKey(v.indicatorCode, 'target', v.target.fiscalYear)}
+              />
               <L ja=" 以上" en=" or more" />
             </>
           ) : (
@@ -125,7 +131,11 @@ export function HappinessPage({ model }: { model: Model }) {
                         <FiscalYear fy={baseFy} />
                       </th>
                       <td className="num">
-                        <Num value={v.baseline.value} digits={2} />
+                        <Num
+                          value={v.baseline.value}
+                          digits={2}
+                          figure={figureKey(v.indicatorCode, 'baseline', v.baseline.asOf.slice(0, 4))}
+                        />
                       </td>
                       <td className="num">—</td>
                       <td>
@@ -140,7 +150,11 @@ export function HappinessPage({ model }: { model: Model }) {
                         <FiscalYear fy={a.fiscalYear} />
                       </th>
                       <td className="num">
-                        <Num value={a.value} digits={2} />
+                        <Num
+                          value={a.value}
+                          digits={2}
+                          figure={figureKey(v.indicatorCode, 'actual', a.fiscalYear)}
+                        />
                       </td>
                       <td className="num">
                         {a.lower !== undefined && a.upper !== undefined ? (

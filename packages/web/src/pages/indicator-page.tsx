@@ -3,10 +3,11 @@
  * confidence band of survey indicators), status and why, sources, the last
  * update and every correction (change history).
  */
+import { figureKey } from '@mirai/core';
 import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
-import { comparisonText, decimals } from '../ui/indicator-card';
+import { baselineFigure, comparisonText, decimals } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
 import { StatusBadge } from '../ui/status-badge';
 import { L, M, Num, SampleBadge, T } from '../ui/text';
@@ -55,8 +56,12 @@ export function IndicatorPage({ model }: { model: Model }) {
         <dd>
           {d.baseline ? (
             <>
-              <Num value={d.baseline.value} digits={dig} /> <T text={d.unit} />（{d.baseline.asOf}）{' '}
-              <M k="source" />: <T text={d.baseline.source} />
+              <Num
+                value={d.baseline.value}
+                digits={dig}
+                figure={baselineFigure(i.code, d.frequency, d.baseline.asOf)}
+              />{' '}
+              <T text={d.unit} />（{d.baseline.asOf}） <M k="source" />: <T text={d.baseline.source} />
             </>
           ) : (
             '—'
@@ -68,7 +73,12 @@ export function IndicatorPage({ model }: { model: Model }) {
         <dd>
           {d.finalTarget ? (
             <>
-              <FiscalYear fy={d.finalTarget.fiscalYear} />: <Num value={d.finalTarget.value} digits={dig} />{' '}
+              <FiscalYear fy={d.finalTarget.fiscalYear} />:{' '}
+              <Num
+                value={d.finalTarget.value}
+                digits={dig}
+                figure={figureKey(i.code, 'target', d.finalTarget.fiscalYear)}
+              />{' '}
               <T text={d.unit} />
               {comparisonText(d.finalTarget.comparison, lang)}
             </>
@@ -135,14 +145,19 @@ export function IndicatorPage({ model }: { model: Model }) {
               </thead>
               <tbody>
                 {years.map((y, k) => {
-                  const ci = city.find((v) => v.fiscalYear === y)?.current.ci;
+                  const cur = city.find((v) => v.fiscalYear === y)?.current;
+                  const ci = cur?.ci;
                   return (
                     <tr key={y}>
                       <th scope="row">
                         <FiscalYear fy={y} />
                       </th>
                       <td className="num">
-                        <Num value={actual[k]} digits={dig} />
+                        <Num
+                          value={actual[k]}
+                          digits={dig}
+                          figure={cur && !cur.date ? figureKey(i.code, 'actual', y) : undefined}
+                        />
                       </td>
                       {hasCi ? (
                         <td className="num">
@@ -156,7 +171,7 @@ export function IndicatorPage({ model }: { model: Model }) {
                         </td>
                       ) : null}
                       <td className="num">
-                        <Num value={target[k]} digits={dig} />
+                        <Num value={target[k]} digits={dig} figure={figureKey(i.code, 'target', y)} />
                       </td>
                     </tr>
                   );

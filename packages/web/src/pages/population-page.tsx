@@ -3,6 +3,7 @@
  * projection (with the boundary between them), pyramids, named baselines and
  * scenarios side by side, the plan's target and the back-casting answer.
  */
+import { figureKey, figureKeys } from '@mirai/core';
 import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
@@ -20,6 +21,15 @@ export function PopulationPage({ model }: { model: Model }) {
   const kindLabel = (k: string) =>
     k === 'census' ? (lang === 'en' ? 'Census' : '国勢調査') : lang === 'en' ? 'Projection' : '推計';
   const target = v.target;
+  const f = v.figures;
+  const fig = (series: string, year: number, subject = f.subject) => figureKey(subject, series, year);
+  const pointFigure = (kind: string, year: number, subject = f.subject) =>
+    kind === 'census'
+      ? figureKeys(
+          fig('census', year, subject),
+          subject === f.subject && String(year) === f.baselineYear && fig('baseline', year),
+        )
+      : fig(f.base, year, subject);
   const tgtIdx = v.target ? v.compareYears.indexOf(v.target.fiscalYear) : -1;
   if (v.missing)
     return (
@@ -42,17 +52,15 @@ export function PopulationPage({ model }: { model: Model }) {
       {v.target ? (
         <p className="lead">
           <L ja="目標" en="Target" />: <FiscalYear fy={v.target.fiscalYear} />
-          <L
-            ja={`に ${formatNumber(v.target.value, 'ja')} 人以上`}
-            en={`: ${formatNumber(v.target.value, 'en')} or more`}
-          />
+          <L ja="に " en=": " />
+          <Num value={v.target.value} figure={fig('target', v.target.fiscalYear)} />
+          <L ja=" 人以上" en=" or more" />
           {v.baseAtTargetYear !== null ? (
             <>
               {' '}
-              <L
-                ja={`（${v.baseName.ja}に沿うと ${formatNumber(v.baseAtTargetYear, 'ja')} 人）`}
-                en={` (on the ${v.baseName.en} path: ${formatNumber(v.baseAtTargetYear, 'en')})`}
-              />
+              <L ja={`（${v.baseName.ja}に沿うと `} en={` (on the ${v.baseName.en} path: `} />
+              <Num value={v.baseAtTargetYear} figure={fig(f.base, v.target.fiscalYear)} />
+              <L ja=" 人）" en=")" />
             </>
           ) : null}
         </p>
@@ -119,16 +127,16 @@ export function PopulationPage({ model }: { model: Model }) {
                     </th>
                     <td>{kindLabel(p.kind)}</td>
                     <td className="num">
-                      <Num value={p.total} />
+                      <Num value={p.total} figure={pointFigure(p.kind, p.year)} />
                     </td>
                     <td className="num">
-                      <Num value={p.young} />
+                      <Num value={p.young} figure={pointFigure(p.kind, p.year, `${f.subject}[0-14]`)} />
                     </td>
                     <td className="num">
-                      <Num value={p.working} />
+                      <Num value={p.working} figure={pointFigure(p.kind, p.year, `${f.subject}[15-64]`)} />
                     </td>
                     <td className="num">
-                      <Num value={p.old} />
+                      <Num value={p.old} figure={pointFigure(p.kind, p.year, `${f.subject}[65+]`)} />
                     </td>
                   </tr>
                 ))}
@@ -254,7 +262,7 @@ export function PopulationPage({ model }: { model: Model }) {
                       </th>
                       {s.values.map((x, k) => (
                         <td className={`num${k === tgtIdx ? ' hl' : ''}`} key={v.compareYears[k]}>
-                          <Num value={x} />
+                          <Num value={x} figure={fig(s.key, v.compareYears[k] ?? 0)} />
                         </td>
                       ))}
                     </tr>

@@ -5,7 +5,7 @@
  * plan's own outlook at the target year, and the trend.
  */
 
-import { formatFiscalYear } from '@mirai/core';
+import { figureKey, formatFiscalYear } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 import type { GoalTileView } from '../types';
 import { comparisonText } from './indicator-card';
@@ -46,7 +46,10 @@ export function GoalTile({ g }: { g: GoalTileView }) {
           {g.latest ? (
             <>
               <p className="tile-value">
-                <span className="big">{fig(g.latest.value)}</span> <span className="unit">{fullUnit}</span>
+                <span className="big" data-figure={g.latest.figure}>
+                  {fig(g.latest.value)}
+                </span>{' '}
+                <span className="unit">{fullUnit}</span>
               </p>
               <p className="tile-asof">
                 {g.latest.kind === 'baseline' ? (
@@ -86,7 +89,9 @@ export function GoalTile({ g }: { g: GoalTileView }) {
         <dd>
           {g.target ? (
             <>
-              {fig(g.target.value)}
+              <span data-figure={figureKey(g.code, 'target', g.target.fiscalYear)}>
+                {fig(g.target.value)}
+              </span>
               {lang === 'en' ? ` ${unit}` : unit}
               {comparisonText(g.target.comparison, lang)}
               {lang === 'en'
@@ -118,9 +123,13 @@ export function GoalTile({ g }: { g: GoalTileView }) {
       </dl>
       {g.outlook ? (
         <p className="tile-outlook">
+          <L ja="計画の見通し：" en="The plan's outlook: " />
+          <T text={g.outlook.name} />
+          <L ja={`では${g.outlook.year}年に`} en={` gives `} />
+          <span data-figure={g.outlook.figure}>{fig(g.outlook.value)}</span>
           <L
-            ja={`計画の見通し：${g.outlook.name.ja}では${g.outlook.year}年に${fig(g.outlook.value)}${unit}（目標との差 ${signed(g.outlook.value - (g.target?.value ?? 0))}${unit}）`}
-            en={`The plan's outlook: ${g.outlook.name.en ?? g.outlook.name.ja} gives ${fig(g.outlook.value)} in ${g.outlook.year} (${signed(g.outlook.value - (g.target?.value ?? 0))} against the target)`}
+            ja={`${unit}（目標との差 ${signed(g.outlook.value - (g.target?.value ?? 0))}${unit}）`}
+            en={` in ${g.outlook.year} (${signed(g.outlook.value - (g.target?.value ?? 0))} against the target)`}
           />
         </p>
       ) : null}

@@ -1,4 +1,5 @@
 /** One indicator in a list: name (linked), baseline, target, latest value and status in words and symbol. */
+import { figureKey, figureKeys } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 import type { IndicatorSummaryView } from '../types';
 import { StatusBadge } from './status-badge';
@@ -29,8 +30,12 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
         <dd>
           {i.baseline ? (
             <>
-              <Num value={i.baseline.value} digits={decimals(i.baseline.value)} /> <T text={i.unit} />（
-              {i.baseline.asOf}）
+              <Num
+                value={i.baseline.value}
+                digits={decimals(i.baseline.value)}
+                figure={baselineFigure(i.code, i.frequency, i.baseline.asOf)}
+              />{' '}
+              <T text={i.unit} />（{i.baseline.asOf}）
             </>
           ) : (
             '—'
@@ -43,7 +48,12 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
           {i.finalTarget ? (
             <>
               <FiscalYear fy={i.finalTarget.fiscalYear} />:{' '}
-              <Num value={i.finalTarget.value} digits={decimals(i.finalTarget.value)} /> <T text={i.unit} />
+              <Num
+                value={i.finalTarget.value}
+                digits={decimals(i.finalTarget.value)}
+                figure={figureKey(i.code, 'target', i.finalTarget.fiscalYear)}
+              />{' '}
+              <T text={i.unit} />
               {comparisonText(i.finalTarget.comparison, lang)}
             </>
           ) : (
@@ -56,7 +66,12 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
         <dd>
           {i.latest ? (
             <>
-              <Num value={i.latest.value} digits={decimals(i.latest.value)} /> <T text={i.unit} />（
+              <Num
+                value={i.latest.value}
+                digits={decimals(i.latest.value)}
+                figure={i.latest.date ? undefined : figureKey(i.code, 'actual', i.latest.fiscalYear)}
+              />{' '}
+              <T text={i.unit} />（
               <FiscalYear fy={i.latest.fiscalYear} />）
             </>
           ) : (
@@ -73,6 +88,13 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
     </li>
   );
 }
+
+/** The keys of a baseline: the baseline, and for a census indicator the census figure of that year. */
+export const baselineFigure = (code: string, frequency: string | undefined, asOf: string): string =>
+  figureKeys(
+    figureKey(code, 'baseline', asOf.slice(0, 4)),
+    frequency === 'census' && figureKey(code, 'census', asOf.slice(0, 4)),
+  );
 
 export const decimals = (v: number) =>
   Number.isInteger(v) ? 0 : Math.min(2, String(v).split('.')[1]?.length ?? 0);

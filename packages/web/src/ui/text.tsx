@@ -49,13 +49,18 @@ export function formatNumber(v: number, lang: Lang, digits = 0): string {
   });
 }
 
-export function Num({ value, digits = 0 }: { value: number | null | undefined; digits?: number }) {
+/** A number as printed; with `figure`, marked with what it is (`data-figure`, see core figureKey). */
+export function Num({
+  value,
+  digits = 0,
+  figure,
+}: {
+  value: number | null | undefined;
+  digits?: number;
+  figure?: string | undefined;
+}) {
   const lang = useLang();
-  return (
-    <>
-      {value === null || value === undefined || !Number.isFinite(value)
-        ? '—'
-        : formatNumber(value, lang, digits)}
-    </>
-  );
+  if (value === null || value === undefined || !Number.isFinite(value)) return <>—</>;
+  const text = formatNumber(value, lang, digits);
+  return figure ? <span data-figure={figure}>{text}</span> : <>{text}</>;
 }
