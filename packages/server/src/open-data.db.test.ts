@@ -65,6 +65,10 @@ describeEachDatabase('open data', (t) => {
         'evaluation-results',
         'survey-tables',
         'population-projections',
+        'areas',
+        'area-values',
+        'brand-links',
+        'sectoral-plans',
       ]),
     );
     expect(ids.filter((i) => i.startsWith('statistics-')).length).toBeGreaterThan(3);

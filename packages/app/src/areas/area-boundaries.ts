@@ -87,6 +87,7 @@ export interface BoundariesView {
   licence: string;
   sample: boolean;
   features: BoundaryFeature[];
+  createdAt: Date;
 }
 
 const toView = (b: StoredBoundarySet): BoundariesView => ({
@@ -96,6 +97,7 @@ const toView = (b: StoredBoundarySet): BoundariesView => ({
   licence: b.licence,
   sample: b.sample,
   features: b.features,
+  createdAt: b.createdAt,
 });
 
 /** The current boundaries of the readable plan's municipality (null when none), once per read scope. */

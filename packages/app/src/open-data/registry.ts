@@ -5,6 +5,7 @@
  * (or a `defineDatasetFamily` for datasets known only from the database) next
  * to the read model it comes from, and add it below (docs/architecture.md).
  */
+import { areasDataset, areaValuesDataset, brandLinksDataset, sectoralPlansDataset } from './area-datasets';
 import type { DatasetRegistration } from './dataset-definition';
 import { indicatorTargetsDataset, planStructureDataset } from './plan-datasets';
 import { populationProjectionsDataset, statisticalDatasets } from './population-datasets';
@@ -18,4 +19,8 @@ export const openDatasets: readonly DatasetRegistration[] = [
   surveyTablesDataset,
   populationProjectionsDataset,
   statisticalDatasets,
+  areasDataset,
+  areaValuesDataset,
+  brandLinksDataset,
+  sectoralPlansDataset,
 ];
