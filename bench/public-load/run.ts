@@ -1,0 +1,162 @@
+/**
+ * Public answers under load (issue #18): autocannon against the top page, a
+ * field page, /api/v1/plan and /api/v1/progress at 50 and 200 connections,
+ * beside the same bytes of the top page served as a static file by the same
+ * server process (/assets/, the physical limit of this machine). The server
+ * runs as in production: its own process, embedded database, NODE_ENV=
+ * production, no access log; clients ask for gzip/brotli as browsers do.
+ * Results: bench/results/public-load.{json,md}.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const root = new URL('../..', import.meta.url).pathname;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').map(Number);
+const staticName = 'bench-top-page.html';
+const staticFile = join(root, 'packages/web/dist', staticName);
+
+const freePort = () =>
+  new Promise<number>((r) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => r(port));
+    });
+  });
+
+async function startServerProcess(): Promise<{ base: string; proc: ChildProcess; dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mirai-bench-load-'));
+  const port = await freePort();
+  const proc = spawn(
+    process.execPath,
+    [
+      join(root, 'packages/server/bin/mirai-server.js'),
+      '--port',
+      String(port),
+      '--data-dir',
+      join(dir, 'data'),
+    ],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: '',
+        NODE_ENV: 'production',
+        MIRAI_ACCESS_LOG: '0',
+        MIRAI_LOG_FORMAT: 'json',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  proc.stdout?.on('data', (d) => {
+    out += String(d);
+  });
+  for (let i = 0; i < 1200 && !/ready in/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
+  if (!/ready in/.test(out)) throw new Error(`server did not start:\n${out}`);
+  return { base: `http://127.0.0.1:${port}`, proc, dir };
+}
+
+interface Row {
+  target: string;
+  path: string;
+  connections: number;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+  non2xx: number;
+  bytesPerAnswer: number;
+  loadAverage: number;
+}
+
+async function run(base: string, target: string, path: string, connections: number): Promise<Row> {
+  const r = await autocannon({
+    url: `${base}${path}`,
+    connections,
+    duration: seconds,
+    headers: { 'accept-encoding': 'br, gzip', 'accept-language': 'ja' },
+  });
+  return {
+    target,
+    path,
+    connections,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50Ms: r.latency.p50,
+    p99Ms: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    bytesPerAnswer: r.requests.total > 0 ? Math.round(r.throughput.total / r.requests.total) : 0,
+    loadAverage: Number(loadavg()[0]?.toFixed(2)),
+  };
+}
+
+async function main() {
+  const { base, proc, dir } = await startServerProcess();
+  try {
+    // The top page's own bytes, as the static baseline.
+    const top = await fetch(`${base}/`, { headers: { 'accept-language': 'ja' } });
+    writeFileSync(staticFile, Buffer.from(await top.arrayBuffer()));
+    const targets: [string, string][] = [
+      ['static file (same bytes as the top page)', `/assets/${staticName}`],
+      ['top page', '/'],
+      ['field page', '/fields/C-8'],
+      ['GET /api/v1/plan', '/api/v1/plan'],
+      ['GET /api/v1/progress', '/api/v1/progress'],
+    ];
+    for (const [, path] of targets) {
+      const res = await fetch(`${base}${path}`);
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    }
+    const rows: Row[] = [];
+    for (const connections of connectionCounts) {
+      for (const [target, path] of targets) {
+        const row = await run(base, target, path, connections);
+        console.log(
+          `${target} @${connections}: ${row.requestsPerSecond} req/s, p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, errors ${row.errors}, non-2xx ${row.non2xx} (load ${row.loadAverage})`,
+        );
+        rows.push(row);
+      }
+    }
+    writeResults(rows);
+  } finally {
+    proc.kill('SIGTERM');
+    rmSync(staticFile, { force: true });
+    await new Promise((r) => proc.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function writeResults(rows: Row[]) {
+  const when = new Date().toISOString();
+  const machine = `${cpus().length} cores, Node ${process.version}`;
+  writeFileSync(
+    join(root, 'bench/results/public-load.json'),
+    `${JSON.stringify({ when, machine, seconds, rows }, null, 2)}\n`,
+  );
+  const baseline = (c: number) => rows.find((r) => r.connections === c && r.path.startsWith('/assets/'));
+  const lines = [
+    '# Public answers under load (autocannon)',
+    '',
+    `Measured ${when} on ${machine}; ${seconds} s per run; the server in its own process (embedded database, NODE_ENV=production, no access log), autocannon in the bench process on the same 2 cores; clients accept br/gzip.`,
+    '',
+    '| target | connections | req/s | vs static | p50 ms | p99 ms | errors | non-2xx | bytes/answer | load avg |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const b = baseline(r.connections);
+      const ratio =
+        b && r.requestsPerSecond > 0 ? `${(b.requestsPerSecond / r.requestsPerSecond).toFixed(2)}×` : '';
+      return `| ${r.target} (\`${r.path}\`) | ${r.connections} | ${r.requestsPerSecond} | ${ratio} | ${r.p50Ms} | ${r.p99Ms} | ${r.errors} | ${r.non2xx} | ${r.bytesPerAnswer} | ${r.loadAverage} |`;
+    }),
+    '',
+    'Targets (issue #18): at 200 connections zero errors, p99 < 100 ms, throughput within 2× of the static file (at least 2,000 req/s for the top page).',
+    '"vs static" is how many times more answers a second the static file got than this target.',
+    '',
+  ];
+  writeFileSync(join(root, 'bench/results/public-load.md'), lines.join('\n'));
+}
+
+await main();
