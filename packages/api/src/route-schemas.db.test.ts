@@ -36,12 +36,15 @@ function declarationProblems(route: string, config: RouteConfig | undefined, gro
   if (!config) return [`${route}: registered without createRoute/app.openapi, so nothing is declared`];
   const problems: string[] = [];
   if (!grouped) problems.push(`${route}: not in any route group (its file's \`…Routes\` list)`);
-  const success = Object.entries(config.responses ?? {}).filter(([status]) => /^2\d\d$/.test(status));
-  if (success.length === 0) problems.push(`${route}: no success (2xx) response declared`);
-  for (const [status, response] of success) {
+  const responses = Object.entries(config.responses ?? {});
+  if (!responses.some(([status]) => /^2\d\d$/.test(status)))
+    problems.push(`${route}: no success (2xx) response declared`);
+  // Every declared answer, success or error, says what its body is.
+  for (const [status, response] of responses) {
     const content = (response as { content?: Record<string, { schema?: unknown }> }).content;
     if (!content) {
-      if (status !== '204') problems.push(`${route}: the ${status} answer declares no content`);
+      if (!['204', '301', '302', '303'].includes(status))
+        problems.push(`${route}: the ${status} answer declares no content`);
       continue;
     }
     for (const [mediaType, { schema }] of Object.entries(content)) {

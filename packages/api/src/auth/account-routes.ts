@@ -4,6 +4,7 @@ import { accountRoles, actorLabel, createUser, listAccounts, resetPassword, upda
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
 import { errors, idParam, json, jsonBody, publicUserSchema, userActorOf } from './route-helpers';
 
 const withPassword = z.object({ user: publicUserSchema, oneTimePassword: z.string().optional() });
@@ -41,7 +42,7 @@ const createUserRoute = withPolicy(
           .strict(),
       ),
     },
-    responses: { 201: json(withPassword, 'Created'), ...errors, 409: json(z.unknown(), 'Login taken') },
+    responses: { 201: json(withPassword, 'Created'), ...errors, 409: json(errorSchema, 'Login taken') },
   }),
 );
 
@@ -67,7 +68,7 @@ const updateRoute = withPolicy(
           .strict(),
       ),
     },
-    responses: { 200: json(publicUserSchema, 'Changed'), ...errors, 404: json(z.unknown(), 'No such user') },
+    responses: { 200: json(publicUserSchema, 'Changed'), ...errors, 404: json(errorSchema, 'No such user') },
   }),
 );
 
@@ -79,7 +80,7 @@ const resetRoute = withPolicy(
     tags: ['accounts'],
     summary: 'Reset a password: returns a one-time password, ends the user’s sessions, unlocks',
     request: { params: idParam },
-    responses: { 200: json(withPassword, 'Reset'), ...errors, 404: json(z.unknown(), 'No such user') },
+    responses: { 200: json(withPassword, 'Reset'), ...errors, 404: json(errorSchema, 'No such user') },
   }),
 );
 

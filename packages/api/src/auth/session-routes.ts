@@ -12,6 +12,7 @@ import {
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
 import { clientAddress, errors, json, jsonBody, publicUserSchema, userActorOf } from './route-helpers';
 import { clearSessionCookie, writeSessionCookie } from './session-cookie';
 
@@ -34,7 +35,7 @@ const loginRoute = withPolicy(
     responses: {
       200: json(signedInSchema, 'Signed in'),
       ...errors,
-      429: json(z.unknown(), 'Too many attempts'),
+      429: json(errorSchema, 'Too many attempts (auth/rate-limited)'),
     },
   }),
 );

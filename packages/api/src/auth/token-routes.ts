@@ -4,6 +4,7 @@ import { actorLabel, createApiToken, listApiTokens, revokeApiToken, roleMay } fr
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
 import { errors, idParam, json, jsonBody, userActorOf } from './route-helpers';
 
 const tokenSchema = z
@@ -69,7 +70,7 @@ const revokeRoute = withPolicy(
     tags: ['accounts'],
     summary: 'Revoke an API token',
     request: { params: idParam },
-    responses: { 200: json(tokenSchema, 'Revoked'), ...errors, 404: json(z.unknown(), 'No such token') },
+    responses: { 200: json(tokenSchema, 'Revoked'), ...errors, 404: json(errorSchema, 'No such token') },
   }),
 );
 

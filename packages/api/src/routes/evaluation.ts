@@ -22,6 +22,7 @@ import { ok } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { withPolicy } from '../route-table';
+import { errorSchema } from '../schemas';
 import {
   conclusionsBody,
   csvQuery,
@@ -30,7 +31,7 @@ import {
   openRoundBody,
   roundTransitionBody,
 } from './evaluation.schemas';
-import { anyJson, errors, jsonBody, respondAsEvaluator } from './evaluation-helpers';
+import { anyJson, errors, json, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 import { registerEvaluationSheets } from './evaluation-sheets';
 
 const base = '/api/v1/evaluation';
@@ -131,7 +132,7 @@ const importRoute = withPolicy(
         required: true,
       },
     },
-    responses: { 200: anyJson('What changed'), 413: anyJson('Too large'), ...errors },
+    responses: { 200: anyJson('What changed'), 413: json(errorSchema, 'Too large'), ...errors },
   }),
 );
 

@@ -12,9 +12,15 @@ import { formatNumber, L, SampleBadge } from '../ui/text';
 
 type Status = { ok: boolean; text: string } | null;
 
-async function post(path: string, body: unknown): Promise<{ ok: boolean; data: Record<string, unknown> }> {
-  const res = await apiClient(null).send('POST', path, body);
-  return { ok: res.ok, data: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+const voices = () => apiClient('voices', null).api.v1;
+/** A form field as text ('' when absent or a file). */
+const text = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
+
+async function post(
+  call: Promise<{ ok: boolean; json(): Promise<unknown> }>,
+): Promise<{ ok: boolean; data: Record<string, unknown> }> {
+  const res = await call;
+  return { ok: res.ok, data: ((await res.json().catch(() => null)) ?? {}) as Record<string, unknown> };
 }
 const errorText = (data: Record<string, unknown>, lang: string) => {
   const e = data.error as { message?: { ja: string; en: string } } | undefined;
@@ -27,10 +33,10 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
   const [status, setStatus] = useState<Status>(null);
   const [followStatus, setFollowStatus] = useState<Status>(null);
   useEffect(() => {
-    apiClient(null)
-      .send('GET', '/api/v1/voices/form')
+    voices()
+      .voices.form.$get()
       .then((r) => r.json())
-      .then((d: { formToken: string }) => setFormToken(d.formToken))
+      .then((d) => setFormToken(d.formToken))
       .catch(() => {});
   }, []);
   const num = (v: number | null, unit: string) => (v === null ? null : `${formatNumber(v, lang)}${unit}`);
@@ -114,16 +120,20 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
           onSubmit={async (e) => {
             e.preventDefault();
             const f = new FormData(e.currentTarget);
-            const r = await post('/api/v1/voices', {
-              targetKind: 'measure',
-              targetCode: code,
-              kind: f.get('kind'),
-              body: f.get('body'),
-              email: f.get('email'),
-              name: f.get('name') || undefined,
-              website: f.get('website') || undefined,
-              formToken: formToken ?? '',
-            });
+            const r = await post(
+              voices().voices.$post({
+                json: {
+                  targetKind: 'measure',
+                  targetCode: code,
+                  kind: text(f.get('kind')),
+                  body: text(f.get('body')),
+                  email: text(f.get('email')),
+                  name: text(f.get('name')) || undefined,
+                  website: text(f.get('website')) || undefined,
+                  formToken: formToken ?? '',
+                },
+              }),
+            );
             setStatus({
               ok: r.ok,
               text: r.ok
@@ -177,11 +187,11 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
           onSubmit={async (e) => {
             e.preventDefault();
             const f = new FormData(e.currentTarget);
-            const r = await post('/api/v1/follows', {
-              email: f.get('email'),
-              targetKind: 'measure',
-              targetCode: code,
-            });
+            const r = await post(
+              voices().follows.$post({
+                json: { email: text(f.get('email')), targetKind: 'measure', targetCode: code },
+              }),
+            );
             setFollowStatus({
               ok: r.ok,
               text: r.ok

@@ -90,10 +90,10 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [saved, setSaved] = useState<string | null>(null);
   const message = valueProblem(value, range, lang);
-  const api = apiClient(model.session.csrfToken);
+  const api = apiClient('indicators', model.session.csrfToken).api.v1;
 
-  async function post(url: string, body: unknown) {
-    const res = await api.send('POST', url, body);
+  async function post(call: Promise<{ ok: boolean; json(): Promise<unknown> }>) {
+    const res = await call;
     if (res.ok) {
       setProblems([]);
       setSaved(lang === 'en' ? 'Saved. Reloading…' : '保存しました。再読み込みします…');
@@ -117,12 +117,17 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
           setTouched(true);
           if (message) return;
           const d = new FormData(e.currentTarget);
-          void post(`/api/v1/indicators/${encodeURIComponent(i.code)}/actuals`, {
-            fiscalYear: Number(d.get('fiscalYear')),
-            value: Number(value.replace(/,/g, '')),
-            source: String(d.get('source') ?? ''),
-            ...(d.get('note') ? { note: String(d.get('note')) } : {}),
-          });
+          void post(
+            api.indicators[':code'].actuals.$post({
+              param: { code: i.code },
+              json: {
+                fiscalYear: Number(d.get('fiscalYear')),
+                value: Number(value.replace(/,/g, '')),
+                source: String(d.get('source') ?? ''),
+                ...(d.get('note') ? { note: String(d.get('note')) } : {}),
+              },
+            }),
+          );
         }}
       >
         <fieldset>
@@ -229,10 +234,15 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
                       const d = new FormData(e.currentTarget);
                       const text = String(d.get('value') ?? '');
                       if (valueProblem(text, range, lang)) return;
-                      void post(`/api/v1/actuals/${encodeURIComponent(v.current.id)}/corrections`, {
-                        value: Number(text.replace(/,/g, '')),
-                        note: String(d.get('note') ?? '') || undefined,
-                      });
+                      void post(
+                        api.actuals[':id'].corrections.$post({
+                          param: { id: v.current.id },
+                          json: {
+                            value: Number(text.replace(/,/g, '')),
+                            note: String(d.get('note') ?? '') || undefined,
+                          },
+                        }),
+                      );
                     }}
                   >
                     <label htmlFor={`c-${v.current.id}`}>

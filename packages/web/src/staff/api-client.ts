@@ -1,32 +1,22 @@
 /**
- * The staff pages' one way to call the API (same origin): the session's CSRF
- * token is added here, once, to every call; objects are sent as JSON,
- * FormData as multipart, a File or Blob as raw bytes (octet-stream).
- * Answers are the fetch Response.
+ * The pages' one way to call the API (same origin): a typed client (Hono's
+ * `hc`) over one route group of the API, whose paths, inputs and answers come
+ * from the routes' declarations (@mirai/api, types only). The session's CSRF
+ * token is added here, once, to every call. Bodies: `{ json }`, `{ form }`
+ * (multipart), or a FormData or file as it is with `bodyOf(…)` as the call's options.
  */
-export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+import type { GroupApi, RouteGroups } from '@mirai/api';
+import { type ClientRequestOptions, hc } from 'hono/client';
 
-export interface ApiClient {
-  send(method: ApiMethod, path: string, body?: unknown): Promise<Response>;
+export type ApiGroup = keyof RouteGroups;
+
+/** A client of the API's `group` routes (api-types.ts), e.g. `apiClient('accounts', csrf).api.v1.users.$post(…)`. */
+export function apiClient<G extends ApiGroup>(_group: G, csrfToken: string | null) {
+  return hc<GroupApi<G>>('/', { headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
 }
 
-export function apiClient(csrfToken: string | null): ApiClient {
-  const csrf: Record<string, string> = csrfToken ? { 'x-csrf-token': csrfToken } : {};
-  return {
-    send(method, path, body) {
-      if (body === undefined) return fetch(path, { method, headers: csrf });
-      if (body instanceof FormData) return fetch(path, { method, headers: csrf, body });
-      if (body instanceof Blob)
-        return fetch(path, {
-          method,
-          headers: { ...csrf, 'content-type': 'application/octet-stream' },
-          body,
-        });
-      return fetch(path, {
-        method,
-        headers: { ...csrf, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    },
-  };
-}
+/** Call options that send a form as multipart, or a file's bytes as application/octet-stream. */
+export const bodyOf = (body: FormData | Blob): ClientRequestOptions =>
+  body instanceof FormData
+    ? { init: { body } }
+    : { headers: { 'content-type': 'application/octet-stream' }, init: { body } };

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, T } from '../ui/text';
-import { apiClient } from './api-client';
+import { apiClient, bodyOf } from './api-client';
 
 type Model = Extract<PageModel, { page: 'staff-cocreation' }>;
 
@@ -21,17 +21,19 @@ const statusLabel = {
 export function CocreationPage({ model }: { model: Model }) {
   const lang = useLang();
   const [message, setMessage] = useState<string | null>(null);
-  const api = apiClient(model.session.csrfToken);
-  const send = async (path: string, body: unknown) => {
-    const res = await api.send('POST', path, body);
-    const data = (await res.json().catch(() => ({}))) as { error?: { message: { ja: string; en: string } } };
+  const partners = apiClient('partners', model.session.csrfToken).api.v1;
+  const voices = apiClient('voices', model.session.csrfToken).api.v1.staff.voices;
+  const send = async (call: Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>) => {
+    const res = await call;
+    const data = ((await res.json().catch(() => null)) ?? {}) as {
+      error?: { message: { ja: string; en: string } };
+    };
     if (res.ok) window.location.reload();
     else
       setMessage(
         data.error ? (lang === 'en' ? data.error.message.en : data.error.message.ja) : String(res.status),
       );
   };
-  const json = (body: unknown) => body;
   return (
     <main id="main">
       <h1>
@@ -43,7 +45,7 @@ export function CocreationPage({ model }: { model: Model }) {
           aria-labelledby="new-report"
           onSubmit={(e) => {
             e.preventDefault();
-            void send('/api/v1/partner-reports', new FormData(e.currentTarget));
+            void send(partners['partner-reports'].$post(undefined, bodyOf(new FormData(e.currentTarget))));
           }}
         >
           <h2 id="new-report">
@@ -137,11 +139,13 @@ export function CocreationPage({ model }: { model: Model }) {
                         const decision =
                           (e.nativeEvent as SubmitEvent).submitter?.getAttribute('value') ?? 'accept';
                         void send(
-                          `/api/v1/partner-reports/${r.id}/review`,
-                          json({
-                            decision,
-                            comment: f.get('comment') || undefined,
-                            expectedVersion: r.version,
+                          partners['partner-reports'][':id'].review.$post({
+                            param: { id: String(r.id) },
+                            json: {
+                              decision: decision === 'return' ? 'return' : 'accept',
+                              comment: String(f.get('comment') ?? '') || undefined,
+                              expectedVersion: r.version,
+                            },
                           }),
                         );
                       }}
@@ -200,8 +204,14 @@ export function CocreationPage({ model }: { model: Model }) {
                           e.preventDefault();
                           const f = new FormData(e.currentTarget);
                           void send(
-                            `/api/v1/staff/voices/${v.id}/moderate`,
-                            json({ action: 'hide', reason: f.get('reason'), expectedVersion: v.version }),
+                            voices[':id'].moderate.$post({
+                              param: { id: String(v.id) },
+                              json: {
+                                action: 'hide',
+                                reason: String(f.get('reason') ?? ''),
+                                expectedVersion: v.version,
+                              },
+                            }),
                           );
                         }}
                       >
@@ -219,8 +229,10 @@ export function CocreationPage({ model }: { model: Model }) {
                         type="button"
                         onClick={() =>
                           void send(
-                            `/api/v1/staff/voices/${v.id}/moderate`,
-                            json({ action: 'show', expectedVersion: v.version }),
+                            voices[':id'].moderate.$post({
+                              param: { id: String(v.id) },
+                              json: { action: 'show', expectedVersion: v.version },
+                            }),
                           )
                         }
                       >

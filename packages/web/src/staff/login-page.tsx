@@ -17,25 +17,20 @@ export function LoginPage({ model }: { model: Model }) {
     setBusy(true);
     setError(null);
     // No session yet, so no CSRF token: the server checks the Origin of a sign-in.
-    const res = await apiClient(null).send('POST', '/api/v1/auth/login', {
-      login: form.get('login'),
-      password: form.get('password'),
+    const res = await apiClient('session', null).api.v1.auth.login.$post({
+      json: { login: String(form.get('login') ?? ''), password: String(form.get('password') ?? '') },
     });
     setBusy(false);
     if (res.ok) {
-      const signedIn = (await res.json().catch(() => null)) as {
-        user?: { mustChangePassword?: boolean };
-      } | null;
+      const signedIn = await res.json().catch(() => null);
       const next = model.next.startsWith('/staff') ? model.next : '/staff';
       window.location.assign(
         signedIn?.user?.mustChangePassword ? `/staff/password?next=${encodeURIComponent(next)}` : next,
       );
       return;
     }
-    const body = (await res.json().catch(() => null)) as {
-      error?: { message?: { ja: string; en: string } };
-    } | null;
-    setError(body?.error?.message?.[lang] ?? `HTTP ${res.status}`);
+    const body = await res.json().catch(() => null);
+    setError(body && 'error' in body ? body.error.message[lang] : `HTTP ${res.status}`);
   }
   return (
     <main id="main">

@@ -31,9 +31,8 @@ export function PasswordPage({ model }: { model: Model }) {
     e.preventDefault();
     if (message || next.length === 0) return;
     const d = new FormData(e.currentTarget);
-    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/auth/password', {
-      currentPassword: String(d.get('current') ?? ''),
-      newPassword: next,
+    const res = await apiClient('session', model.session.csrfToken).api.v1.auth.password.$post({
+      json: { currentPassword: String(d.get('current') ?? ''), newPassword: next },
     });
     if (res.ok) {
       const to = new URLSearchParams(window.location.search).get('next') ?? '/staff';

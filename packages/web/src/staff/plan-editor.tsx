@@ -88,16 +88,18 @@ export function PlanEditor(props: { document: PlanDocument; version: number; csr
     }
     setSave('saving');
     setConflict(null);
-    const res = await apiClient(props.csrfToken)
-      .send('PUT', '/api/v1/staff/plan', {
-        document: doc,
-        expectedVersion: version,
-        ...(note.trim() ? { note: note.trim() } : {}),
+    const res = await apiClient('plan', props.csrfToken)
+      .api.v1.staff.plan.$put({
+        json: {
+          document: doc as unknown as Record<string, unknown>,
+          expectedVersion: version,
+          ...(note.trim() ? { note: note.trim() } : {}),
+        },
       })
       .catch(() => null);
-    const body = res ? ((await res.json().catch(() => null)) as unknown) : null;
-    if (res?.ok) {
-      setVersion((body as { version: number }).version);
+    const body = res ? await res.json().catch(() => null) : null;
+    if (res?.ok && body && 'version' in body) {
+      setVersion(body.version);
       setServer([]);
       setDirty(false);
       setNote('');

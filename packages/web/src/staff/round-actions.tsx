@@ -10,12 +10,15 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { L } from '../ui/text';
 import { FiscalYear } from '../ui/years';
-import { apiClient } from './api-client';
+import { apiClient, bodyOf } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
+/** Downloads are links to the API; calls go through the typed client. */
 const base = '/api/v1/evaluation';
+const evaluation = (csrf: string | null) => apiClient('evaluation', csrf).api.v1.evaluation;
 
-const moves: Record<string, { action: string; label: { ja: string; en: string } }[]> = {
+type RoundAction = 'close' | 'reopen' | 'publish' | 'lock';
+const moves: Record<string, { action: RoundAction; label: { ja: string; en: string } }[]> = {
   open: [{ action: 'close', label: { ja: '入力を締め切る', en: 'Close the round' } }],
   closed: [
     { action: 'publish', label: { ja: '公表する', en: 'Publish' } },
@@ -32,9 +35,8 @@ export function OpenRoundForm({ years, csrf }: { years: number[]; csrf: string |
   if (years.length === 0) return null;
   async function open() {
     const [y, m, d] = due.split('-').map(Number);
-    const res = await apiClient(csrf).send('POST', `${base}/rounds`, {
-      fiscalYear: fy,
-      ...(y && m && d ? { entryDue: { year: y, month: m, day: d } } : {}),
+    const res = await evaluation(csrf).rounds.$post({
+      json: { fiscalYear: fy, ...(y && m && d ? { entryDue: { year: y, month: m, day: d } } : {}) },
     });
     if (res.ok) window.location.assign(`/staff/rounds/${fy}`);
     else setProblems(problemsOf(await res.json().catch(() => null)));
@@ -124,22 +126,26 @@ export function RoundActions(props: {
   const lang = useLang();
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [uploaded, setUploaded] = useState<string | null>(null);
-  async function move(action: string) {
-    const res = await apiClient(props.csrf).send('POST', `${base}/rounds/${props.fiscalYear}/transitions`, {
-      action,
-      expectedVersion: props.version,
+  async function move(action: RoundAction) {
+    const res = await evaluation(props.csrf).rounds[':fy'].transitions.$post({
+      param: { fy: String(props.fiscalYear) },
+      json: { action, expectedVersion: props.version },
     });
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
   }
   async function upload(dept: string, file: File, dryRun: boolean) {
-    const q = new URLSearchParams({
-      file: file.name,
-      fy: String(props.fiscalYear),
-      department: dept,
-      dryRun: String(dryRun),
-    });
-    const res = await apiClient(props.csrf).send('POST', `${base}/workbooks?${q}`, file);
+    const res = await evaluation(props.csrf).workbooks.$post(
+      {
+        query: {
+          file: file.name,
+          fy: String(props.fiscalYear),
+          department: dept,
+          dryRun: dryRun ? 'true' : 'false',
+        },
+      },
+      bodyOf(file),
+    );
     const body = (await res.json().catch(() => null)) as { changed?: unknown[] } | null;
     if (!res.ok) {
       setUploaded(null);
@@ -227,6 +233,7 @@ export function RoundActions(props: {
   );
 }
 
+/** A report job as this page reads it (the job's `result` is the rendered file). */
 interface JobAnswer {
   status: string;
   progress: number;
@@ -238,22 +245,21 @@ interface JobAnswer {
 export function ReportRender({ fiscalYear, csrf }: { fiscalYear: number; csrf: string | null }) {
   const [job, setJob] = useState<JobAnswer | null>(null);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
-  async function start(format: string) {
+  async function start(format: 'pdf' | 'xlsx' | 'html') {
     setProblems([]);
-    const res = await apiClient(csrf).send('POST', '/api/v1/reports', {
-      report: 'annual',
-      subject: fiscalYear,
-      format,
+    const res = await apiClient('reports', csrf).api.v1.reports.$post({
+      json: { report: 'annual', subject: fiscalYear, format },
     });
-    const body = (await res.json().catch(() => null)) as { jobId?: string } | null;
-    if (!res.ok || !body?.jobId) {
+    const body = await res.json().catch(() => null);
+    if (!res.ok || !body || !('jobId' in body)) {
       setProblems(problemsOf(body));
       return;
     }
     setJob({ status: 'queued', progress: 0 });
     for (;;) {
       await new Promise((r) => setTimeout(r, 700));
-      const j = (await (await apiClient(csrf).send('GET', `/api/v1/jobs/${body.jobId}`)).json()) as JobAnswer;
+      const answer = await apiClient('jobs', csrf).api.v1.jobs[':id'].$get({ param: { id: body.jobId } });
+      const j = (await answer.json()) as JobAnswer;
       setJob(j);
       if (j.status === 'succeeded' || j.status === 'failed') {
         if (j.problems) setProblems(j.problems);

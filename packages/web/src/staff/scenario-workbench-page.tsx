@@ -95,13 +95,15 @@ export function ScenarioWorkbenchPage({ model }: { model: Model }) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const m = engine.current ?? (await import('./workbench-engine'));
-    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/population/scenarios', {
-      code: String(d.get('code') ?? '').trim(),
-      name: String(d.get('name') ?? '').trim(),
-      area: wb.set.city.area ?? 'city',
-      spec: wb.set.city,
-      scenario: { ...m.scenarioFor(wb.set.city, levers, 1), name: String(d.get('name') ?? '').trim() },
-      provenance: { source: 'Mirai シナリオ試算（職員が条件を設定）', note: JSON.stringify(levers) },
+    const res = await apiClient('population', model.session.csrfToken).api.v1.population.scenarios.$post({
+      json: {
+        code: String(d.get('code') ?? '').trim(),
+        name: String(d.get('name') ?? '').trim(),
+        area: wb.set.city.area ?? 'city',
+        spec: wb.set.city as unknown as Record<string, unknown>,
+        scenario: { ...m.scenarioFor(wb.set.city, levers, 1), name: String(d.get('name') ?? '').trim() },
+        provenance: { source: 'Mirai シナリオ試算（職員が条件を設定）', note: JSON.stringify(levers) },
+      },
     });
     const body = (await res.json().catch(() => null)) as { code?: string } | null;
     if (res.ok) {

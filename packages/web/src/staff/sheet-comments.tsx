@@ -7,13 +7,13 @@ import { type CommentThread, evaluationRoleLabels } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { L } from '../ui/text';
-import type { ApiClient } from './api-client';
+import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 interface Props {
   threads: CommentThread[];
-  api: ApiClient;
-  url: string;
+  sheetId: string;
+  csrfToken: string | null;
   canComment: boolean;
 }
 
@@ -45,18 +45,20 @@ function CommentForm({
   );
 }
 
-export function SheetComments({ threads: initial, api, url, canComment }: Props) {
+export function SheetComments({ threads: initial, sheetId, csrfToken, canComment }: Props) {
   const lang = useLang();
   const [threads, setThreads] = useState(initial);
   const [replyTo, setReplyTo] = useState<string | null>(null);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   async function post(text: string, parentId: string | null) {
-    const res = await api.send('POST', `${url}/comments`, { text, ...(parentId ? { parentId } : {}) });
+    const comments = apiClient('sheets', csrfToken).api.v1.evaluation.sheets[':id'].comments;
+    const param = { id: sheetId };
+    const res = await comments.$post({ param, json: { text, ...(parentId ? { parentId } : {}) } });
     if (!res.ok) {
       setProblems(problemsOf(await res.json().catch(() => null)));
       return false;
     }
-    const list = (await (await api.send('GET', `${url}/comments`)).json()) as
+    const list = (await (await comments.$get({ param })).json()) as
       | CommentThread[]
       | { threads: CommentThread[] };
     setThreads(Array.isArray(list) ? list : list.threads);

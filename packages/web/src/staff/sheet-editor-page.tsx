@@ -9,7 +9,7 @@
  * (submit, approve, return with a comment, …) are those the server allows
  * this user; a disabled submit says why (the same check's problems).
  */
-import { type SheetContent, sheetStateLabels, validateSheet } from '@mirai/core';
+import { type SheetAction, type SheetContent, sheetStateLabels, validateSheet } from '@mirai/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
@@ -62,12 +62,12 @@ export function SheetEditorPage({ model }: { model: Model }) {
     const r = validateSheet(content, templates, checks);
     return r.ok ? [] : r.problems;
   }, [content, templates, checks]);
-  const api = apiClient(session.csrfToken);
-  const url = `/api/v1/evaluation/sheets/${encodeURIComponent(view.sheet.id)}`;
+  const sheet = apiClient('sheets', session.csrfToken).api.v1.evaluation.sheets[':id'];
+  const param = { id: view.sheet.id };
 
   async function saveNow(next: SheetContent, expectedVersion: number) {
     setSave('saving');
-    const res = await api.send('PUT', url, { expectedVersion, content: next });
+    const res = await sheet.$put({ param, json: { expectedVersion, content: next } });
     const body = (await res.json().catch(() => null)) as {
       sheet?: { version: number };
       version?: number;
@@ -80,7 +80,7 @@ export function SheetEditorPage({ model }: { model: Model }) {
       return;
     }
     if (res.status === 409) {
-      const latest = (await (await api.send('GET', url)).json()) as {
+      const latest = (await (await sheet.$get({ param })).json()) as {
         sheet: { content: SheetContent; version: number };
       };
       setTheirs({ content: latest.sheet.content, version: latest.sheet.version });
@@ -106,10 +106,10 @@ export function SheetEditorPage({ model }: { model: Model }) {
     [],
   );
 
-  async function act(action: string) {
-    const res = await api.send('POST', `${url}/${action}`, {
-      expectedVersion: version,
-      ...(comment.trim() ? { comment: comment.trim() } : {}),
+  async function act(action: SheetAction) {
+    const res = await sheet[action].$post({
+      param,
+      json: { expectedVersion: version, ...(comment.trim() ? { comment: comment.trim() } : {}) },
     });
     if (res.ok) window.location.reload();
     else setServerProblems(problemsOf(await res.json().catch(() => null)));
@@ -340,7 +340,7 @@ export function SheetEditorPage({ model }: { model: Model }) {
                 aria-describedby={a === 'submit' && submitBlocked ? 'submit-why' : undefined}
                 className={a === 'return' || a === 'withdraw' ? 'secondary' : undefined}
                 disabled={busy || (a === 'submit' && problems.length > 0)}
-                onClick={() => void act(a)}
+                onClick={() => void act(a as SheetAction)}
               >
                 <L {...(actionLabels[a] as { ja: string; en: string })} />
               </button>
@@ -349,7 +349,12 @@ export function SheetEditorPage({ model }: { model: Model }) {
       ) : null}
       {serverProblems.length > 0 ? <ProblemsTable problems={serverProblems} /> : null}
 
-      <SheetComments threads={extras.threads} api={api} url={url} canComment={extras.canComment} />
+      <SheetComments
+        threads={extras.threads}
+        sheetId={view.sheet.id}
+        csrfToken={session.csrfToken}
+        canComment={extras.canComment}
+      />
 
       <section aria-labelledby="earlier-h">
         <h2 id="earlier-h">

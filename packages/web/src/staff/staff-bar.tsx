@@ -5,7 +5,7 @@ import { apiClient } from './api-client';
 
 export function StaffBar({ session, path }: { session: StaffSession; path: string }) {
   async function logout() {
-    await apiClient(session.csrfToken).send('POST', '/api/v1/auth/logout');
+    await apiClient('session', session.csrfToken).api.v1.auth.logout.$post();
     window.location.assign('/staff/login');
   }
   const items = [

@@ -22,7 +22,7 @@ export function SurveyImportPage({ model }: { model: Model }) {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [result, setResult] = useState<{ code: string; respondents: number } | null>(null);
 
-  function body(dryRun: boolean): FormData | null {
+  function body(dryRun: boolean) {
     const f = form.current;
     if (!f) return null;
     const d = new FormData(f);
@@ -47,21 +47,25 @@ export function SurveyImportPage({ model }: { model: Model }) {
       attributes: split('attributes'),
       ...(post.length ? { calibration: { poststratify: post } } : {}),
     };
-    const out = new FormData();
-    const responses = d.get('responses');
-    if (responses instanceof File && responses.size > 0) out.set('responses', responses);
-    const population = d.get('population');
-    if (population instanceof File && population.size > 0) out.set('population', population);
-    out.set('meta', JSON.stringify(meta));
-    if (dryRun) out.set('dryRun', 'true');
-    return out;
+    const file = (k: string) => {
+      const f = d.get(k);
+      return f instanceof File && f.size > 0 ? f : undefined;
+    };
+    return {
+      responses: file('responses'),
+      population: file('population'),
+      meta: JSON.stringify(meta),
+      ...(dryRun ? { dryRun: 'true' } : {}),
+    };
   }
 
   async function send(dryRun: boolean) {
     const data = body(dryRun);
     if (!data) return;
     setBusy(true);
-    const res = await apiClient(model.session.csrfToken).send('POST', '/api/v1/surveys/waves', data);
+    const res = await apiClient('surveys', model.session.csrfToken).api.v1.surveys.waves.$post({
+      form: data,
+    });
     const json = (await res.json().catch(() => null)) as unknown;
     setBusy(false);
     if (!res.ok) {

@@ -13,26 +13,28 @@ type Model = Extract<PageModel, { page: 'staff-tokens' }>;
 export function TokensPage({ model }: { model: Model }) {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [secret, setSecret] = useState<string | null>(null);
-  const api = apiClient(model.session.csrfToken);
+  const api = apiClient('tokens', model.session.csrfToken).api.v1.tokens;
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const days = Number(d.get('days'));
-    const res = await api.send('POST', '/api/v1/tokens', {
-      name: String(d.get('name') ?? '').trim(),
-      scopes: String(d.get('scopes') ?? '')
-        .split(/[\s,]+/)
-        .filter(Boolean),
-      ...(days > 0 ? { expiresInDays: days } : {}),
+    const res = await api.$post({
+      json: {
+        name: String(d.get('name') ?? '').trim(),
+        scopes: String(d.get('scopes') ?? '')
+          .split(/[\s,]+/)
+          .filter(Boolean),
+        ...(days > 0 ? { expiresInDays: days } : {}),
+      },
     });
-    const body = (await res.json().catch(() => null)) as { secret: string } | null;
-    if (res.ok && body) {
+    const body = await res.json().catch(() => null);
+    if (res.ok && body && 'secret' in body) {
       setProblems([]);
       setSecret(body.secret);
     } else setProblems(problemsOf(body));
   }
   async function revoke(id: number) {
-    const res = await api.send('DELETE', `/api/v1/tokens/${id}`);
+    const res = await api[':id'].$delete({ param: { id: String(id) } });
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
   }

@@ -3,6 +3,8 @@
  * to create one (a one-time password is shown once when none is given), and
  * disabling or enabling an account (with the version read).
  */
+
+import type { InferRequestType } from 'hono/client';
 import { type FormEvent, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
@@ -16,24 +18,23 @@ export function UsersPage({ model }: { model: Model }) {
   const lang = useLang();
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [created, setCreated] = useState<{ login: string; oneTimePassword?: string } | null>(null);
-  const api = apiClient(model.session.csrfToken);
+  const api = apiClient('accounts', model.session.csrfToken).api.v1.users;
   const roleName = (code: string) => model.roles.find((r) => r.code === code)?.name ?? { ja: code, en: code };
 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const d = new FormData(e.currentTarget);
     const department = String(d.get('department') ?? '');
-    const res = await api.send('POST', '/api/v1/users', {
-      login: String(d.get('login') ?? '').trim(),
-      displayName: String(d.get('displayName') ?? '').trim() || undefined,
-      role: String(d.get('role') ?? ''),
-      ...(department ? { department } : {}),
+    const res = await api.$post({
+      json: {
+        login: String(d.get('login') ?? '').trim(),
+        displayName: String(d.get('displayName') ?? '').trim() || undefined,
+        role: String(d.get('role') ?? '') as InferRequestType<typeof api.$post>['json']['role'],
+        ...(department ? { department } : {}),
+      },
     });
-    const body = (await res.json().catch(() => null)) as {
-      user: { login: string };
-      oneTimePassword?: string;
-    } | null;
-    if (res.ok && body) {
+    const body = await res.json().catch(() => null);
+    if (res.ok && body && 'user' in body) {
       setProblems([]);
       setCreated({
         login: body.user.login,
@@ -43,7 +44,10 @@ export function UsersPage({ model }: { model: Model }) {
   }
 
   async function toggle(id: number, version: number, disabled: boolean) {
-    const res = await api.send('PATCH', `/api/v1/users/${id}`, { expectedVersion: version, disabled });
+    const res = await api[':id'].$patch({
+      param: { id: String(id) },
+      json: { expectedVersion: version, disabled },
+    });
     if (res.ok) window.location.reload();
     else setProblems(problemsOf(await res.json().catch(() => null)));
   }
