@@ -215,6 +215,8 @@ export function registerAreas(app: OpenAPIHono<ApiEnv>) {
 /** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
 export const areaRoutes = [
   listRoute,
+  boundariesRoute,
+  importBoundariesRoute,
   areaRoute,
   brandRoute,
   sectoralRoute,
