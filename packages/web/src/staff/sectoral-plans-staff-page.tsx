@@ -94,15 +94,14 @@ function PlanForm({
   onDone: (problems: ApiProblem[], conflict: boolean) => void;
 }) {
   const lang = useLang();
-  const api = apiClient(model.session.csrfToken);
+  const api = apiClient('areas', model.session.csrfToken).api.v1.staff['sectoral-plans'];
   const id = (k: string) => `sp-form-${k}`;
   const ind = before?.indicators[0];
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const plan = planFrom(new FormData(e.currentTarget), before);
-    const res = await api.send('POST', '/api/v1/staff/sectoral-plans', {
-      plan,
-      ...(version !== null ? { expectedVersion: version } : {}),
+    const res = await api.$post({
+      json: { plan: { ...plan }, ...(version !== null ? { expectedVersion: version } : {}) },
     });
     if (res.ok) window.location.reload();
     else onDone(problemsOf(await res.json().catch(() => null)), res.status === 409);
@@ -267,7 +266,7 @@ function PlanForm({
 
 export function SectoralPlansStaffPage({ model }: { model: Model }) {
   const { check } = model;
-  const api = apiClient(model.session.csrfToken);
+  const api = apiClient('areas', model.session.csrfToken).api.v1.staff['sectoral-plans'];
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [conflict, setConflict] = useState(false);
   const [editing, setEditing] = useState<string | null>(null);
@@ -276,10 +275,7 @@ export function SectoralPlansStaffPage({ model }: { model: Model }) {
     setConflict(c);
   };
   async function setStatus(plan: SectoralPlan, version: number, status: SectoralPlan['status']) {
-    const res = await api.send('POST', '/api/v1/staff/sectoral-plans', {
-      plan: { ...plan, status },
-      expectedVersion: version,
-    });
+    const res = await api.$post({ json: { plan: { ...plan, status }, expectedVersion: version } });
     if (res.ok) window.location.reload();
     else done(problemsOf(await res.json().catch(() => null)), res.status === 409);
   }
