@@ -13,10 +13,15 @@ import type {
   DistrictsView,
   GoalTile,
   HappinessView,
+  IndicatorDetail,
+  IndicatorSummary,
   OutboxView,
+  PlanProgress,
   PopulationView,
+  PublicUser,
   PublishedRound,
   ReportView,
+  RoundStatus,
   SectoralCheckView,
   VoiceView,
 } from '@mirai/api';
@@ -30,14 +35,10 @@ export interface MeasureCocreationView {
 }
 
 import type {
-  ActualVersion,
-  CalendarDate,
   CommentThread,
   DistrictSetSpec,
-  IndicatorDefinition,
   IndicatorFigures,
   IndicatorRef,
-  IndicatorText,
   LinkCheckRow,
   MeasureFilter,
   PlanDocument,
@@ -55,58 +56,17 @@ export type { SiteInfo };
 
 export type PlanTreeView = PlanTree & { version: number };
 
-export interface StatusView {
-  key: string;
-  label: IndicatorText;
-  explanation: IndicatorText[];
-  achievement?: number;
-  /** Decimal places the indicator's figures are shown with. */
-  precision?: number;
-  overdue?: boolean;
-}
+export type StatusView = IndicatorSummary['status'];
 
 export type GoalTileView = GoalTile;
 
-export interface IndicatorSummaryView {
-  code: string;
-  name: Text;
-  unit: Text;
-  kind: IndicatorDefinition['kind'];
-  serves: string;
-  baseline: IndicatorDefinition['baseline'] | null;
-  finalTarget: IndicatorDefinition['finalTarget'] | null;
-  frequency?: IndicatorDefinition['frequency'];
-  latest: ActualVersion | null;
-  status: StatusView;
-  sample: boolean;
-}
+export type IndicatorSummaryView = IndicatorSummary;
 
-export interface IndicatorDetailView extends IndicatorSummaryView {
-  definition: IndicatorDefinition;
-  values: {
-    key: string;
-    fiscalYear: number;
-    area?: string;
-    current: ActualVersion;
-    versions: ActualVersion[];
-  }[];
-}
+export type IndicatorDetailView = IndicatorDetail;
 
-export interface RollupView {
-  code: string;
-  key: string;
-  label: IndicatorText;
-  value?: number;
-  counts?: Record<string, number>;
-  missing: string[];
-  stale: string[];
-  explanation: IndicatorText;
-}
+export type RollupView = PlanProgress['figures'][string];
 
-export interface ProgressView {
-  asOf: CalendarDate;
-  figures: Record<string, RollupView>;
-}
+export type ProgressView = PlanProgress;
 
 export interface Bilingual {
   ja: string;
@@ -167,34 +127,7 @@ export interface WorkbenchModel {
   baseline: WorkbenchResult;
 }
 
-export interface RoundStatusView {
-  round: {
-    id: string;
-    fiscalYear: number;
-    state: string;
-    version: number;
-    stages: { stage: string; due: CalendarDate }[];
-  };
-  counts: Record<string, number>;
-  sheets: {
-    id: string;
-    kind: 'project' | 'measure';
-    code: string;
-    name: string;
-    departmentCode: string;
-    state: string;
-    version: number;
-  }[];
-  overdue: {
-    sheetId: string;
-    code: string;
-    departmentCode: string;
-    state: string;
-    stage: string;
-    due: string;
-    daysOverdue: number;
-  }[];
-}
+export type RoundStatusView = RoundStatus;
 
 export interface SheetView {
   sheet: {
@@ -234,17 +167,7 @@ export interface SheetExtras {
   }[];
 }
 
-export interface AccountView {
-  id: number;
-  login: string;
-  displayName: string;
-  role: string;
-  department: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  locked: boolean;
-  version: number;
-}
+export type AccountView = PublicUser;
 
 export interface TokenView {
   id: number;
