@@ -7,11 +7,16 @@ export interface LineSeries {
 export type ChartSpec =
   | {
       kind: 'line';
+      /** Labels of the points (tooltips, and the axis when `xs` is absent). */
       categories: string[];
+      /** The points' years: a numeric time axis, spaced by value. */
+      xs?: number[];
+      /** Start the value axis at zero (counts); otherwise it fits the data, band and rules. */
+      fromZero?: boolean;
       series: LineSeries[];
       /** A confidence band drawn under the first series. */
       band?: { lower: (number | null)[]; upper: (number | null)[]; name: string };
-      /** A vertical rule at a category (e.g. the census/projection boundary). */
+      /** A vertical rule at a category, or a year on a numeric axis (e.g. the census/projection boundary). */
       markX?: { at: string; label: string };
       /** A horizontal rule at a value (e.g. a target). */
       markY?: { at: number; label: string };

@@ -7,6 +7,7 @@ import { BarChart, LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
+import { pairs, timeDomain, valueDomain } from './chart-scale';
 import type { ChartSpec } from './chart-spec';
 
 echarts.use([
@@ -27,8 +28,17 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
     color: palette,
     animation: false,
     tooltip: { trigger: 'axis' },
-    legend: { top: 0, type: 'scroll' },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    // Below the plot, wrapping over lines, names broken to fit a 390 px phone.
+    legend: {
+      bottom: 0,
+      left: 0,
+      right: 0,
+      type: 'plain',
+      itemWidth: 18,
+      itemGap: 8,
+      textStyle: { width: 150, overflow: 'break' },
+    },
+    grid: { left: 8, right: 16, top: 16, bottom: legendRows(spec) * 22 + 8, containLabel: true },
     textStyle: { fontFamily: 'system-ui, sans-serif' },
   };
   if (spec.kind === 'pyramid') {
@@ -51,10 +61,12 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       series: spec.series.map((s) => ({ name: s.name, type: 'bar', stack: 't', data: s.values })),
     };
   }
+  const xs = spec.xs;
+  const data = (values: (number | null)[]) => (xs ? pairs(xs, values) : values);
   const series: Record<string, unknown>[] = spec.series.map((s, i) => ({
     name: s.name,
     type: 'line',
-    data: s.values,
+    data: data(s.values),
     connectNulls: true,
     symbol: ['circle', 'rect', 'triangle', 'diamond', 'pin', 'arrow', 'roundRect'][i % 7],
     symbolSize: 7,
@@ -66,7 +78,9 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       symbol: 'none',
       lineStyle: { color: '#1a1a1a', type: 'dotted' },
       data: [
-        ...(spec.markX ? [{ xAxis: spec.markX.at, label: { formatter: spec.markX.label } }] : []),
+        ...(spec.markX
+          ? [{ xAxis: xs ? Number(spec.markX.at) : spec.markX.at, label: { formatter: spec.markX.label } }]
+          : []),
         ...(spec.markY
           ? [{ yAxis: spec.markY.at, label: { formatter: spec.markY.label, position: 'insideEndTop' } }]
           : []),
@@ -79,7 +93,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       {
         name,
         type: 'line',
-        data: lower,
+        data: data(lower),
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
@@ -88,7 +102,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       {
         name,
         type: 'line',
-        data: upper.map((u, i) => (u === null || lower[i] === null ? null : u - (lower[i] as number))),
+        data: data(upper.map((u, i) => (u === null || lower[i] === null ? null : u - (lower[i] as number)))),
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
@@ -97,17 +111,44 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       },
     );
   }
+  const [yMin, yMax] = valueDomain(
+    [...spec.series.flatMap((s) => s.values), ...(spec.band ? [...spec.band.lower, ...spec.band.upper] : [])],
+    { include: [spec.markY?.at], ...(spec.fromZero ? { fromZero: true } : {}) },
+  );
+  const label = (x: number) => spec.categories[xs?.indexOf(x) ?? -1] ?? String(x);
+  const [x0, x1] = xs ? timeDomain(xs) : [0, 0];
   return {
     ...base,
-    xAxis: { type: 'category', data: spec.categories, boundaryGap: false },
+    xAxis: xs
+      ? {
+          type: 'value',
+          min: x0,
+          max: x1,
+          minInterval: 1,
+          axisLabel: { formatter: (x: number) => String(x), hideOverlap: true },
+        }
+      : { type: 'category', data: spec.categories, boundaryGap: false },
+    ...(xs
+      ? {
+          tooltip: {
+            trigger: 'axis',
+            axisPointer: { label: { formatter: (p: { value: number }) => label(p.value) } },
+          },
+        }
+      : {}),
     yAxis: {
       type: 'value',
-      scale: spec.yMin === undefined,
-      ...(spec.yMin !== undefined ? { min: spec.yMin } : {}),
-      ...(spec.yMax !== undefined ? { max: spec.yMax } : {}),
+      min: spec.yMin ?? yMin,
+      max: spec.yMax ?? yMax,
     },
     series,
   };
+}
+
+/** About how many lines the legend takes at phone width (names of up to ~12 characters, two per line). */
+function legendRows(spec: ChartSpec): number {
+  const n = spec.kind === 'pyramid' ? 2 : spec.series.length + (spec.kind === 'line' && spec.band ? 1 : 0);
+  return Math.max(1, Math.ceil(n / 2));
 }
 
 /** Renders into the element; returns a function that disposes the chart. */

@@ -47,7 +47,8 @@ export function DistrictPage({ model }: { model: Model }) {
         spec={{
           kind: 'line',
           categories: d.years.map(String),
-          yMin: 0,
+          xs: d.years,
+          fromZero: true,
           series: [
             {
               name: lang === 'en' ? 'Total' : '総人口',

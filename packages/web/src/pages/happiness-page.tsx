@@ -80,8 +80,8 @@ export function HappinessPage({ model }: { model: Model }) {
             }
             spec={{
               kind: 'line',
-              yMin: 0,
-              yMax: 10,
+              // A value axis fitted to the data, its interval and the target (not a fixed 0–10).
+              xs: [...(baseFy !== null ? [baseFy] : []), ...v.actuals.map((a) => a.fiscalYear)],
               categories: [...(baseFy !== null ? [baseFy] : []), ...v.actuals.map((a) => a.fiscalYear)].map(
                 (y) => fiscalYearText(y, lang),
               ),

@@ -103,6 +103,7 @@ export function IndicatorPage({ model }: { model: Model }) {
           spec={{
             kind: 'line',
             categories: years.map((y) => fiscalYearText(y, lang)),
+            xs: years,
             series: [
               { name: lang === 'en' ? 'Actual' : '実績値', values: actual },
               { name: lang === 'en' ? 'Target' : '目標値', values: target, dashed: true },

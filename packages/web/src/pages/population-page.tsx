@@ -80,7 +80,8 @@ export function PopulationPage({ model }: { model: Model }) {
           spec={{
             kind: 'line',
             categories: cats,
-            yMin: 0,
+            xs: v.points.map((p) => p.year),
+            fromZero: true,
             series: [
               { name: lang === 'en' ? 'Total' : '総人口', values: v.points.map((p) => Math.round(p.total)) },
               { name: lang === 'en' ? '0–14' : '0〜14歳', values: v.points.map((p) => Math.round(p.young)) },
@@ -221,6 +222,7 @@ export function PopulationPage({ model }: { model: Model }) {
           spec={{
             kind: 'line',
             categories: v.compareYears.map(String),
+            xs: v.compareYears,
             series: v.series.map((s) => ({
               name: s.name[lang],
               values: s.values.map((x) => (x === null ? null : Math.round(x))),

@@ -188,6 +188,7 @@ export function ScenarioWorkbenchPage({ model }: { model: Model }) {
           spec={{
             kind: 'line',
             categories: result.years.map(String),
+            xs: result.years,
             series: [
               {
                 name: lang === 'en' ? 'Assumptions' : '仮定どおり',
