@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
 import { seedSamplePartners } from './cocreation/partner-use-cases';
-import { seedSampleRecords } from './datasets/seed-samples';
 import { createJobQueue } from './jobs/create-job-queue';
 import { registerJobKinds } from './jobs/job-kinds';
 import type { JobQueue } from './jobs/job-queue';
@@ -65,7 +64,7 @@ export async function openApp(config: AppConfig = {}): Promise<AppContext> {
   const ctx = withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
   if (!config.noSeed) await seedSamplePartners(ctx);
   // Sample records go in once, with a newly loaded plan.
-  if (seeded) await seedSampleRecords(ctx);
+  if (seeded) await (await import('./datasets/seed-samples')).seedSampleRecords(ctx);
   return ctx;
 }
 

@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { DurableNodeFS, durableStartParams } from './durable-node-fs';
 import { migrations } from './migrations';
@@ -32,10 +31,6 @@ export interface MiraiDatabase {
   lock?: DataDirLock;
   close(): Promise<void>;
 }
-
-// Return numeric and bigint columns as JS numbers where they are counts or values.
-pg.types.setTypeParser(20, (v) => Number(v));
-pg.types.setTypeParser(1700, (v) => Number(v));
 
 export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatabase> {
   if (target.kind === 'pglite') {
@@ -74,6 +69,11 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
       },
     };
   }
+  // The server driver is loaded only for a server, so embedded runs never load it (decision 0083).
+  const { default: pg } = await import('pg');
+  // Return numeric and bigint columns as JS numbers where they are counts or values.
+  pg.types.setTypeParser(20, (v) => Number(v));
+  pg.types.setTypeParser(1700, (v) => Number(v));
   const options = target.schema ? `-c search_path=${target.schema}` : undefined;
   const pool = new pg.Pool({ connectionString: target.url, max: 10, ...(options ? { options } : {}) });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fail, normalizeText, ok, type Problem, type Result } from '@mirai/core';
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { decodeText } from './decode-text';
 import { ioProblems } from './io-problems';
 import { checkZip, defaultZipLimits } from './zip-guard';
@@ -83,7 +83,9 @@ async function readXlsx(bytes: Uint8Array, file: string, options: ReadTableOptio
     maxBytes: options.maxBytes ?? defaultZipLimits.maxBytes,
   });
   if (!guard.ok) return guard;
-  const workbook = new ExcelJS.Workbook();
+  // Excel is loaded for an xlsx only: reading a CSV never pays for it (decision 0083).
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch (error) {

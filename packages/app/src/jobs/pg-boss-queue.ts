@@ -9,7 +9,7 @@
 
 import { claimJob, type Database, findJob, insertJob } from '@mirai/db';
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import PgBoss from 'pg-boss';
+import type PgBoss from 'pg-boss';
 import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
 import { pollUntilFinished, toJobView } from './job-view';
@@ -39,17 +39,15 @@ export interface PgBossQueueOptions {
 export class PgBossJobQueue implements JobQueue {
   readonly implementation = 'pg-boss' as const;
   private readonly kinds = new Map<string, JobKind>();
-  private readonly boss: PgBoss;
+  /** Made at the first use, so that opening the app does not load pg-boss (decision 0083). */
+  private boss!: PgBoss;
   private ready: Promise<void> | null = null;
   private working = false;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly options: PgBossQueueOptions = {},
-  ) {
-    this.boss = new PgBoss({ db: adapter(db), schema: options.schema ?? 'pgboss', supervise: true });
-    this.boss.on('error', (error: Error) => log().error(`job queue (pg-boss): ${error.message}`));
-  }
+  ) {}
 
   register<P, R>(kind: JobKind<P, R>): void {
     this.kinds.set(kind.kind, kind as unknown as JobKind);
@@ -57,6 +55,13 @@ export class PgBossJobQueue implements JobQueue {
 
   private init(): Promise<void> {
     this.ready ??= (async () => {
+      const { default: Boss } = await import('pg-boss');
+      this.boss = new Boss({
+        db: adapter(this.db),
+        schema: this.options.schema ?? 'pgboss',
+        supervise: true,
+      });
+      this.boss.on('error', (error: Error) => log().error(`job queue (pg-boss): ${error.message}`));
       await this.boss.start();
       const common = { retryLimit: 3, expireInSeconds: this.options.expireInSeconds ?? 3600 };
       for (const [name, policy] of [

@@ -9,7 +9,7 @@
 import type { Database, MailOutcome, OutboxRow } from '@mirai/db';
 import { abandonStaleMail, claimMail, finishMail, holdPendingMail } from '@mirai/db';
 import type { Kysely } from 'kysely';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { log } from '../ops/logger';
 import type { MailConfig } from './mail-config';
 
@@ -56,7 +56,8 @@ export function outcomeOfError(e: unknown, attempt: number): MailOutcome {
 }
 
 export class MailDelivery {
-  private readonly transport: Transporter | null;
+  /** nodemailer's transport, loaded when SMTP is configured (decision 0083). */
+  private readonly transport: Promise<Transporter> | null;
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
@@ -68,7 +69,8 @@ export class MailDelivery {
     private readonly db: Kysely<Database>,
     readonly config: MailConfig,
   ) {
-    this.transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
+    const url = config.smtpUrl;
+    this.transport = url ? import('nodemailer').then((m) => m.default.createTransport(url)) : null;
   }
 
   /** Whether messages leave the system (SMTP) or are held in the outbox. */
@@ -116,7 +118,7 @@ export class MailDelivery {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.idle();
-    this.transport?.close();
+    (await this.transport)?.close();
   }
 
   /** One pass over every due message; returns what happened. */
@@ -138,7 +140,7 @@ export class MailDelivery {
   private async send(m: OutboxRow, report: DeliveryReport): Promise<void> {
     let outcome: MailOutcome;
     try {
-      const info = await this.transport!.sendMail({
+      const info = await (await this.transport!).sendMail({
         from: this.config.from,
         to: m.to,
         subject: m.subject,

@@ -11,7 +11,7 @@ import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
 import { loadPlan } from '../evaluation/round-context';
 import type { JobKind } from '../jobs/job-queue';
-import { type RenderedReport, renderAnnualReport, renderReviewReport } from './render-report';
+import type { RenderedReport } from './render-report';
 import { reportProblems } from './report-problems';
 
 export const reportJobKind = 'report.render';
@@ -32,6 +32,8 @@ export function reportJob(
     kind: reportJobKind,
     handler: async (p, job) => {
       const onProgress = (s: number) => void job.progress(s, '報告書を作成しています / rendering');
+      // Rendering (Excel, charts, Chromium) is loaded when a report is made, not with the context.
+      const { renderAnnualReport, renderReviewReport } = await import('./render-report');
       const r =
         p.report === 'annual'
           ? await renderAnnualReport(ctx, { fiscalYear: p.subject, format: p.format, onProgress })
@@ -95,5 +97,6 @@ export async function renderPublishedAnnualReport(
   const round = await findRound(ctx.database.db, plan.value.id, req.fiscalYear);
   if (!round || !['published', 'locked'].includes(round.state))
     return fail(reportProblems.notPublished.create({ fiscalYear: req.fiscalYear }, { field: 'fiscalYear' }));
+  const { renderAnnualReport } = await import('./render-report');
   return renderAnnualReport(ctx, req);
 }
