@@ -1,19 +1,8 @@
 /** The options every data command takes, and opening the app from them. */
 import { type AppConfig, type AppContext, openApp, staffReads } from '@mirai/app';
-import type { Command } from 'commander';
+import { appConfig } from './data-options';
 
-export function withDataOptions(cmd: Command): Command {
-  return cmd
-    .option('--data-dir <dir>', 'embedded database directory (env MIRAI_DATA_DIR; default .mirai-data)')
-    .option('--database-url <url>', 'PostgreSQL server URL (env DATABASE_URL)');
-}
-
-export function appConfig(opts: { dataDir?: string; databaseUrl?: string }): AppConfig {
-  const config: AppConfig = {};
-  if (opts.dataDir) config.dataDir = opts.dataDir;
-  if (opts.databaseUrl) config.databaseUrl = opts.databaseUrl;
-  return config;
-}
+export { appConfig, withDataOptions } from './data-options';
 
 /** Opens the app, runs the body, and always closes the database. */
 export async function withApp<T>(

@@ -1,1 +1,1 @@
-export { buildProgram, main } from './main';
+export { buildFullProgram, buildProgram, main } from './main';

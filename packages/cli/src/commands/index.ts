@@ -1,41 +1,109 @@
-/** The static list of command modules; each registers its commands on the program. */
+/**
+ * The command table: each top-level command with its description and the module that registers it.
+ * A run loads only the module of the command it was given, so `mirai calendar` never loads Excel,
+ * the charts or the server; `mirai --help` loads no command module at all (decision 0083).
+ */
 import type { Command } from 'commander';
-import { registerAreas } from './areas';
-import { registerAudit } from './audit';
-import { registerBackup } from './backup';
-import { registerCalendar } from './calendar';
-import { registerEvaluation } from './evaluation';
-import { registerIndicators } from './indicators';
-import { registerPartners } from './partners';
-import { registerPlan } from './plan';
-import { registerPopulation } from './population';
-import { registerPopulationData } from './population-data';
-import { registerPopulationScenarios } from './population-scenarios';
-import { registerReport } from './report';
-import { registerServe } from './serve';
-import { registerSurvey } from './survey';
-import { registerSurveyWaves } from './survey-waves';
-import { registerTokens } from './tokens';
-import { registerUsers } from './users';
 
 export type RegisterCommand = (program: Command) => void;
 
-export const commandModules: RegisterCommand[] = [
-  registerServe,
-  registerPlan,
-  registerCalendar,
-  registerAreas,
-  registerIndicators,
-  registerEvaluation,
-  registerReport,
-  registerSurvey,
-  registerSurveyWaves,
-  registerPopulation,
-  registerPopulationScenarios,
-  registerPopulationData,
-  registerUsers,
-  registerTokens,
-  registerPartners,
-  registerAudit,
-  registerBackup,
+export interface CommandEntry {
+  name: string;
+  description: string;
+  /** Arguments shown in the command list (`restore <file>`). */
+  usage?: string;
+  /** The register functions behind this name (several modules share `population` and `survey`). */
+  load: () => Promise<RegisterCommand[]>;
+}
+
+export const commandTable: CommandEntry[] = [
+  {
+    name: 'serve',
+    description: 'サーバーを起動する / start the web application and API',
+    load: async () => [(await import('./serve')).registerServe],
+  },
+  {
+    name: 'plan',
+    description: '計画データ / the plan as data',
+    load: async () => [(await import('./plan')).registerPlan],
+  },
+  {
+    name: 'calendar',
+    description: '見直し周期（年度ごとの評価・見直し） / the review calendar',
+    load: async () => [(await import('./calendar')).registerCalendar],
+  },
+  {
+    name: 'areas',
+    description: '地域（広域圏・市・地区・小学校区） / areas by layer',
+    load: async () => [(await import('./areas')).registerAreas],
+  },
+  {
+    name: 'sectoral-plans',
+    description: '個別計画の登録と整合の点検 / sectoral plans',
+    load: async () => [(await import('./areas')).registerAreas],
+  },
+  {
+    name: 'indicators',
+    description: '指標と進捗 / indicators and progress',
+    load: async () => [(await import('./indicators')).registerIndicators],
+  },
+  {
+    name: 'evaluation',
+    description: '行政評価の年次ラウンド / the yearly evaluation round',
+    load: async () => [(await import('./evaluation')).registerEvaluation],
+  },
+  {
+    name: 'report',
+    description: '報告書の作成 / reports (html, pdf, xlsx)',
+    load: async () => [(await import('./report')).registerReport],
+  },
+  {
+    name: 'survey',
+    description: '市民アンケートの推定 / design-based survey estimation',
+    load: async () => [
+      (await import('./survey')).registerSurvey,
+      (await import('./survey-waves')).registerSurveyWaves,
+    ],
+  },
+  {
+    name: 'population',
+    description: '将来人口推計 / population projection',
+    load: async () => [
+      (await import('./population')).registerPopulation,
+      (await import('./population-scenarios')).registerPopulationScenarios,
+      (await import('./population-data')).registerPopulationData,
+    ],
+  },
+  {
+    name: 'users',
+    description: '利用者アカウント / user accounts',
+    load: async () => [(await import('./users')).registerUsers],
+  },
+  {
+    name: 'tokens',
+    description: 'API トークン / API tokens',
+    load: async () => [(await import('./tokens')).registerTokens],
+  },
+  {
+    name: 'partners',
+    description: '共創パートナー / co-creation partners',
+    load: async () => [(await import('./partners')).registerPartners],
+  },
+  {
+    name: 'audit',
+    description: '監査ログ / the audit trail',
+    load: async () => [(await import('./audit')).registerAudit],
+  },
+  {
+    name: 'backup',
+    description: 'データベース全体をファイルに書き出す / write the whole database to a backup file',
+    load: async () => [(await import('./backup')).registerBackup],
+  },
+  {
+    name: 'restore',
+    usage: '<file>',
+    description:
+      'バックアップでデータベースの内容を置き換える（全部か何もしないか） / replace the database contents with a backup (all or nothing)',
+    load: async () => [(await import('./backup')).registerBackup],
+  },
 ];

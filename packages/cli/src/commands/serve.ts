@@ -5,7 +5,7 @@
  * pays for it and the CLI links only the app and the core.
  */
 import type { Command } from 'commander';
-import { appConfig, withDataOptions } from '../app-options';
+import { appConfig, withDataOptions } from '../data-options';
 
 export function registerServe(program: Command) {
   withDataOptions(

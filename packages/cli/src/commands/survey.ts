@@ -188,7 +188,7 @@ export function registerSurvey(program: Command) {
         throw new ProblemError(
           surveyProblems.valueMissing.create({ value: '--shares or --data' }, { field: 'shares' }),
         );
-      const { readTableFile } = await import('@mirai/app');
+      const { readTableFile } = await import('./survey-app');
       const data = unwrap(await readTableFile(opts.data));
       const rows = data.rows.map((r) => r.row);
       const y = unwrap(
@@ -231,7 +231,7 @@ export function registerSurvey(program: Command) {
 }
 
 async function sharesTable(opts: { shares: string; population?: string; format: string }) {
-  const { readTableFile } = await import('@mirai/app');
+  const { readTableFile } = await import('./survey-app');
   const t = unwrap(await readTableFile(opts.shares));
   const groupCol = t.headers[0] as string;
   const valueCols = t.headers.filter((h) => /^\d+$/.test(h));
@@ -293,8 +293,7 @@ async function waveTable(opts: {
   dataDir?: string;
   databaseUrl?: string;
 }) {
-  const { surveyWaveTable } = await import('@mirai/app');
-  const { withApp } = await import('../app-options');
+  const { surveyWaveTable, withApp } = await import('./survey-app');
   await withApp(opts, async (ctx) => {
     const t = unwrap(
       await surveyWaveTable(ctx, opts.wave, {
