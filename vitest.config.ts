@@ -8,6 +8,8 @@ export default defineConfig({
     testTimeout: 300_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Builds the command line when stale, so CLI tests run the built JavaScript.
+    globalSetup: ['./scripts/vitest-global-setup.ts'],
     reporters: ['default', './scripts/summary-reporter.ts'],
   },
 });

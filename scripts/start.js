@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm start`: builds the web assets when they are missing or older than their sources,
-// then serves Mirai on the embedded database (migrated, and loaded with the default
-// plan on first start) through @mirai/server. Extra arguments go to the server
+// `npm start`: builds the web assets and the command line when they are missing or older than
+// their sources, then serves Mirai on the embedded database (migrated, and loaded with the
+// default plan on first start) through @mirai/server. Extra arguments go to the server
 // (--port, --host, --data-dir, --database-url, as `mirai serve`).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -35,6 +35,14 @@ if (
     },
   );
   if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+// The command line (packages/cli/dist), so that `mirai` commands beside the server start quickly.
+const { builtCli } = await import('../packages/cli/build/fresh.js');
+if (!builtCli().entry) {
+  console.log('Building the command line…');
+  const { buildCli } = await import('../packages/cli/build/build.js');
+  await buildCli();
 }
 
 // Serve in this same process, so signals (Ctrl-C, SIGTERM) reach the server directly.
