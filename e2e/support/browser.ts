@@ -89,6 +89,40 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+export interface AxeRun {
+  version: string;
+  tags: string[];
+  violations: AxeViolation[];
+  passes: string[];
+  incomplete: string[];
+}
+
+/** The rule sets run: WCAG 2.0/2.1 A and AA (JIS X 8341-3:2016 is WCAG 2.0) and best practices. */
+export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** Runs axe-core with the tags above: its version, the violations, and the ids of the rules that passed or need review. */
+export async function axeRun(page: Page): Promise<AxeRun> {
+  axeSource ??= readFileSync(axePath, 'utf8');
+  await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const axe = (window as any).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return {
+      version: axe.version as string,
+      tags,
+      violations: r.violations.map((v: AxeViolation) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      })),
+      passes: r.passes.map((v: { id: string }) => v.id),
+      incomplete: r.incomplete.map((v: { id: string }) => v.id),
+    };
+  }, axeTags);
+}
+
 /** Waits until the page is hydrated (the client entry sets data-hydrated on <html>). */
 export async function waitHydrated(page: Page): Promise<void> {
   await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, {

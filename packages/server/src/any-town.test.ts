@@ -38,6 +38,9 @@ describe('a classic 10-year town on its own data directory', () => {
       '/calendar',
       '/open-data',
       '/open-data/plan.yaml',
+      '/open-data/catalog.jsonld',
+      '/contact',
+      '/accessibility',
       ...['G1', 'G2', 'G3'].map((c) => `/strategies/${c}`),
       ...['G1-1', 'G1-2', 'G2-1', 'G2-2', 'G3-1', 'G3-2'].map((c) => `/fields/${c}`),
       ...['G1-1-01', 'G2-2-01', 'G3-1-01'].map((c) => `/measures/${c}`),
@@ -58,6 +61,14 @@ describe('a classic 10-year town on its own data directory', () => {
     expect((await get('/fields/G1-1?lang=ja')).text).toContain('基本施策');
     expect((await get('/?lang=en')).text).toContain('basic goal items');
     expect((await get('/calendar?lang=en')).text).toContain('Review of the Basic plan');
+    // The town's plan names no contact: the page says so, and names no other town's office.
+    expect((await get('/contact?lang=ja')).text).toContain('連絡先は計画のデータにまだ登録されていません');
+    // The open-data catalogue is the town's: its publisher, none of another municipality's tables.
+    const list = JSON.parse((await get('/api/3/action/package_list')).text) as { result: string[] };
+    expect(list.result).toContain('plan-structure');
+    expect(list.result.filter((id) => id.startsWith('statistics-'))).toEqual([]);
+    for (const id of list.result)
+      expect((await get(`/open-data/datasets/${id}.csv`)).text.match(foreign), id).toBeNull();
     // The static files of another municipality are neither listed nor served.
     expect((await get('/open-data')).text).not.toContain('/open-data/files/');
     expect((await get('/open-data/files/shiojiri_census_1980_2015_sex_age5.csv')).status).toBe(404);

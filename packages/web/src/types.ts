@@ -41,6 +41,7 @@ import type {
   IndicatorRef,
   LinkCheckRow,
   MeasureFilter,
+  MunicipalityContact,
   PlanDocument,
   PlanTree,
   SheetCheckContext,
@@ -83,6 +84,36 @@ export interface CalendarPageYear {
   fiscalYear: number;
   phase: number | null;
   events: string[];
+}
+
+/** One axe run of the site (e2e/accessibility.test.ts writes them to docs/accessibility/axe-results.json). */
+export interface AxeReport {
+  /** Japan time. */
+  testedAt: string;
+  axeVersion: string;
+  /** The axe rule tags run, e.g. wcag2a, wcag2aa, wcag21aa, best-practice. */
+  tags: string[];
+  viewports: { width: number; height: number }[];
+  languages: ('ja' | 'en')[];
+  /** Every page × language × viewport tried, with its counts. */
+  runs: {
+    path: string;
+    lang: 'ja' | 'en';
+    width: number;
+    violations: number;
+    passes: number;
+    incomplete: number;
+  }[];
+  /** Rules: those that applied somewhere and passed everywhere, and those violated somewhere. */
+  rules: { id: string; passed: number; violated: number; incomplete: number }[];
+  violations: {
+    path: string;
+    lang: 'ja' | 'en';
+    width: number;
+    id: string;
+    impact: string | null;
+    nodes: number;
+  }[];
 }
 
 export interface OpenDataFile {
@@ -230,6 +261,8 @@ export type PageModel =
       /** The plan's phases with their own names (前期基本計画…), where given. */
       phases?: { number: number; name?: Text }[];
     }
+  | { page: 'contact'; municipality: Text; contact: MunicipalityContact | null }
+  | { page: 'accessibility'; report: AxeReport | null }
   | {
       page: 'open-data';
       files: OpenDataFile[];

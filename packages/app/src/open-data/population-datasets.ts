@@ -136,6 +136,8 @@ export const populationProjectionsDataset = defineDataset({
           s.kind,
           year,
           v,
+          s.basis.ja,
+          s.basis.en,
           s.source,
           s.note ?? null,
           s.approximate,
@@ -150,7 +152,9 @@ export const populationProjectionsDataset = defineDataset({
         col('kind', '種別', 'Kind', 'code'),
         col('year', '年', 'Year', 'number'),
         col('total', '総人口', 'Total population', 'number'),
-        col('source', '出典・推計方法', 'Source and method'),
+        col('basis_ja', '基準と推計方法', 'Base and method (Japanese)'),
+        col('basis_en', '基準と推計方法（英語）', 'Base and method (English)'),
+        col('source', '出典', 'Source'),
         col('note', '備考', 'Note'),
         col('approximate', '概算', 'Approximate'),
         col('sample', 'サンプル', 'Sample'),
@@ -166,7 +170,7 @@ export const populationProjectionsDataset = defineDataset({
           .filter((x, i, a) => a.indexOf(x) === i)
           .join('／'),
       ),
-      sample: rows.some((r) => r[9] === true),
+      sample: rows.some((r) => r[11] === true),
     });
   },
 });

@@ -22,6 +22,7 @@ import {
 } from '@mirai/app';
 import { ProblemError, parseMeasureFilter, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
+import { accessibilityReport } from './accessibility-report';
 import { definePage, type PageEntry } from './page-table';
 
 const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mirai/core').Problem[] }): T => {
@@ -170,6 +171,23 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
       };
     },
     title: () => '評価の予定',
+  },
+  {
+    path: '/contact',
+    load: async (ctx) => {
+      const tree = must(await getPlanTree(ctx));
+      return {
+        page: 'contact',
+        municipality: tree.municipality.name,
+        contact: tree.municipality.contact ?? null,
+      };
+    },
+    title: () => 'お問い合わせ',
+  },
+  {
+    path: '/accessibility',
+    load: async () => ({ page: 'accessibility', report: accessibilityReport }),
+    title: () => 'アクセシビリティ',
   },
   {
     path: '/open-data',

@@ -3,12 +3,13 @@
  * from assistive technology) and the same numbers as a table, always present,
  * so the page is complete before scripts run, in print and for screen readers.
  */
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useId, useRef } from 'react';
 import { M } from '../ui/text';
 import type { ChartSpec } from './chart-spec';
 
 export function Chart({ spec, caption, table }: { spec: ChartSpec; caption: ReactNode; table: ReactNode }) {
   const ref = useRef<HTMLDivElement>(null);
+  const id = useId();
   const key = JSON.stringify(spec);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the serialised spec is the dependency
   useEffect(() => {
@@ -24,14 +25,16 @@ export function Chart({ spec, caption, table }: { spec: ChartSpec; caption: Reac
   }, [key]);
   return (
     <figure className="chart">
-      <figcaption>{caption}</figcaption>
+      <figcaption id={`${id}-caption`}>{caption}</figcaption>
       <div ref={ref} className="chart-canvas" aria-hidden="true" data-chart={spec.kind} />
-      <div className="table-wrap">
-        <p className="table-title">
+      {/* Wide tables scroll sideways on a phone: the area takes keyboard focus and is named. */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll area must take focus to be scrolled by keyboard */}
+      <section className="table-wrap" tabIndex={0} aria-labelledby={`${id}-caption ${id}-table`}>
+        <p className="table-title" id={`${id}-table`}>
           <M k="dataTable" />
         </p>
         {table}
-      </div>
+      </section>
     </figure>
   );
 }

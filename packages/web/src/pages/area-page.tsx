@@ -11,7 +11,7 @@ import { DistrictMap } from '../ui/district-map';
 import { Crumbs } from '../ui/layout';
 import { MeasureFilterForm, PeriodBadge, TargetAreas } from '../ui/measure-filter';
 import { Level } from '../ui/site';
-import { L, Num, pick, SampleBadge, T } from '../ui/text';
+import { Ja, L, Num, pick, SampleBadge, T } from '../ui/text';
 import { CalendarYear, FiscalYear } from '../ui/years';
 import { AreaHappiness } from './area-happiness';
 
@@ -146,7 +146,9 @@ export function AreaPage({ model }: { model: Model }) {
         </h2>
         {view.population ? (
           <>
-            <p>{view.population.method}</p>
+            <p>
+              <Ja>{view.population.method}</Ja>
+            </p>
             <table>
               <caption>
                 <L ja="総人口の推計（人）" en="Projected total population (persons)" />

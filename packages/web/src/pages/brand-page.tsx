@@ -70,9 +70,9 @@ export function BrandPage({ model }: { model: Model }) {
       <h2>
         <L ja="ブランド資産" en="Brand assets" />
       </h2>
-      {b.assets.map((a) => (
-        <section key={a.name.ja} className="card" aria-label={a.name.ja}>
-          <h3>
+      {b.assets.map((a, i) => (
+        <section key={a.name.ja} className="card" aria-labelledby={`brand-asset-${i}`}>
+          <h3 id={`brand-asset-${i}`}>
             <T text={a.name} />
           </h3>
           {a.fields.length + a.measures.length + a.indicators.length === 0 ? (

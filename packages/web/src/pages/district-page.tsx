@@ -4,7 +4,7 @@ import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
-import { L, M, Num, SampleBadge, T } from '../ui/text';
+import { Ja, L, M, Num, SampleBadge, T } from '../ui/text';
 import { CalendarYear } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'district' }>;
@@ -35,7 +35,9 @@ export function DistrictPage({ model }: { model: Model }) {
           <L ja={model.view.missing.ja} en={model.view.missing.en} />
         </p>
       ) : (
-        <p>{model.view.method}</p>
+        <p>
+          <Ja>{model.view.method}</Ja>
+        </p>
       )}
       <Chart
         caption={

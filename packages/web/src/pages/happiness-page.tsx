@@ -9,7 +9,8 @@ import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
-import { L, M, Num } from '../ui/text';
+import { ScrollArea } from '../ui/scroll-area';
+import { Ja, L, M, Num } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { WaveBreakdowns } from './wave-breakdowns';
 
@@ -43,7 +44,15 @@ export function HappinessPage({ model }: { model: Model }) {
         <dt>
           <M k="baseline" />
         </dt>
-        <dd>{v.baseline ? `${v.baseline.value}（${v.baseline.asOf}） ${v.baseline.source}` : '—'}</dd>
+        <dd>
+          {v.baseline ? (
+            <>
+              {v.baseline.value}（{v.baseline.asOf}） <Ja>{v.baseline.source}</Ja>
+            </>
+          ) : (
+            '—'
+          )}
+        </dd>
         <dt>
           <M k="target" />
         </dt>
@@ -140,7 +149,7 @@ export function HappinessPage({ model }: { model: Model }) {
                       <td className="num">—</td>
                       <td>
                         <L ja="基準値：" en="Baseline: " />
-                        {v.baseline.source}
+                        <Ja>{v.baseline.source}</Ja>
                       </td>
                     </tr>
                   ) : null}
@@ -165,7 +174,9 @@ export function HappinessPage({ model }: { model: Model }) {
                           '—'
                         )}
                       </td>
-                      <td>{a.source}</td>
+                      <td>
+                        <Ja>{a.source}</Ja>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -198,10 +209,13 @@ export function HappinessPage({ model }: { model: Model }) {
             <L ja={v.tableMissing.ja} en={v.tableMissing.en} />
           </p>
         ) : null}
-        <div className="table-scroll" hidden={v.rows.length === 0}>
+        <ScrollArea
+          label={lang === 'en' ? 'Answer shares by age group' : '年代別の回答比率'}
+          hidden={v.rows.length === 0}
+        >
           <table className="dense">
             <caption>
-              {v.tableSource}
+              <Ja>{v.tableSource}</Ja>
               <L ja="（単位：%、平均は点）" en=" (percent; means in points)" />
             </caption>
             <thead>
@@ -227,7 +241,9 @@ export function HappinessPage({ model }: { model: Model }) {
             <tbody>
               {v.rows.map((r) => (
                 <tr key={r.group}>
-                  <th scope="row">{r.group}</th>
+                  <th scope="row">
+                    <Ja>{r.group}</Ja>
+                  </th>
                   {r.shares.map((s, k) => (
                     // biome-ignore lint/suspicious/noArrayIndexKey: the answer values 0..10
                     <td className="num" key={k}>
@@ -245,7 +261,7 @@ export function HappinessPage({ model }: { model: Model }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
         <p className="note">
           <L
             ja="全体の平均は年代の人口分布で補正した値です。回答者の少ない区分の内訳は、調査の回を取り込む際に秘匿（非表示）されます。"

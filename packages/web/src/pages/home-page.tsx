@@ -20,7 +20,7 @@ export function HomePage({ model }: { model: Model }) {
     <main id="main" className="home">
       <header className="hero">
         <p className="municipality">
-          <T text={tree.municipality.name} /> ・{' '}
+          <T text={tree.municipality.name} /> <L ja="・" en="·" />{' '}
           <L
             ja={`${formatFiscalYear(plan.startFiscalYear).replace(/年度$/, '')}〜${formatFiscalYear(plan.endFiscalYear).replace(/^[^0-9元]+/, '')}（${plan.startFiscalYear}〜${plan.endFiscalYear}年度）`}
             en={`FY${plan.startFiscalYear}–FY${plan.endFiscalYear}`}

@@ -29,7 +29,7 @@ export function OpenDataCatalogue({ catalogue }: { catalogue: Catalogue }) {
         />{' '}
         <L ja="機械可読の目録：" en="Machine-readable catalogue: " />
         <a href="/open-data/catalog.jsonld">DCAT (JSON-LD)</a>
-        {' ・ '}
+        <L ja=" ・ " en=" · " />
         <a href="/api/3/action/package_list">
           <L ja="CKAN 互換 API" en="CKAN-compatible API" />
         </a>
@@ -87,12 +87,12 @@ export function OpenDataCatalogue({ catalogue }: { catalogue: Catalogue }) {
                     <ul className="downloads">
                       <li>
                         <a href={csv} download>
-                          CSV（UTF-8）
+                          <L ja="CSV（UTF-8）" en="CSV (UTF-8)" />
                         </a>
                       </li>
                       <li>
                         <a href={`${csv}?encoding=sjis`} download>
-                          CSV（Shift_JIS）
+                          <L ja="CSV（Shift_JIS）" en="CSV (Shift_JIS)" />
                         </a>
                       </li>
                       <li>

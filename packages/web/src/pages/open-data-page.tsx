@@ -1,14 +1,18 @@
 /** Open data: the plan and datasets to download, published evaluation results, and the plan's change history. */
+
+import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { PlanHistoryTable } from '../ui/plan-history-table';
-import { L, M, SampleBadge, T } from '../ui/text';
-import { FiscalYear } from '../ui/years';
+import { ScrollArea } from '../ui/scroll-area';
+import { Ja, L, M, SampleBadge, T } from '../ui/text';
+import { FiscalYear, fiscalYearText } from '../ui/years';
 import { OpenDataCatalogue } from './open-data-catalogue';
 
 type Model = Extract<PageModel, { page: 'open-data' }>;
 
 export function OpenDataPage({ model }: { model: Model }) {
+  const lang = useLang();
   return (
     <main id="main">
       <Crumbs items={[{ label: <M k="openData" /> }]} />
@@ -47,7 +51,9 @@ export function OpenDataPage({ model }: { model: Model }) {
                   <SampleBadge sample={f.sample} />
                 </td>
                 <td>{f.format}</td>
-                <td>{f.source}</td>
+                <td>
+                  <Ja>{f.source}</Ja>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -66,7 +72,7 @@ export function OpenDataPage({ model }: { model: Model }) {
           </p>
         ) : (
           model.evaluations.map((r) => (
-            <div className="table-scroll" key={r.fiscalYear}>
+            <ScrollArea key={r.fiscalYear} label={fiscalYearText(r.fiscalYear, lang)}>
               <p className="report-links">
                 <a href={`/api/v1/evaluation/${r.fiscalYear}/report`}>
                   <FiscalYear fy={r.fiscalYear} />
@@ -105,17 +111,29 @@ export function OpenDataPage({ model }: { model: Model }) {
                   {r.sheets.map((s) => (
                     <tr key={`${s.kind}-${s.code}`}>
                       <th scope="row">
-                        {s.kind === 'measure' ? <a href={`/measures/${s.code}`}>{s.name}</a> : s.name}（
-                        {s.code}）
+                        {s.kind === 'measure' ? (
+                          <a href={`/measures/${s.code}`}>
+                            <Ja>{s.name}</Ja>
+                          </a>
+                        ) : (
+                          <Ja>{s.name}</Ja>
+                        )}
+                        （{s.code}）
                       </th>
-                      <td>{s.overallRating ?? '—'}</td>
-                      <td>{s.direction ?? '—'}</td>
-                      <td>{s.issues ?? '—'}</td>
+                      <td>
+                        <Ja>{s.overallRating ?? '—'}</Ja>
+                      </td>
+                      <td>
+                        <Ja>{s.direction ?? '—'}</Ja>
+                      </td>
+                      <td>
+                        <Ja>{s.issues ?? '—'}</Ja>
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollArea>
           ))
         )}
       </section>

@@ -8,8 +8,8 @@ import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
-import { formatNumber, L, M, Num, SampleBadge, T } from '../ui/text';
-import { CalendarYear, calendarYearText, FiscalYear } from '../ui/years';
+import { formatNumber, isJapanese, Ja, L, M, Num, SampleBadge, T } from '../ui/text';
+import { CalendarYear, FiscalYear } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'population' }>;
 
@@ -238,7 +238,7 @@ export function PopulationPage({ model }: { model: Model }) {
               : {}),
           }}
           table={
-            <div className="table-scroll">
+            <div>
               <table className="dense">
                 <caption>
                   <L ja="総人口の比較（人）" en="Total population compared (persons)" />
@@ -250,7 +250,7 @@ export function PopulationPage({ model }: { model: Model }) {
                     </th>
                     {v.compareYears.map((y, k) => (
                       <th scope="col" key={y} className={k === tgtIdx ? 'hl' : undefined}>
-                        {calendarYearText(y, lang)}
+                        <CalendarYear year={y} />
                       </th>
                     ))}
                   </tr>
@@ -280,8 +280,9 @@ export function PopulationPage({ model }: { model: Model }) {
         <ul className="sources">
           {v.series.map((s) => (
             <li key={s.key}>
-              <strong>{s.name[lang]}</strong> <span className="basis">（{s.basis[lang]}）</span>: {s.source}
-              {s.note ? <span lang="en"> — {s.note}</span> : null}
+              <strong>{s.name[lang]}</strong> <span className="basis">（{s.basis[lang]}）</span>:{' '}
+              <Ja>{s.source}</Ja>
+              {s.note ? <span lang={isJapanese(s.note) ? 'ja' : 'en'}> — {s.note}</span> : null}
             </li>
           ))}
         </ul>
@@ -298,11 +299,14 @@ export function PopulationPage({ model }: { model: Model }) {
                 ja={`出発点：${v.backcastBase.name.ja}（${target.fiscalYear}年に ${formatNumber(v.backcastBase.value, 'ja')} 人）。計画に目標年の基準推計がないため、この推計から逆算しています。`}
                 en={`Starting point: ${v.backcastBase.name.en} (${formatNumber(v.backcastBase.value, 'en')} in ${target.fiscalYear}); the plan names no baseline for the target year.`}
               />
+            ) : lang === 'en' ? (
+              <>
+                {`Starting point: the plan's ${v.backcastBase.name.en} (about ${formatNumber(v.backcastBase.value, 'en')} in ${v.backcastBase.year}; `}
+                <Ja>{v.backcastBase.source}</Ja>
+                {`). The ${v.baseName.en} assumptions pass through it with ${formatNumber(v.backcastBase.calibration ?? 0, 'en')} net in-migrants a year added; the answers below are what the target needs on top of that.`}
+              </>
             ) : (
-              <L
-                ja={`出発点：計画の${v.backcastBase.name.ja}（${v.backcastBase.year}年に約 ${formatNumber(v.backcastBase.value, 'ja')} 人；${v.backcastBase.source}）。${v.baseName.ja}の仮定に毎年 ${formatNumber(v.backcastBase.calibration, 'ja')} 人の転入超過を加えるとこの値を通るため、それを基準とし、目標までに必要な上乗せを求めています。`}
-                en={`Starting point: the plan's ${v.backcastBase.name.en} (about ${formatNumber(v.backcastBase.value, 'en')} in ${v.backcastBase.year}; ${v.backcastBase.source}). The ${v.baseName.en} assumptions pass through it with ${formatNumber(v.backcastBase.calibration, 'en')} net in-migrants a year added; the answers below are what the target needs on top of that.`}
-              />
+              `出発点：計画の${v.backcastBase.name.ja}（${v.backcastBase.year}年に約 ${formatNumber(v.backcastBase.value, 'ja')} 人；${v.backcastBase.source}）。${v.baseName.ja}の仮定に毎年 ${formatNumber(v.backcastBase.calibration ?? 0, 'ja')} 人の転入超過を加えるとこの値を通るため、それを基準とし、目標までに必要な上乗せを求めています。`
             )}
           </p>
         ) : null}

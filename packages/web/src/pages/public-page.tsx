@@ -1,9 +1,11 @@
 /** The public pages by model (the public bundle holds only these). */
 import type { PageModel } from '../types';
+import { AccessibilityPage } from './accessibility-page';
 import { AreaPage } from './area-page';
 import { AreasPage } from './areas-page';
 import { BrandPage } from './brand-page';
 import { CalendarPage } from './calendar-page';
+import { ContactPage } from './contact-page';
 import { DistrictPage } from './district-page';
 import { FieldPage } from './field-page';
 import { ForbiddenPage } from './forbidden-page';
@@ -42,6 +44,10 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <CalendarPage model={model} />;
     case 'open-data':
       return <OpenDataPage model={model} />;
+    case 'contact':
+      return <ContactPage model={model} />;
+    case 'accessibility':
+      return <AccessibilityPage model={model} />;
     case 'areas':
       return <AreasPage model={model} />;
     case 'area':

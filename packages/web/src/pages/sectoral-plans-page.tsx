@@ -7,7 +7,7 @@ import { describeFinding } from '@mirai/core';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { Level } from '../ui/site';
-import { L, SampleBadge, T } from '../ui/text';
+import { Ja, L, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'sectoral-plans' }>;
@@ -58,7 +58,11 @@ export function SectoralPlansPage({ model }: { model: Model }) {
               <dt>
                 <L ja="担当" en="Department" />
               </dt>
-              <dd>{model.departments.find((d) => d.code === plan.department)?.name.ja ?? plan.department}</dd>
+              <dd>
+                <Ja>
+                  {model.departments.find((d) => d.code === plan.department)?.name.ja ?? plan.department}
+                </Ja>
+              </dd>
               {plan.legalBasis ? (
                 <>
                   <dt>

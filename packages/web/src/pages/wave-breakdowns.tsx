@@ -1,8 +1,11 @@
 /** Breakdowns of the published survey waves: mean and n by group, with small cells suppressed (秘匿). */
+import { useLang } from '../i18n/lang';
 import type { HappinessPageView } from '../types';
-import { L, Num } from '../ui/text';
+import { ScrollArea } from '../ui/scroll-area';
+import { Ja, L, Num } from '../ui/text';
 
 export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] }) {
+  const lang = useLang();
   if (waves.length === 0)
     return (
       <p>
@@ -12,10 +15,10 @@ export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] })
   return (
     <>
       {waves.map((w) => (
-        <div className="table-scroll" key={w.code}>
+        <ScrollArea key={w.code} label={lang === 'en' ? `Survey wave ${w.code}` : `${w.title}（${w.code}）`}>
           <table>
             <caption>
-              {w.title}（{w.code}）：{w.question} × {w.group}
+              <Ja>{`${w.title}（${w.code}）：${w.question} × ${w.group}`}</Ja>
               <L
                 ja={`。回答が ${w.minCell} 件未満の区分は秘匿`}
                 en={`. Groups under ${w.minCell} respondents are suppressed`}
@@ -23,7 +26,9 @@ export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] })
             </caption>
             <thead>
               <tr>
-                <th scope="col">{w.group}</th>
+                <th scope="col">
+                  <Ja>{w.group}</Ja>
+                </th>
                 <th scope="col">
                   <L ja="回答数" en="Respondents" />
                 </th>
@@ -35,7 +40,9 @@ export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] })
             <tbody>
               {w.rows.map((r) => (
                 <tr key={r.group}>
-                  <th scope="row">{r.group}</th>
+                  <th scope="row">
+                    <Ja>{r.group}</Ja>
+                  </th>
                   <td className="num">
                     {r.suppressed ? <L ja="秘匿" en="suppressed" /> : <Num value={r.n} />}
                   </td>
@@ -58,7 +65,7 @@ export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] })
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       ))}
     </>
   );

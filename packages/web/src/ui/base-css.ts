@@ -14,7 +14,7 @@ ${tokenCss()}
 :root{--bg:#fff}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
-body{margin:0;font-family:${fontFamily};color:var(--fg);background:var(--bg);line-height:var(--lh-170);font-size:var(--fs-16);line-break:strict;overflow-wrap:anywhere}
+body{margin:0;font-family:${fontFamily};color:var(--fg);background:var(--bg);line-height:var(--lh-170);font-size:var(--fs-16);line-break:strict;word-break:normal;overflow-wrap:anywhere}
 h1,h2,h3,h4,.site-name,.site-header nav a,.status,.badge,button,.button,th,dt,figcaption,caption,.tile-title{word-break:keep-all;overflow-wrap:anywhere;line-height:var(--lh-150)}
 td.num,th.num,.num{word-break:normal;overflow-wrap:normal;white-space:nowrap}
 main{max-width:64rem;margin:0 auto;padding:var(--space-4)}
@@ -55,6 +55,11 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .hl{background:#fff3c4}
 .dense{font-size:.85rem}
 .table-scroll{overflow-x:auto}
+.footer-links{display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;list-style:none;margin:0 0 .75rem;padding:0}
+.datasets .dataset-description{font-weight:normal;margin:.25rem 0 0;font-size:.9rem}
+.downloads{list-style:none;margin:0;padding:0;white-space:nowrap}
+.contact dt,.test-summary dt{font-weight:bold;margin-top:.5rem}
+.contact dd,.test-summary dd{margin-left:0}
 .chart{margin:1rem 0;border:1px solid var(--line);border-radius:.5rem;padding:.75rem}
 .chart figcaption{font-weight:700}
 .chart-canvas{width:100%;height:0}

@@ -94,9 +94,14 @@ export function GoalTile({ g }: { g: GoalTileView }) {
               </span>
               {lang === 'en' ? ` ${unit}` : unit}
               {comparisonText(g.target.comparison, lang)}
-              {lang === 'en'
-                ? ` by FY${g.target.fiscalYear} (${formatFiscalYear(g.target.fiscalYear)})`
-                : `（${formatFiscalYear(g.target.fiscalYear)}・${g.target.fiscalYear}）`}
+              {lang === 'en' ? (
+                <>
+                  {` by FY${g.target.fiscalYear} (`}
+                  <span lang="ja">{formatFiscalYear(g.target.fiscalYear)}</span>)
+                </>
+              ) : (
+                `（${formatFiscalYear(g.target.fiscalYear)}・${g.target.fiscalYear}）`
+              )}
             </>
           ) : (
             '—'

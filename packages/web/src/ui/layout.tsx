@@ -49,6 +49,20 @@ export function Layout({ path, children }: { path: string; children: ReactNode }
       </header>
       {children}
       <footer className="site-footer">
+        <nav aria-label={msg('footerNav')}>
+          <ul className="footer-links">
+            {(['contact', 'accessibility', 'openData'] as const).map((k) => {
+              const href = k === 'openData' ? '/open-data' : `/${k}`;
+              return (
+                <li key={k}>
+                  <a href={href} aria-current={path === href ? 'page' : undefined}>
+                    <M k={k} />
+                  </a>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
         <p>
           <M k="sampleNote" />
         </p>

@@ -1,6 +1,8 @@
 /** The versions of the plan data: on the public open-data page (no account names) and for staff (with them). */
+
+import { japanTime } from '@mirai/core';
 import type { PlanVersionView } from '../types';
-import { L } from './text';
+import { Ja, L } from './text';
 
 export function PlanHistoryTable({ history }: { history: readonly PlanVersionView[] }) {
   const withActor = history.some((h) => h.actor !== undefined);
@@ -31,9 +33,11 @@ export function PlanHistoryTable({ history }: { history: readonly PlanVersionVie
         {history.map((h) => (
           <tr key={h.version}>
             <td className="num">{h.version}</td>
-            <td>{h.createdAt.slice(0, 16).replace('T', ' ')}</td>
+            <td>{japanTime(new Date(h.createdAt)).slice(0, 16).replace('T', ' ')}</td>
             {withActor ? <td>{h.actor ?? ''}</td> : null}
-            <td>{h.note ?? ''}</td>
+            <td>
+              <Ja>{h.note ?? ''}</Ja>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -4,10 +4,18 @@
  */
 import type { ReactNode } from 'react';
 
-export function ScrollArea({ label, children }: { label: string; children: ReactNode }) {
+export function ScrollArea({
+  label,
+  hidden,
+  children,
+}: {
+  label: string;
+  hidden?: boolean;
+  children: ReactNode;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll area must take focus to be scrolled by keyboard
-    <section className="table-scroll" tabIndex={0} aria-label={label}>
+    <section className="table-scroll" tabIndex={0} aria-label={label} hidden={hidden}>
       {children}
     </section>
   );

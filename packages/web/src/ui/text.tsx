@@ -11,11 +11,24 @@ export function pick(text: Text, lang: Lang): { value: string; lang: Lang } {
   return { value: text.ja, lang: 'ja' };
 }
 
+const japaneseScript = /[\u3040-\u30ff\u3400-\u9fff\uff01-\uff60]/;
+
+/** Whether text is Japanese (kana or kanji in it): it then needs lang="ja" on an English page. */
+export const isJapanese = (s: string) => japaneseScript.test(s);
+
 /** Plan text in the page language (falls back to Japanese, marked as such). */
 export function T({ text }: { text: Text }) {
   const lang = useLang();
   const p = pick(text, lang);
-  return p.lang === lang ? p.value : <span lang={p.lang}>{p.value}</span>;
+  const actual = lang === 'en' && isJapanese(p.value) ? 'ja' : p.lang;
+  return actual === lang ? p.value : <span lang={actual}>{p.value}</span>;
+}
+
+/** Text from data that is Japanese whatever the page language (sources, names): marked lang="ja" on English pages. */
+export function Ja({ children }: { children: string | null | undefined }) {
+  const lang = useLang();
+  if (!children) return null;
+  return lang === 'en' && isJapanese(children) ? <span lang="ja">{children}</span> : <>{children}</>;
 }
 
 /** An interface string. */
@@ -35,9 +48,13 @@ export function L({ ja, en }: { ja: string; en: string }) {
 }
 
 export function SampleBadge({ sample }: { sample?: boolean | undefined }) {
+  const lang = useLang();
   return sample ? (
-    <span className="badge sample" title="説明用のサンプルデータ / Illustrative sample data">
-      サンプル / <span lang="en">Sample</span>
+    <span
+      className="badge sample"
+      title={lang === 'en' ? 'Illustrative sample data' : '説明用のサンプルデータ'}
+    >
+      <span lang="ja">サンプル</span> / <span lang="en">Sample</span>
     </span>
   ) : null;
 }

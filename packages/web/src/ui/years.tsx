@@ -2,9 +2,15 @@
 import { formatFiscalYear, formatWarekiDate } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 
-/** 令和14年度（2032年度） / FY2032 (令和14年度). */
+/** 令和14年度（2032年度） / FY2032 (<span lang="ja">令和14年度</span>). */
 export function FiscalYear({ fy }: { fy: number }) {
-  return <>{fiscalYearText(fy, useLang())}</>;
+  const lang = useLang();
+  if (lang === 'ja') return <>{fiscalYearText(fy, lang)}</>;
+  return (
+    <>
+      FY{fy} (<span lang="ja">{formatFiscalYear(fy)}</span>)
+    </>
+  );
 }
 
 export function fiscalYearText(fy: number, lang: 'ja' | 'en'): string {
@@ -18,5 +24,12 @@ export function calendarYearText(year: number, lang: 'ja' | 'en'): string {
 }
 
 export function CalendarYear({ year }: { year: number }) {
-  return <>{calendarYearText(year, useLang())}</>;
+  const lang = useLang();
+  if (lang === 'ja') return <>{calendarYearText(year, lang)}</>;
+  const wareki = formatWarekiDate({ year, month: 10, day: 1 }).replace(/10月1日$/, '');
+  return (
+    <>
+      {year} (<span lang="ja">{wareki}</span>)
+    </>
+  );
 }
