@@ -1,5 +1,5 @@
 /** Helpers every route file uses: OpenAPI response/body descriptions and Result → response. */
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import type { Result } from '@mirai/core';
 import type { Context } from 'hono';
 import { problemResponse } from './error-mapper';
@@ -26,3 +26,11 @@ export function respond<T>(c: Context, result: Result<T>, status: 200 | 201 = 20
       : result.value;
   return c.json(body as never, status) as never;
 }
+
+/** A file answer: its bytes under each media type it may have (OpenAPI `format: binary`). */
+export const file = (description: string, ...mediaTypes: string[]) => ({
+  description,
+  content: Object.fromEntries(
+    mediaTypes.map((m) => [m, { schema: z.string().openapi({ format: 'binary' }) }]),
+  ) as Record<string, { schema: z.ZodString }>,
+});

@@ -152,7 +152,6 @@ const stillLoose = new Set<string>([
   'GET /api/v1/evaluation/rounds/{fy}',
   'POST /api/v1/evaluation/rounds/{fy}/transitions',
   'GET /api/v1/evaluation/rounds/{fy}/theory',
-  'GET /api/v1/evaluation/rounds/{fy}/workbooks/{department}',
   'POST /api/v1/evaluation/workbooks',
   'GET /api/v1/evaluation/reviews/{phase}',
   'PUT /api/v1/evaluation/reviews/{phase}/conclusions',
@@ -168,7 +167,4 @@ const stillLoose = new Set<string>([
   'PUT /api/v1/evaluation/sheets/{id}/review-comments/{level}',
   'GET /api/v1/evaluation/sheets/{id}/comments',
   'POST /api/v1/evaluation/sheets/{id}/comments',
-  'GET /api/v1/partner-reports/{id}/files/{fileId}',
-  'GET /api/v1/reports/files/{id}',
-  'GET /api/v1/evaluation/{fy}/report',
 ]);

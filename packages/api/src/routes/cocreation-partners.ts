@@ -19,7 +19,7 @@ import {
 import { linkRoles, partnerKinds, reportStatuses } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { errors, userActorOf } from '../auth/route-helpers';
-import { json, jsonBody, respond } from '../openapi-helpers';
+import { file, json, jsonBody, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 
@@ -102,7 +102,10 @@ const fileRoute = withPolicy(
     tags: ['co-creation'],
     summary: 'A photo of a report (public once the report is accepted)',
     request: { params: z.object({ id, fileId: id }) },
-    responses: { 200: { description: 'The file' }, ...notFound },
+    responses: {
+      200: file('The file', 'image/jpeg', 'image/png', 'image/gif', 'image/webp', 'application/pdf'),
+      ...notFound,
+    },
   }),
 );
 const myReportsRoute = withPolicy(

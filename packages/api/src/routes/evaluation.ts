@@ -21,6 +21,7 @@ import {
 import { ok } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
+import { file } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 import {
@@ -113,7 +114,10 @@ const workbookRoute = withPolicy(
     tags,
     summary: 'The xlsx workbook of one department’s sheets',
     request: { params: fyParam.extend({ department: z.string().min(1).max(100) }) },
-    responses: { 200: { description: 'xlsx workbook' }, ...errors },
+    responses: {
+      200: file('xlsx workbook', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+      ...errors,
+    },
   }),
 );
 

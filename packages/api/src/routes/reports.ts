@@ -15,7 +15,7 @@ import type { Result } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
-import { json, jsonBody } from '../openapi-helpers';
+import { file, json, jsonBody } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 
@@ -55,7 +55,15 @@ const fileRoute = withPolicy(
     tags: ['reports'],
     summary: 'A rendered report file (PDF, xlsx or HTML)',
     request: { params: z.object({ id: z.string().uuid() }) },
-    responses: { 200: { description: 'The report file' }, ...errors },
+    responses: {
+      200: file(
+        'The report file',
+        'application/pdf',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'text/html',
+      ),
+      ...errors,
+    },
   }),
 );
 
@@ -71,7 +79,11 @@ const publicRoute = withPolicy(
       query: z.object({ format: z.enum(['html', 'xlsx']).optional() }),
     },
     responses: {
-      200: { description: 'The report' },
+      200: file(
+        'The report',
+        'text/html',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
       404: json(errorSchema, 'Not published'),
       422: errors[422],
     },
