@@ -178,6 +178,7 @@ export async function getAreaView(
   const versions = relevant.length
     ? await listActualVersions(ctx.database.db, plan.value.id, {
         indicatorCodes: relevant.map((i) => i.code),
+        current: true,
       })
     : [];
   const current = currentActuals(versions);

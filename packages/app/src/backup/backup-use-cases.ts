@@ -28,6 +28,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 const BATCH = 2000;
 /** Kysely's own bookkeeping: the schema version travels in the manifest instead. */
 const skipped = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** Kept by triggers from other tables (emptied on restore, then refilled as the rows go in): not backed up. */
+const derived = new Set(['current_actuals']);
 
 /** Mirai's tables in the current schema, parents before children, with their columns. */
 async function tablesOf(db: Db): Promise<{ name: string; columns: string[]; key: string[] }[]> {
@@ -101,7 +103,7 @@ export async function createBackup(ctx: AppContext, file: string): Promise<Resul
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (trx) => {
-        const tables = await tablesOf(trx);
+        const tables = (await tablesOf(trx)).filter((t) => !derived.has(t.name));
         const counted: BackupTable[] = [];
         for (const t of tables) {
           const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.id(t.name)}`.execute(trx);

@@ -26,7 +26,7 @@ export async function loadEvaluationFigures(
   definitions: readonly IndicatorDefinition[],
   fiscalYear: number,
 ): Promise<EvaluationFigures> {
-  const actuals = currentActuals(await listActualVersions(ctx.database.db, planId)).filter(
+  const actuals = currentActuals(await listActualVersions(ctx.database.db, planId, { current: true })).filter(
     (a) => a.area === undefined,
   );
   // The latest dated value per indicator and year stands for the year.

@@ -94,10 +94,17 @@ function summarize(
   return s;
 }
 
+/** Each indicator's status from the current values only, grouped once (not a scan per indicator). */
 async function statusesOf(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
-  const versions = await listActualVersions(ctx.database.db, scope.planId);
+  const versions = await listActualVersions(ctx.database.db, scope.planId, { current: true });
+  const byCode = new Map<string, ActualVersion[]>();
+  for (const v of versions) {
+    const list = byCode.get(v.indicatorCode);
+    if (list) list.push(v);
+    else byCode.set(v.indicatorCode, [v]);
+  }
   const statuses = scope.definitions.map((d) =>
-    evaluateIndicatorStatus(d, versions, scope.settings.policy, { asOf }),
+    evaluateIndicatorStatus(d, byCode.get(d.code) ?? [], scope.settings.policy, { asOf }),
   );
   return { versions, statuses };
 }

@@ -247,7 +247,7 @@ export async function importIndicatorActuals(
   if (!scope.ok) return scope;
   const { planId, document, definitions } = scope.value;
   const db = ctx.database.db;
-  const existing = await listActualVersions(db, planId);
+  const existing = await listActualVersions(db, planId, { current: true });
   const context = {
     definitions,
     plan: { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear },
@@ -321,7 +321,10 @@ export async function importIndicatorActuals(
   } catch (e) {
     if (isUniqueViolation(e)) {
       // Another write landed meanwhile: validate again to name the rows now in conflict.
-      const again = validateImportRows(table, { ...context, existing: await listActualVersions(db, planId) });
+      const again = validateImportRows(table, {
+        ...context,
+        existing: await listActualVersions(db, planId, { current: true }),
+      });
       if (!again.ok) return again;
       // The rows now read as unchanged or as corrections of what the other import wrote: still a conflict.
       return fail(importProblems.concurrentImport.create({}, table.file ? { file: table.file } : undefined));

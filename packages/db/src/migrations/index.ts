@@ -21,6 +21,7 @@ import * as m0044 from './0044-followers';
 import * as m0045 from './0045-sectoral-plans';
 import * as m0046 from './0046-area-boundaries';
 import * as m0080 from './0080-rate-limits';
+import * as m0060 from './0060-current-actuals';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0025-report-files': m0025,
   '0010-statistical-datasets': m0010,
   '0080-rate-limits': m0080,
+  '0060-current-actuals': m0060,
 };

@@ -53,10 +53,18 @@ export interface IndicatorActualsTable {
   import_batch: string | null;
 }
 
+/** The current version of each value (migration 0060; kept by a trigger, never written here). */
+export interface CurrentActualsTable {
+  actual_id: string;
+  plan_id: number;
+  indicator_code: string;
+}
+
 export interface IndicatorTables {
   indicator_definitions: IndicatorDefinitionsTable;
   indicator_targets: IndicatorTargetsTable;
   indicator_actuals: IndicatorActualsTable;
+  current_actuals: CurrentActualsTable;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -166,20 +174,33 @@ const toVersion = (r: Selectable<IndicatorActualsTable>): ActualVersion => {
 };
 
 /** Every version (current and superseded), oldest first; optionally for some indicators only. */
+/**
+ * A plan's actual values in id order: every version, or with `current` only the
+ * versions nothing supersedes (read through `current_actuals`, kept by a trigger,
+ * so a read does not scan the history).
+ */
 export async function listActualVersions(
   db: Db,
   planId: number,
-  opts: { indicatorCodes?: string[] } = {},
+  opts: { indicatorCodes?: string[]; current?: boolean } = {},
 ): Promise<ActualVersion[]> {
+  if (opts.indicatorCodes?.length === 0) return [];
+  if (opts.current) {
+    let q = widen(db)
+      .selectFrom('current_actuals as c')
+      .innerJoin('indicator_actuals as a', 'a.id', 'c.actual_id')
+      .selectAll('a')
+      .where('c.plan_id', '=', planId)
+      .orderBy('a.id', 'asc');
+    if (opts.indicatorCodes) q = q.where('c.indicator_code', 'in', opts.indicatorCodes);
+    return (await q.execute()).map(toVersion);
+  }
   let q = widen(db)
     .selectFrom('indicator_actuals')
     .selectAll()
     .where('plan_id', '=', planId)
     .orderBy('id', 'asc');
-  if (opts.indicatorCodes) {
-    if (opts.indicatorCodes.length === 0) return [];
-    q = q.where('indicator_code', 'in', opts.indicatorCodes);
-  }
+  if (opts.indicatorCodes) q = q.where('indicator_code', 'in', opts.indicatorCodes);
   return (await q.execute()).map(toVersion);
 }
 

@@ -1,0 +1,154 @@
+/**
+ * Reads as data grow: 1,000 indicators × 10 fiscal years × (a first value + 12 corrections) =
+ * 130,000 actual versions (SAMPLE data, bench/growth/seed.ts). Page times of the top page, an
+ * indicator page and /api/v1/progress from a real server process on the embedded database, first
+ * with the code before current values were kept (BENCH_BEFORE, a git revision, checked out into a
+ * temporary tree), then with this tree's code on the same data directory (its start runs migration
+ * 0060, which fills `current_actuals`). Each request has a new query string, so the public answer
+ * cache never answers it. Results: bench/results/growth.{json,md}, with the load average.
+ */
+import { type ChildProcess, execSync, spawn, spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const before = process.env.BENCH_BEFORE ?? 'd3c538e';
+const samples = Number(process.env.BENCH_RUNS ?? 3);
+const work = mkdtempSync(join(tmpdir(), 'mirai-bench-growth-'));
+const dataDir = join(work, 'data');
+const pages = ['/', '/indicators/GROW-0500', '/api/v1/progress'];
+
+/** A runnable copy of another revision: its sources, this tree's installed packages and built assets. */
+function checkout(rev: string): string {
+  const dir = join(work, 'before');
+  mkdirSync(dir);
+  execSync(`git -C ${root} archive ${rev} | tar -x -C ${dir}`);
+  const nm = join(dir, 'node_modules');
+  mkdirSync(join(nm, '@mirai'), { recursive: true });
+  for (const e of readdirSync(join(root, 'node_modules')))
+    if (e !== '@mirai' && e !== '.bin') symlinkSync(join(root, 'node_modules', e), join(nm, e));
+  for (const p of readdirSync(join(dir, 'packages')))
+    symlinkSync(`../../packages/${p}`, join(nm, '@mirai', p));
+  cpSync(join(root, 'packages/web/dist'), join(dir, 'packages/web/dist'), { recursive: true });
+  if (existsSync(join(root, '.mirai-template')))
+    cpSync(join(root, '.mirai-template'), join(dir, '.mirai-template'), { recursive: true });
+  return dir;
+}
+
+const freePort = () =>
+  new Promise<number>((r) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => r(port));
+    });
+  });
+
+async function serve(tree: string): Promise<{ base: string; proc: ChildProcess; startMs: number }> {
+  const port = await freePort();
+  const t0 = performance.now();
+  const proc = spawn(
+    process.execPath,
+    [join(tree, 'packages/server/bin/mirai-server.js'), '--port', String(port), '--data-dir', dataDir],
+    { cwd: tree, env: { ...process.env, DATABASE_URL: '' } },
+  );
+  let log = '';
+  proc.stdout?.on('data', (d) => {
+    log += String(d);
+  });
+  proc.stderr?.on('data', (d) => {
+    log += String(d);
+  });
+  for (let i = 0; i < 2400 && !/ready in/.test(log); i++) {
+    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (!/ready in/.test(log)) throw new Error(`server not ready: ${log}`);
+  return { base: `http://127.0.0.1:${port}`, proc, startMs: performance.now() - t0 };
+}
+
+async function stop(proc: ChildProcess) {
+  const done = new Promise((r) => proc.once('exit', r));
+  proc.kill('SIGTERM');
+  await done;
+}
+
+let n = 0;
+async function measure(base: string) {
+  const out: Record<string, number[]> = {};
+  for (const page of pages) {
+    out[page] = [];
+    for (let i = 0; i < samples; i++) {
+      const url = `${base}${page}${page.includes('?') ? '&' : '?'}bench=${++n}`;
+      const t0 = performance.now();
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      out[page]!.push(Math.round(performance.now() - t0));
+    }
+  }
+  return out;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const result: Record<string, unknown> = {
+  benchmark: 'growth',
+  measuredAt: new Date().toISOString(),
+  machine: { cpus: cpus().length, node: process.version },
+  before,
+  versions: 130_000,
+};
+try {
+  const beforeTree = checkout(before);
+  // The seed runs inside the old tree, on its own code and schema (a copy when it has none).
+  mkdirSync(join(beforeTree, 'bench/growth'), { recursive: true });
+  cpSync(join(root, 'bench/growth/seed.ts'), join(beforeTree, 'bench/growth/seed.ts'));
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'bench/growth/seed.ts', dataDir], {
+    cwd: beforeTree,
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(seeded.stderr);
+  console.log(seeded.stdout.trim());
+
+  const runs: Record<string, { startMs: number; load: number[]; pages: Record<string, number[]> }> = {};
+  for (const [label, tree] of [
+    ['before', beforeTree],
+    ['after', root],
+  ] as const) {
+    const s = await serve(tree);
+    try {
+      const load = loadavg().map((x) => Math.round(x * 10) / 10);
+      runs[label] = { startMs: Math.round(s.startMs), load, pages: await measure(s.base) };
+      console.log(label, JSON.stringify(runs[label]));
+    } finally {
+      await stop(s.proc);
+    }
+  }
+  result.runs = runs;
+  const row = (p: string) =>
+    `| \`${p}\` | ${median(runs.before!.pages[p]!)} | ${runs.before!.pages[p]!.join(', ')} | ${median(runs.after!.pages[p]!)} | ${runs.after!.pages[p]!.join(', ')} |`;
+  writeFileSync(join(root, 'bench/results/growth.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(
+    join(root, 'bench/results/growth.md'),
+    `# Reads as data grow: 130,000 actual versions\n\n` +
+      `Measured ${result.measuredAt} on ${cpus().length} cores (shared), Node ${process.version}; one server process on the embedded database (PGlite), one client, ${samples} requests per page, each with a new query string (the answer cache never answers).\n` +
+      `Data (SAMPLE): the default plan plus 1,000 synthetic indicators × 10 fiscal years × (a first value + 12 corrections).\n` +
+      `Before: revision ${before} (every read loads every version, each indicator scans them all). After: this tree (current values from \`current_actuals\`, kept by a trigger in the same transaction; statuses grouped per indicator).\n\n` +
+      `Load average (1, 5, 15 min) at the start of each run: before ${runs.before!.load.join(' / ')}, after ${runs.after!.load.join(' / ')}. Server start (after includes migration 0060 filling current values): before ${runs.before!.startMs} ms, after ${runs.after!.startMs} ms.\n\n` +
+      `| page | before median (ms) | before (ms) | after median (ms) | after (ms) |\n|---|---:|---|---:|---|\n` +
+      `${pages.map(row).join('\n')}\n`,
+  );
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
