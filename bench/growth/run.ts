@@ -25,6 +25,7 @@ import { join } from 'node:path';
 const root = new URL('../..', import.meta.url).pathname;
 const before = process.env.BENCH_BEFORE ?? 'd3c538e';
 const samples = Number(process.env.BENCH_RUNS ?? 3);
+const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
 const work = mkdtempSync(join(tmpdir(), 'mirai-bench-growth-'));
 const dataDir = join(work, 'data');
 const pages = ['/', '/indicators/GROW-0500', '/api/v1/progress'];
@@ -77,23 +78,31 @@ async function serve(tree: string): Promise<{ base: string; proc: ChildProcess; 
   return { base: `http://127.0.0.1:${port}`, proc, startMs: performance.now() - t0 };
 }
 
+/** SIGKILL: a server stuck computing an answer does not get to its SIGTERM handler. */
 async function stop(proc: ChildProcess) {
   const done = new Promise((r) => proc.once('exit', r));
-  proc.kill('SIGTERM');
+  proc.kill('SIGKILL');
   await done;
 }
 
 let n = 0;
+/** Page times in ms; a request over the timeout is recorded as -1 and ends the run (the server is stuck in it). */
 async function measure(base: string) {
   const out: Record<string, number[]> = {};
+  for (const page of pages) out[page] = [];
   for (const page of pages) {
-    out[page] = [];
     for (let i = 0; i < samples; i++) {
       const url = `${base}${page}${page.includes('?') ? '&' : '?'}bench=${++n}`;
       const t0 = performance.now();
-      const res = await fetch(url);
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      try {
+        const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
+        await res.arrayBuffer();
+        if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+      } catch (e) {
+        if ((e as Error).name !== 'TimeoutError') throw e;
+        out[page]!.push(-1);
+        return out;
+      }
       out[page]!.push(Math.round(performance.now() - t0));
     }
   }
@@ -135,8 +144,12 @@ try {
     }
   }
   result.runs = runs;
+  const shown = (xs: number[]) =>
+    xs.length === 0 ? 'not reached' : xs.map((x) => (x < 0 ? `> ${timeoutMs}` : String(x))).join(', ');
+  const med = (xs: number[]) =>
+    xs.length === 0 ? '—' : xs.includes(-1) ? `> ${timeoutMs}` : String(median(xs));
   const row = (p: string) =>
-    `| \`${p}\` | ${median(runs.before!.pages[p]!)} | ${runs.before!.pages[p]!.join(', ')} | ${median(runs.after!.pages[p]!)} | ${runs.after!.pages[p]!.join(', ')} |`;
+    `| \`${p}\` | ${med(runs.before!.pages[p]!)} | ${shown(runs.before!.pages[p]!)} | ${med(runs.after!.pages[p]!)} | ${shown(runs.after!.pages[p]!)} |`;
   writeFileSync(join(root, 'bench/results/growth.json'), `${JSON.stringify(result, null, 2)}\n`);
   writeFileSync(
     join(root, 'bench/results/growth.md'),
