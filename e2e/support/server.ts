@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppContext, createUser, openApp } from '@mirai/app';
+import { type AppContext, createUser, type MailConfig, openApp } from '@mirai/app';
 import { startServer } from '@mirai/server';
 import { ensureWebBuild } from './build-web';
 
@@ -10,22 +10,29 @@ export interface TestServer {
   url: string;
   ctx: AppContext;
   /** Creates an account with a known password (at least 12 characters). */
-  addUser(login: string, role: string, password: string, department?: string): Promise<void>;
+  addUser(login: string, role: string, password: string, department?: string, email?: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(opts: { mail?: MailConfig } = {}): Promise<TestServer> {
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'mirai-e2e-'));
-  const ctx = await openApp({ dataDir });
+  const ctx = await openApp({ dataDir, ...(opts.mail ? { mail: opts.mail } : {}) });
   const server = await startServer(ctx, 0);
   return {
     url: server.url.replace(/\/$/, ''),
     ctx,
-    addUser: async (login, role, password, department) => {
+    addUser: async (login, role, password, department, email) => {
       const r = await createUser(
         ctx,
-        { login, role, password, displayName: `${login} (e2e)`, ...(department ? { department } : {}) },
+        {
+          login,
+          role,
+          password,
+          displayName: `${login} (e2e)`,
+          ...(department ? { department } : {}),
+          ...(email ? { email } : {}),
+        },
         { actor: 'system:e2e' },
       );
       if (!r.ok) throw new Error(JSON.stringify(r.problems));

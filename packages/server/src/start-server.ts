@@ -9,7 +9,7 @@ import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type ApiOptions, createApi, declarePage, notFound } from '@mirai/api';
-import type { AppContext } from '@mirai/app';
+import { type AppContext, scheduleDailyReminders } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
@@ -34,10 +34,12 @@ export interface ServerOptions extends Omit<ApiOptions, 'refusePage' | 'metrics'
   accessLog?: boolean;
   /** Metrics of this server (default: a new registry). */
   metrics?: ServerMetrics;
+  /** Enqueue the daily due-date reminder job (default true). */
+  reminders?: boolean;
 }
 
 export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) {
-  const { answerStore, answerCache, accessLog = false, ...options } = serverOptions;
+  const { answerStore, answerCache, accessLog = false, reminders: _reminders, ...options } = serverOptions;
   const metrics = serverOptions.metrics ?? createMetrics(ctx);
   const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx), metrics: () => metrics.render() });
   const dist = webDist();
@@ -103,6 +105,8 @@ export async function startServer(
   const app = buildServer(ctx, options);
   // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
   await ctx.jobs.start();
+  // Due-date reminders: the job is enqueued once a day (and a minute after start); each reminder goes out once.
+  const stopReminders = options.reminders === false ? () => {} : scheduleDailyReminders(ctx);
   return new Promise<RunningServer>((resolvePromise) => {
     const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
       resolvePromise({
@@ -110,6 +114,7 @@ export async function startServer(
         port: info.port,
         close: (graceMs = 10_000) =>
           new Promise((r) => {
+            stopReminders();
             // No new connections; idle keep-alive ones close now, answers under way may finish.
             ctx.lifecycle.draining = true;
             server.close(() => {

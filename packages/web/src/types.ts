@@ -178,6 +178,29 @@ export interface SheetView {
   partnerContributions?: ReportView[];
 }
 
+/** One in-app notification of the signed-in account (its inbox). */
+export interface NotificationView {
+  id: string;
+  kind: string;
+  message: { ja: string; en: string };
+  link: string | null;
+  createdAt: string;
+  read: boolean;
+}
+
+/** A sheet of an open round that waits on the signed-in account (my sheets). */
+export interface MySheetView {
+  id: string;
+  fiscalYear: number;
+  kind: 'project' | 'measure';
+  code: string;
+  name: string;
+  departmentCode: string;
+  state: string;
+  actions: string[];
+  due: string | null;
+}
+
 /** What the sheet editor shows beside the form: figures, the theory check, comments, earlier years. */
 export interface SheetExtras {
   /** Every plan indicator's figures; rows are joined in the browser with the core's joinIndicatorRows. */
@@ -284,6 +307,8 @@ export type PageModel =
   | { page: 'forbidden'; path: string }
   | { page: 'staff-login'; next: string }
   | { page: 'staff-password'; session: StaffSession }
+  | { page: 'staff-inbox'; session: StaffSession; notifications: NotificationView[]; allDepartments: boolean }
+  | { page: 'staff-my-sheets'; session: StaffSession; sheets: MySheetView[] }
   | {
       page: 'staff-home';
       session: StaffSession;

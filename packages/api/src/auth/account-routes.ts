@@ -36,6 +36,7 @@ const createUserRoute = withPolicy(
             displayName: z.string().min(1).max(200).optional(),
             role: z.enum(accountRoles),
             department: code.nullable().optional(),
+            email: z.string().max(254).nullable().optional(),
             links: z.array(code).max(1000).optional(),
             password: z.string().min(1).max(1000).optional(),
           })
@@ -62,6 +63,7 @@ const updateRoute = withPolicy(
             displayName: z.string().min(1).max(200).optional(),
             role: z.enum(accountRoles).optional(),
             department: code.nullable().optional(),
+            email: z.string().max(254).nullable().optional(),
             links: z.array(code).max(1000).optional(),
             disabled: z.boolean().optional(),
           })
@@ -97,6 +99,7 @@ export function registerAccountRoutes(app: OpenAPIHono<ApiEnv>) {
         role: body.role,
         ...(body.displayName !== undefined ? { displayName: body.displayName } : {}),
         ...(body.department !== undefined ? { department: body.department } : {}),
+        ...(body.email !== undefined ? { email: body.email } : {}),
         ...(body.links !== undefined ? { links: body.links } : {}),
         ...(body.password !== undefined ? { password: body.password } : {}),
       },

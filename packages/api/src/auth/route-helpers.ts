@@ -36,6 +36,7 @@ export const publicUserSchema = z
     displayName: z.string(),
     role: z.string(),
     department: z.string().nullable(),
+    email: z.string().nullable(),
     links: z.array(z.string()),
     disabled: z.boolean(),
     mustChangePassword: z.boolean(),

@@ -7,6 +7,8 @@ export interface PublicUser {
   displayName: string;
   role: string;
   department: string | null;
+  /** Where reminders are mailed (optional). */
+  email: string | null;
   links: string[];
   disabled: boolean;
   mustChangePassword: boolean;
@@ -21,6 +23,7 @@ export function publicUser(u: StoredUser, now = new Date()): PublicUser {
     displayName: u.displayName,
     role: u.role,
     department: u.departmentCode,
+    email: u.email,
     links: u.linkedCodes,
     disabled: u.disabled,
     mustChangePassword: u.mustChangePassword,

@@ -16,6 +16,7 @@ import {
   updateUser as updateUserRow,
 } from '@mirai/db';
 import type { AppContext } from '../context';
+import { isMailAddress, mailProblems } from '../mail/mail-config';
 import { authProblems } from './auth-problems';
 import { type AuthSettings, authSettings } from './auth-settings';
 import {
@@ -33,6 +34,8 @@ export interface NewUserInput {
   displayName?: string;
   role: string;
   department?: string | null;
+  /** Where reminders are mailed; null or '' for none. */
+  email?: string | null;
   links?: string[];
   /** Absent: a one-time password is generated and must be changed at first sign-in. */
   password?: string;
@@ -82,6 +85,7 @@ export async function createUser(
   if (!loginPattern.test(login))
     problems.push(authProblems.invalidLogin.create({ login }, { field: 'login' }));
   problems.push(...(await checkRoleFields(ctx, input.role, input.department)));
+  problems.push(...checkEmail(input.email));
   if (input.password !== undefined && !passwordAcceptable(input.password, login)) {
     problems.push(authProblems.weakPassword.create({ min: minPasswordLength }, { field: 'password' }));
   }
@@ -95,6 +99,7 @@ export async function createUser(
         displayName: input.displayName?.trim() || login,
         role: input.role,
         departmentCode: input.department ?? null,
+        email: emailValue(input.email) ?? null,
         linkedCodes: input.links ?? [],
         passwordHash,
         mustChangePassword: oneTime !== undefined,
@@ -140,9 +145,20 @@ export interface UserChangesInput {
   displayName?: string;
   role?: string;
   department?: string | null;
+  email?: string | null;
   links?: string[];
   disabled?: boolean;
 }
+
+/** An e-mail address as given ('' → none), or the problem with it. */
+function checkEmail(email: string | null | undefined): Problem[] {
+  if (email === undefined || email === null || email.trim() === '') return [];
+  return isMailAddress(email.trim())
+    ? []
+    : [mailProblems.badAddress.create({ address: email }, { field: 'email' })];
+}
+const emailValue = (email: string | null | undefined) =>
+  email === undefined ? undefined : email === null || email.trim() === '' ? null : email.trim();
 
 async function activeAdminsOtherThan(ctx: AppContext, id: number): Promise<number> {
   const rows = await accountDb(ctx.database.db)
@@ -165,7 +181,7 @@ export async function updateAccount(
   if (!current) return fail(authProblems.userNotFound.create({ id: String(id) }, { field: 'id' }));
   const role = changes.role ?? current.role;
   const department = changes.department !== undefined ? changes.department : current.departmentCode;
-  const problems = await checkRoleFields(ctx, role, department);
+  const problems = [...(await checkRoleFields(ctx, role, department)), ...checkEmail(changes.email)];
   if (problems.length > 0) return fail(problems);
   const losesAdmin =
     current.role === 'admin' && !current.disabled && (role !== 'admin' || changes.disabled === true);
@@ -179,6 +195,7 @@ export async function updateAccount(
         ...(changes.displayName !== undefined ? { displayName: changes.displayName } : {}),
         role,
         departmentCode: role === 'department-editor' ? department : (department ?? null),
+        ...(changes.email !== undefined ? { email: emailValue(changes.email) ?? null } : {}),
         ...(changes.links !== undefined ? { linkedCodes: changes.links } : {}),
         ...(changes.disabled !== undefined ? { disabled: changes.disabled } : {}),
       },

@@ -38,4 +38,8 @@ export const evaluationAppProblems = {
     ja: `指標「${p.code}」は計画でこのシートに付いているため外せません（外せるのは追加した指標だけです）`,
     en: `Indicator "${p.code}" comes with this sheet from the plan and cannot be removed (only added ones can)`,
   })),
+  reminderDays: defineProblem<{ days: string }>('evaluation/reminder-days', 'invalid', (p) => ({
+    ja: `催促の日（${p.days}）は、期限の60日前から60日後までの整数を重複なく8個までにしてください`,
+    en: `Reminder days (${p.days}) must be whole days from 60 before to 60 after the due date, at most 8, no repeats`,
+  })),
 };

@@ -122,10 +122,12 @@ describeEachDatabase('evaluation round (use cases and xlsx)', (t) => {
     expect(await mustOk(sendEvaluationReminders(ctx, 2024, { actor: 'scheduler', today }))).toEqual({
       sent: 6,
       skipped: 0,
+      mailed: 0,
     });
     expect(await mustOk(sendEvaluationReminders(ctx, 2024, { actor: 'scheduler', today }))).toEqual({
       sent: 0,
       skipped: 6,
+      mailed: 0,
     });
     const dept = reminders.reminders[0]!.departmentCode;
     const inbox = await mustOk(

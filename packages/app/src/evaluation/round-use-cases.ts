@@ -8,6 +8,7 @@ import {
   type Actor,
   type CalendarDate,
   cascadeDueDates,
+  defaultReminderDays,
   defaultTemplatesFor,
   type EvaluationSheet,
   evaluationProblems,
@@ -29,6 +30,7 @@ import {
   transitionRound,
   transitionSheet,
   validateTemplateSet,
+  validReminderDays,
 } from '@mirai/core';
 import {
   audit,
@@ -62,6 +64,8 @@ export interface OpenRoundRequest {
   gaps?: Partial<Record<'section-head' | 'planning-division' | 'external-committee', number>>;
   /** Default: the plan's `evaluationTemplates`, else the default sheets (sample) in the plan's level names. */
   templates?: TemplateSet;
+  /** Days before a stage's due date (negative: after) when reminders go out; default 7, 1, -1, -7. */
+  reminderDays?: number[];
 }
 
 function addDays(d: CalendarDate, days: number): CalendarDate {
@@ -105,6 +109,8 @@ export async function openEvaluationRound(
   const id = `${plan.value.code}-${req.fiscalYear}`;
   const opened = openRound({ id, fiscalYear: req.fiscalYear, openedOn, scope, stages });
   if (!opened.ok) problems.push(...opened.problems);
+  if (req.reminderDays && !validReminderDays(req.reminderDays))
+    problems.push(A.reminderDays.create({ days: req.reminderDays.join(', ') }, { field: 'reminderDays' }));
   if (problems.length > 0 || !opened.ok) return fail(problems);
   if (!['admin', 'planning-division'].includes(req.actor.role)) {
     return fail(
@@ -114,7 +120,12 @@ export async function openEvaluationRound(
       ),
     );
   }
-  const round: StoredRound = { ...opened.value, planId: plan.value.id, templates };
+  const round: StoredRound = {
+    ...opened.value,
+    planId: plan.value.id,
+    templates,
+    reminderDays: req.reminderDays ?? null,
+  };
   const sheets: EvaluationSheet[] = [
     ...scope.measureCodes.map((code) => {
       const measure = doc.measures.find((m) => m.code === code)!;
@@ -315,7 +326,7 @@ export async function getRoundStatus(
       version: s.version,
     })),
     overdue: overdueSheets(round, scheduled, today),
-    reminders: remindersDue(round, scheduled, today),
+    reminders: remindersDue(round, scheduled, today, round.reminderDays ?? defaultReminderDays),
     publicationBlockers: opts.departmentCode
       ? []
       : publicationBlockers(

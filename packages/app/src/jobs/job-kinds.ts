@@ -4,9 +4,11 @@
  * its handler after it). Add a line per kind.
  */
 import type { AppContext } from '../context';
+import { reminderJob } from '../notifications/reminder-job';
 import { reportJob } from '../reports/report-jobs';
 
 export function registerJobKinds(ctx: AppContext): void {
   // Kinds register here: imports (indicators, surveys, evaluation workbooks), report renders.
   ctx.jobs.register(reportJob(ctx));
+  ctx.jobs.register(reminderJob(ctx));
 }

@@ -1,1 +1,2 @@
 export * from './notification-use-cases';
+export * from './reminder-job';

@@ -31,6 +31,7 @@ import type { UserActor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { evaluationActorOf } from '../evaluation/evaluation-actor';
 import { getRoundStatus } from '../evaluation/round-use-cases';
+import { queueReminderMail } from './reminder-mail';
 
 export const notificationProblems = {
   notFound: defineProblem<{ id: string }>('notification/not-found', 'not-found', ({ id }) => ({
@@ -79,13 +80,19 @@ export async function announceSheetEvent(
   await insertNotifications(tx, rows);
 }
 
-/** The signed-in account's notifications (by its evaluation role and department), newest first. */
+/**
+ * The signed-in account's notifications (by its evaluation role and
+ * department), newest first. An account of a reviewing role without a
+ * department (e.g. a reviewer across departments) is told of every
+ * department's sheets; a department editor without one of none (decision 0101).
+ */
 export async function listMyNotifications(ctx: AppContext, actor: UserActor) {
   const role = evaluationActorOf(actor)?.role;
   const rows = await listNotifications(ctx.database.db, {
     userId: actor.userId,
     roles: role ? [role] : [],
     department: actor.department,
+    allDepartments: actor.department === null && role !== undefined && role !== 'department-editor',
   });
   return ok(
     rows.map((r) => ({
@@ -121,19 +128,23 @@ const reminderRole: Record<RoundStage, EvaluationRole> = {
 };
 
 /**
- * Announces today's reminders of a round (sheets whose stage falls due in 7 or
- * 1 days) to whoever must act; meant to run once a day from a scheduler, and
- * safe to run twice (a reminder already sent for the same sheet, stage and day is skipped).
+ * Announces today's reminders of a round (sheets whose stage falls due in N
+ * days, or was due N days ago: the round's reminder days, default 7, 1, -1,
+ * -7) to whoever must act, in the inbox and by e-mail to the accounts with an
+ * address (configured SMTP, else held in the outbox). Run once a day by the
+ * job queue or on demand (`mirai evaluation remind`); safe to run twice: a
+ * reminder already sent for the same sheet, stage, due date and day offset is skipped.
  */
 export async function sendEvaluationReminders(
   ctx: AppContext,
   fiscalYear: number,
   opts: { actor: string; today?: CalendarDate },
-): Promise<Result<{ sent: number; skipped: number }>> {
+): Promise<Result<{ sent: number; skipped: number; mailed: number }>> {
   const status = await getRoundStatus(ctx, fiscalYear, opts.today ? { today: opts.today } : {});
   if (!status.ok) return status;
   let sent = 0;
   let skipped = 0;
+  let mailed = 0;
   await ctx.database.db.transaction().execute(async (tx) => {
     for (const r of status.value.reminders) {
       const kind = `evaluation.reminder.${r.stage}.${r.due}.${r.daysLeft}`;
@@ -142,27 +153,42 @@ export async function sendEvaluationReminders(
         continue;
       }
       const stage = roundStageLabels[r.stage];
-      const when =
-        r.daysLeft === 0
-          ? { ja: '本日', en: 'today' }
-          : { ja: `${r.daysLeft}日後`, en: `in ${r.daysLeft} day(s)` };
+      const message =
+        r.daysLeft >= 0
+          ? {
+              ja: `評価シート「${r.code}」の${stage.ja}の期限（${r.due}）は${r.daysLeft === 0 ? '本日' : `${r.daysLeft}日後`}です`,
+              en: `Evaluation sheet ${r.code}: the ${stage.en} stage is due ${r.daysLeft === 0 ? 'today' : `in ${r.daysLeft} day(s)`} (${r.due})`,
+            }
+          : {
+              ja: `評価シート「${r.code}」の${stage.ja}は期限（${r.due}）を${-r.daysLeft}日過ぎています`,
+              en: `Evaluation sheet ${r.code}: the ${stage.en} stage is ${-r.daysLeft} day(s) past its due date (${r.due})`,
+            };
+      const recipient = {
+        role: reminderRole[r.stage],
+        ...(r.stage === 'department-entry' || r.stage === 'section-head'
+          ? { departmentCode: r.departmentCode }
+          : {}),
+      };
+      const link = `/staff/sheets/${encodeURIComponent(r.sheetId)}`;
       await insertNotifications(tx, [
         {
-          recipientRole: reminderRole[r.stage],
-          ...(r.stage === 'department-entry' || r.stage === 'section-head'
-            ? { recipientDepartment: r.departmentCode }
-            : {}),
+          recipientRole: recipient.role,
+          ...(recipient.departmentCode ? { recipientDepartment: recipient.departmentCode } : {}),
           kind,
           entityType: 'evaluation-sheet',
           entityId: r.sheetId,
-          message: {
-            ja: `評価シート「${r.code}」の${stage.ja}の期限（${r.due}）は${when.ja}です`,
-            en: `Evaluation sheet ${r.code}: the ${stage.en} stage is due ${when.en} (${r.due})`,
-          },
-          link: `/staff/sheets/${encodeURIComponent(r.sheetId)}`,
+          message,
+          link,
           actor: opts.actor,
         },
       ]);
+      mailed += await queueReminderMail(tx, {
+        kind,
+        sheetId: r.sheetId,
+        ...recipient,
+        subject: `【行政評価】${message.ja}`,
+        text: `${message.ja}\n${message.en}\n\n${ctx.mail.config.publicUrl}${link}\n`,
+      });
       sent++;
     }
     if (sent > 0)
@@ -171,8 +197,9 @@ export async function sendEvaluationReminders(
         action: 'evaluation.reminders.send',
         entityType: 'evaluation-round',
         entityId: String(fiscalYear),
-        details: { sent, skipped },
+        details: { sent, skipped, mailed },
       });
   });
-  return ok({ sent, skipped });
+  if (mailed > 0) ctx.mail.kick();
+  return ok({ sent, skipped, mailed });
 }

@@ -14,6 +14,7 @@ import {
   importEvaluationWorkbook,
   openEvaluationRound,
   type RoundStatus,
+  sendAllEvaluationReminders,
   sendEvaluationReminders,
   transitionEvaluationRound,
 } from '@mirai/app';
@@ -142,20 +143,21 @@ export function registerEvaluation(program: Command) {
 
   data(ev.command('remind'))
     .description(
-      'today’s due-date reminders as in-app notifications (run once a day; a rerun sends nothing twice)',
+      'today’s due-date reminders (before and after due dates) in the inbox and by e-mail (a rerun sends nothing twice; the server runs it daily)',
     )
-    .requiredOption('--fy <year>', 'evaluated fiscal year')
+    .option('--fy <year>', 'evaluated fiscal year (default: every open round)')
     .option('--today <date>', 'reference day (default today)')
-    .action(async (opts: DataOpts & { fy: string; today?: string }) => {
+    .action(async (opts: DataOpts & { fy?: string; today?: string }) => {
       await withApp(opts, async (ctx) => {
         const today = optionalDate('--today', opts.today);
+        const o = { actor: cliActor(), ...(today ? { today } : {}) };
         const r = unwrap(
-          await sendEvaluationReminders(ctx, fyOption(opts.fy), {
-            actor: cliActor(),
-            ...(today ? { today } : {}),
-          }),
+          opts.fy
+            ? await sendEvaluationReminders(ctx, fyOption(opts.fy), o)
+            : await sendAllEvaluationReminders(ctx, o),
         );
-        console.log(`reminders sent: ${r.sent}, already sent: ${r.skipped}`);
+        console.log(`reminders sent: ${r.sent}, already sent: ${r.skipped}, e-mails queued: ${r.mailed}`);
+        await ctx.mail.idle();
       });
     });
 

@@ -1,6 +1,7 @@
 /**
  * Deadlines of a round: which sheets are overdue on a given day (Asia/Tokyo
- * calendar date) and which reminders fall due, N days before a stage's due date.
+ * calendar date) and which reminders fall due, N days before a stage's due date
+ * or (negative N) N days after it.
  */
 import type { CalendarDate } from '../calendar';
 import { daysBetween, formatIsoDate } from './local-date';
@@ -30,7 +31,7 @@ export interface ReminderItem {
   departmentCode: string;
   stage: RoundStage;
   due: string;
-  /** 0 = due today. */
+  /** 0 = due today; negative: days past the due date. */
   daysLeft: number;
 }
 
@@ -71,16 +72,28 @@ export function overdueSheets(
   return items.sort((a, b) => b.daysOverdue - a.daysOverdue || a.code.localeCompare(b.code));
 }
 
+/** The default reminder days: a week and a day before the due date, a day and a week after it. */
+export const defaultReminderDays: readonly number[] = [7, 1, -1, -7];
+
+/** Reminder days a round may set: whole days from 60 before to 60 after, at most 8, no repeats. */
+export function validReminderDays(days: readonly number[]): boolean {
+  return (
+    days.length <= 8 &&
+    new Set(days).size === days.length &&
+    days.every((d) => Number.isInteger(d) && d >= -60 && d <= 60)
+  );
+}
+
 /**
  * Reminders to send on `today`: for each sheet still waiting on a stage, one
- * when the due date is exactly one of `daysBefore` days away (so a daily job
- * sends each reminder once).
+ * when the due date is exactly one of `daysBefore` days away, or (negative)
+ * that many days past (so a daily job sends each reminder once).
  */
 export function remindersDue(
   round: EvaluationRound,
   sheets: readonly ScheduledSheet[],
   today: CalendarDate,
-  daysBefore: readonly number[] = [7, 1],
+  daysBefore: readonly number[] = defaultReminderDays,
 ): ReminderItem[] {
   if (round.state !== 'open') return [];
   const items: ReminderItem[] = [];

@@ -22,6 +22,7 @@ import * as m0045 from './0045-sectoral-plans';
 import * as m0046 from './0046-area-boundaries';
 import * as m0060 from './0060-current-actuals';
 import * as m0080 from './0080-rate-limits';
+import * as m0055 from './0055-reminders-and-mail-addresses';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -39,6 +40,7 @@ export const migrations: Record<string, Migration> = {
   '0044-followers': m0044,
   '0045-sectoral-plans': m0045,
   '0046-area-boundaries': m0046,
+  '0055-reminders-and-mail-addresses': m0055,
   '0025-report-files': m0025,
   '0010-statistical-datasets': m0010,
   '0080-rate-limits': m0080,

@@ -13,7 +13,7 @@ import type {
   StageDue,
   TemplateSet,
 } from '@mirai/core';
-import type { Generated, JSONColumnType, Kysely, Transaction } from 'kysely';
+import type { ColumnType, Generated, JSONColumnType, Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema';
 
 type Timestamp = Generated<Date>;
@@ -28,6 +28,7 @@ export interface EvaluationTables {
     scope: JSONColumnType<RoundScope>;
     stages: JSONColumnType<StageDue[]>;
     templates: JSONColumnType<TemplateSet>;
+    reminder_days: ColumnType<number[] | null, string | null | undefined, string | null>;
     state: RoundState;
     version: number;
     created_by: string;
@@ -70,6 +71,8 @@ type Db = Kysely<Database> | Transaction<Database>;
 export interface StoredRound extends EvaluationRound {
   planId: number;
   templates: TemplateSet;
+  /** Days before a stage's due date (negative: after) when reminders go out; null: the default. */
+  reminderDays?: number[] | null;
 }
 
 const iso = (d: { year: number; month: number; day: number }) =>
@@ -88,6 +91,7 @@ function toRound(r: {
   scope: RoundScope;
   stages: StageDue[];
   templates: TemplateSet;
+  reminder_days?: number[] | null;
   state: RoundState;
   version: number;
 }): StoredRound {
@@ -102,6 +106,7 @@ function toRound(r: {
     state: r.state,
     version: r.version,
     templates: r.templates,
+    reminderDays: r.reminder_days ?? null,
   };
 }
 
@@ -121,6 +126,7 @@ export async function insertRound(
       scope: JSON.stringify(round.scope),
       stages: JSON.stringify(round.stages),
       templates: JSON.stringify(round.templates),
+      reminder_days: round.reminderDays ? JSON.stringify(round.reminderDays) : null,
       state: round.state,
       version: round.version,
       created_by: actor,

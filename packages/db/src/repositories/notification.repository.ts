@@ -55,7 +55,14 @@ export async function insertNotifications(tx: Transaction<Database>, rows: reado
 /** Notifications for accounts in `roles` (and `department`, when addressed to one), newest first. */
 export async function listNotifications(
   db: Db,
-  q: { userId: number; roles: readonly string[]; department: string | null; limit?: number },
+  q: {
+    userId: number;
+    roles: readonly string[];
+    department: string | null;
+    /** Every department's rows of the roles (an account of a reviewing role without a department). */
+    allDepartments?: boolean;
+    limit?: number;
+  },
 ) {
   if (q.roles.length === 0) return [];
   return db
@@ -77,9 +84,14 @@ export async function listNotifications(
     ])
     .where('n.recipient_role', 'in', [...q.roles])
     .where((eb) =>
-      q.department === null
-        ? eb('n.recipient_department', 'is', null)
-        : eb.or([eb('n.recipient_department', 'is', null), eb('n.recipient_department', '=', q.department)]),
+      q.allDepartments
+        ? eb.lit(true)
+        : q.department === null
+          ? eb('n.recipient_department', 'is', null)
+          : eb.or([
+              eb('n.recipient_department', 'is', null),
+              eb('n.recipient_department', '=', q.department),
+            ]),
     )
     .orderBy('n.id', 'desc')
     .limit(q.limit ?? 100)

@@ -13,6 +13,7 @@ export interface UsersTable {
   display_name: string;
   role: string;
   department_code: string | null;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   linked_codes: JSONColumnType<string[]>;
   password_hash: string | null;
   must_change_password: boolean;
@@ -41,6 +42,8 @@ export interface StoredUser {
   displayName: string;
   role: string;
   departmentCode: string | null;
+  /** Where reminders and workflow notices are mailed (optional). */
+  email: string | null;
   linkedCodes: string[];
   passwordHash: string | null;
   mustChangePassword: boolean;
@@ -58,6 +61,7 @@ export const toStoredUser = (r: Selectable<UsersTable>): StoredUser => ({
   displayName: r.display_name,
   role: r.role,
   departmentCode: r.department_code,
+  email: r.email ?? null,
   linkedCodes: Array.isArray(r.linked_codes) ? r.linked_codes : [],
   passwordHash: r.password_hash,
   mustChangePassword: r.must_change_password,
@@ -102,6 +106,7 @@ export interface NewUserRow {
   displayName: string;
   role: string;
   departmentCode?: string | null;
+  email?: string | null;
   linkedCodes?: string[];
   passwordHash: string | null;
   mustChangePassword: boolean;
@@ -115,6 +120,7 @@ export async function insertUser(tx: Transaction<Database>, u: NewUserRow): Prom
       display_name: u.displayName,
       role: u.role,
       department_code: u.departmentCode ?? null,
+      email: u.email ?? null,
       linked_codes: JSON.stringify(u.linkedCodes ?? []) as never,
       password_hash: u.passwordHash,
       must_change_password: u.mustChangePassword,
@@ -132,6 +138,7 @@ export interface UserChanges {
   displayName?: string;
   role?: string;
   departmentCode?: string | null;
+  email?: string | null;
   linkedCodes?: string[];
   passwordHash?: string | null;
   mustChangePassword?: boolean;
@@ -154,6 +161,7 @@ export async function updateUser(
   if (changes.displayName !== undefined) set.display_name = changes.displayName;
   if (changes.role !== undefined) set.role = changes.role;
   if (changes.departmentCode !== undefined) set.department_code = changes.departmentCode;
+  if (changes.email !== undefined) set.email = changes.email;
   if (changes.linkedCodes !== undefined) set.linked_codes = JSON.stringify(changes.linkedCodes);
   if (changes.passwordHash !== undefined) set.password_hash = changes.passwordHash;
   if (changes.mustChangePassword !== undefined) set.must_change_password = changes.mustChangePassword;

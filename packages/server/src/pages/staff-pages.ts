@@ -28,6 +28,7 @@ import {
 } from '@mirai/app';
 import { ProblemError } from '@mirai/core';
 import { neutralLevers, type RoundStatusView, recalcWorkbench } from '@mirai/web';
+import { inbox, mySheets } from './evaluation-inbox-pages';
 import { definePage, mayOpen, type PageEntry, staffPage } from './page-table';
 
 const login = definePage({
@@ -351,6 +352,8 @@ const workspaceLinks = [
   [tokens, { ja: 'API トークン', en: 'API tokens' }],
   [surveyImport, { ja: '調査の回を取り込む', en: 'Import a survey wave' }],
   [rounds, { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' }],
+  [inbox, { ja: '受信箱（お知らせと催促）', en: 'Inbox (notices and reminders)' }],
+  [mySheets, { ja: '自分の評価シート（対応が必要なもの）', en: 'My sheets (awaiting me)' }],
   [
     cocreation,
     { ja: '共創：パートナーの報告と市民の声', en: "Co-creation: partner reports and residents' voices" },
@@ -384,6 +387,8 @@ export const staffPages: PageEntry[] = [
   rounds,
   round,
   sheet,
+  inbox,
+  mySheets,
   indicators,
   indicator,
   surveyImport,

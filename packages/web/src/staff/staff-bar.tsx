@@ -10,7 +10,9 @@ export function StaffBar({ session, path }: { session: StaffSession; path: strin
   }
   const items = [
     { href: '/staff', ja: 'ワークスペース', en: 'Workspace' },
-    { href: '/staff/rounds', ja: '評価', en: 'Evaluation' },
+    { href: '/staff/rounds', ja: '行政評価', en: 'Evaluation' },
+    { href: '/staff/inbox', ja: '受信箱', en: 'Inbox' },
+    { href: '/staff/my-sheets', ja: '自分のシート', en: 'My sheets' },
     { href: '/staff/scenarios', ja: 'シナリオ試算', en: 'Scenarios' },
     { href: '/staff/indicators', ja: '実績値の入力', en: 'Actuals' },
     { href: '/staff/surveys/import', ja: '調査の取り込み', en: 'Survey import' },

@@ -2,6 +2,7 @@
 import type { PageModel } from '../types';
 import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
 import { CocreationPage } from './cocreation-page';
+import { InboxPage, MySheetsPage } from './inbox-pages';
 import { LoginPage } from './login-page';
 import { OutboxPage } from './outbox-page';
 import { PasswordPage } from './password-page';
@@ -49,6 +50,10 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <RoundPage model={model} />;
     case 'staff-sheet':
       return <SheetEditorPage model={model} />;
+    case 'staff-inbox':
+      return <InboxPage model={model} />;
+    case 'staff-my-sheets':
+      return <MySheetsPage model={model} />;
     default:
       return null;
   }
