@@ -42,10 +42,14 @@ export function reminderJob(ctx: AppContext): JobKind<{ actor: string }, unknown
 }
 
 /**
- * Enqueues the reminder job once at start and again whenever the Tokyo date
- * has changed (checked every `checkEveryMs`). Returns the function that stops it.
+ * Enqueues the reminder job a minute after start and again whenever the Tokyo
+ * date has changed (checked every `checkEveryMs`). Returns the function that stops it.
  */
-export function scheduleDailyReminders(ctx: AppContext, checkEveryMs = 10 * 60_000): () => void {
+export function scheduleDailyReminders(
+  ctx: AppContext,
+  checkEveryMs = 10 * 60_000,
+  firstAfterMs = 60_000,
+): () => void {
   let last = '';
   const tick = () => {
     const t = todayInTokyo();
@@ -62,8 +66,12 @@ export function scheduleDailyReminders(ctx: AppContext, checkEveryMs = 10 * 60_0
         last = '';
       });
   };
-  tick();
+  const first = setTimeout(tick, firstAfterMs);
   const timer = setInterval(tick, checkEveryMs);
+  first.unref?.();
   timer.unref?.();
-  return () => clearInterval(timer);
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }
