@@ -20,9 +20,9 @@ import * as m0043 from './0043-workshops';
 import * as m0044 from './0044-followers';
 import * as m0045 from './0045-sectoral-plans';
 import * as m0046 from './0046-area-boundaries';
+import * as m0055 from './0055-reminders-and-mail-addresses';
 import * as m0060 from './0060-current-actuals';
 import * as m0080 from './0080-rate-limits';
-import * as m0055 from './0055-reminders-and-mail-addresses';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
