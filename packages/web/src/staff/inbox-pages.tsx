@@ -16,11 +16,11 @@ type MySheetsModel = Extract<PageModel, { page: 'staff-my-sheets' }>;
 
 export function InboxPage({ model }: { model: InboxModel }) {
   const lang = useLang();
-  const api = apiClient(model.session.csrfToken);
+  const notifications = apiClient('notifications', model.session.csrfToken).api.v1.staff.notifications;
   const [read, setRead] = useState(() => new Set(model.notifications.filter((n) => n.read).map((n) => n.id)));
   const unread = model.notifications.filter((n) => !read.has(n.id)).length;
   async function markRead(id: string) {
-    const res = await api.send('POST', `/api/v1/staff/notifications/${encodeURIComponent(id)}/read`);
+    const res = await notifications[':id'].read.$post({ param: { id } });
     if (res.ok) setRead((s) => new Set([...s, id]));
   }
   return (
