@@ -4,7 +4,7 @@
  * confirms the address through the mailed link (read from the outbox), and staff hide it with a
  * reason that the public page then shows.
  */
-import { createUser } from '@mirai/app';
+import { createUser, issueVoiceForm, submitVoice } from '@mirai/app';
 import { listOutbox } from '@mirai/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
@@ -104,6 +104,47 @@ describe('co-creation (Chromium)', () => {
     expect(voices).toContain('この投稿は非表示です。理由: 重複した投稿のため（テスト）');
     expect(voices).not.toContain('作業場所がほしい');
     await b.shot('03-hidden-with-reason');
+  });
+
+  it('staff answer a proposal and link it to a measure; the answer shows publicly with the proposal', async () => {
+    const { page } = b;
+    // hanako@example.jp confirmed her address above: her next post shows at once.
+    const posted = await submitVoice(
+      server.ctx,
+      {
+        targetKind: 'measure',
+        targetCode: 'B-6-M01',
+        kind: 'proposal',
+        body: '市外の学生が泊まれる空き家の短期貸しを',
+        email: 'hanako@example.jp',
+        formToken: await issueVoiceForm(server.ctx, Date.now() - 10_000),
+      },
+      { client: 'e2e-proposal' },
+    );
+    expect(posted.ok && posted.value.status).toBe('visible');
+    await b.context.clearCookies();
+    await signIn(page, `${server.url}/staff/cocreation`, 'kikaku1', 'planning-password-1357');
+    const row = page.locator('tr', { hasText: '空き家の短期貸し' });
+    await row.getByLabel(/^回答/).fill('空き家バンクと連携して検討します');
+    await row.getByLabel('関連づける施策').selectOption('C-7-M01');
+    await Promise.all([page.waitForEvent('load'), row.getByRole('button', { name: '回答する' }).click()]);
+    await waitHydrated(page);
+    await expect(page.locator('tr', { hasText: '空き家の短期貸し' }).textContent()).resolves.toContain(
+      '回答済み',
+    );
+    await b.context.clearCookies();
+    for (const measure of ['B-6-M01', 'C-7-M01']) {
+      await page.goto(`${server.url}/measures/${measure}`);
+      await waitHydrated(page);
+      const item = page.locator('.voices li', { hasText: '空き家の短期貸し' });
+      const text = (await item.textContent()) ?? '';
+      expect([measure, text.includes('市の回答'), text.includes('空き家バンクと連携して検討します')]).toEqual(
+        [measure, true, true],
+      );
+      expect(await item.locator('a[href="/measures/C-7-M01"]').count()).toBe(1);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('05-proposal-answered');
   });
 
   it('shows an administrator the outbox: what would have been sent without SMTP (both languages, axe clean)', async () => {

@@ -13,6 +13,7 @@ import { areaRoutes } from './routes/areas';
 import { calendarRoutes } from './routes/calendar';
 import { partnerRoutes } from './routes/cocreation-partners';
 import { voiceRoutes } from './routes/cocreation-voices';
+import { workshopRoutes } from './routes/cocreation-workshops';
 import { evaluationRoutes } from './routes/evaluation';
 import { sheetRoutes } from './routes/evaluation-sheets';
 import { healthRoutes } from './routes/health';
@@ -37,6 +38,7 @@ export const routeGroups = {
   calendar: calendarRoutes,
   partners: partnerRoutes,
   voices: voiceRoutes,
+  workshops: workshopRoutes,
   evaluation: evaluationRoutes,
   sheets: sheetRoutes,
   health: healthRoutes,

@@ -20,6 +20,7 @@ import { registerAreas } from './routes/areas';
 import { registerCalendar } from './routes/calendar';
 import { registerPartnerRoutes } from './routes/cocreation-partners';
 import { registerVoiceRoutes } from './routes/cocreation-voices';
+import { registerWorkshopRoutes } from './routes/cocreation-workshops';
 import { registerEvaluation } from './routes/evaluation';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
@@ -86,6 +87,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerJobs(app);
   registerPartnerRoutes(app);
   registerVoiceRoutes(app);
+  registerWorkshopRoutes(app);
   registerReports(app);
   registerAuthRoutes(app);
   registerOpenApiDoc(app);

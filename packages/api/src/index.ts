@@ -12,14 +12,17 @@ export type {
   IndicatorDetail,
   IndicatorSummary,
   OutboxView,
+  PartnerView,
   PlanProgress,
   PopulationView,
   PublicUser,
   PublishedRound,
+  RelationshipPopulationView,
   ReportView,
   RoundStatus,
   SectoralCheckView,
   VoiceView,
+  WorkshopView,
 } from '@mirai/app';
 export type { ApiEnv } from './api-env';
 export type { GroupApi, RouteGroups } from './api-types';

@@ -16,17 +16,20 @@ import type {
   IndicatorDetail,
   IndicatorSummary,
   OutboxView,
+  PartnerView,
   PlanProgress,
   PopulationView,
   PublicUser,
   PublishedRound,
+  RelationshipPopulationView,
   ReportView,
   RoundStatus,
   SectoralCheckView,
   VoiceView,
+  WorkshopView,
 } from '@mirai/api';
 
-export type { ReportView, VoiceView };
+export type { PartnerView, RelationshipPopulationView, ReportView, VoiceView, WorkshopView };
 
 /** Co-creation on a measure's public page: accepted partner reports and residents' voices. */
 export interface MeasureCocreationView {
@@ -303,6 +306,11 @@ export type PageModel =
     }
   | { page: 'brand'; brand: BrandView }
   | { page: 'sectoral-plans'; check: SectoralCheckView; departments: { code: string; name: Text }[] }
+  | { page: 'partners'; partners: PartnerView[] }
+  | { page: 'workshops'; workshops: WorkshopView[] }
+  | { page: 'workshop'; workshop: WorkshopView }
+  | { page: 'relationship-population'; view: RelationshipPopulationView }
+  | { page: 'partner'; partner: PartnerView; reports: ReportView[] }
   | { page: 'not-found'; path: string }
   | { page: 'forbidden'; path: string }
   | { page: 'staff-login'; next: string }
@@ -326,6 +334,19 @@ export type PageModel =
       departments: { code: string; name: Text }[];
     }
   | { page: 'staff-tokens'; session: StaffSession; tokens: TokenView[]; knownScopes: string[] }
+  | {
+      page: 'staff-workshops';
+      session: StaffSession;
+      workshops: WorkshopView[];
+      /** The desired states (fields) and measures a workshop may have shaped. */
+      shapeable: { code: string; name: Text }[];
+    }
+  | {
+      page: 'staff-workshop';
+      session: StaffSession;
+      workshop: WorkshopView;
+      shapeable: { code: string; name: Text }[];
+    }
   | {
       page: 'staff-outbox';
       session: StaffSession;
@@ -351,6 +372,8 @@ export type PageModel =
       /** A partner account files reports; staff review them and moderate voices. */
       mode: 'partner' | 'staff';
       items: { code: string; kind: string; name: Text }[];
+      /** Staff: the plan's measures, to link a proposal to when answering it. */
+      measures?: { code: string; name: Text }[];
       reports: ReportView[];
       voices: VoiceView[];
     }

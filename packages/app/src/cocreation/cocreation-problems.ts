@@ -74,4 +74,8 @@ export const cocreationProblems = {
       en: `Workshop ${code} not found`,
     }),
   ),
+  workshopExists: defineProblem<{ code: string }>('cocreation/workshop-exists', 'conflict', ({ code }) => ({
+    ja: `ワークショップ ${code} は既に記録されています`,
+    en: `Workshop ${code} already exists`,
+  })),
 };

@@ -13,7 +13,14 @@ import { type SmtpSink, startSmtpSink } from '../mail/testing/smtp-sink';
 import { confirmFollow, requestFollow, unfollow } from './follow-use-cases';
 import { linkPartner, listPartners, seedSamplePartners } from './partner-use-cases';
 import { acceptedReportsFor, getReport, reviewReport, submitReport } from './report-use-cases';
-import { confirmResident, issueVoiceForm, listVoices, moderateVoice, submitVoice } from './voice-use-cases';
+import {
+  answerVoice,
+  confirmResident,
+  issueVoiceForm,
+  listVoices,
+  moderateVoice,
+  submitVoice,
+} from './voice-use-cases';
 
 const user = (role: UserActor['role'], login: string, links: string[] = []): UserActor => ({
   kind: 'user',
@@ -276,5 +283,64 @@ describeEachDatabase('co-creation', (t) => {
     await expect(sql`DELETE FROM resident_comments`.execute(t.handle.db)).rejects.toThrow(/never deleted/);
     const { rows } = await sql`SELECT 1 FROM resident_comments`.execute(t.handle.db);
     expect(rows).toHaveLength(2);
+  });
+
+  it('staff answer a proposal and link it to a measure: the answer shows with the proposal, on both measures', async () => {
+    const form = await issueVoiceForm(ctx, Date.now() - 10_000);
+    const posted = await submitVoice(
+      ctx,
+      {
+        targetKind: 'measure',
+        targetCode: 'B-6-M01',
+        kind: 'proposal',
+        body: '市外の学生向けに空き家を短期で貸してほしい',
+        email: 'taro@example.jp',
+        formToken: form,
+      },
+      { client: '203.0.113.10' },
+    );
+    if (!posted.ok) throw new Error(JSON.stringify(posted.problems));
+    const id = posted.value.id;
+    expect(
+      codes(
+        await answerVoice(ctx, partner, id, { answer: 'x', linkedMeasure: 'C-7-M01', expectedVersion: 1 }),
+      ),
+    ).toEqual(['auth/forbidden']);
+    expect(
+      codes(
+        await answerVoice(ctx, planning, id, {
+          answer: '検討します',
+          linkedMeasure: 'NO-SUCH',
+          expectedVersion: 1,
+        }),
+      ),
+    ).toEqual(['cocreation/unknown-item']);
+    const answered = await answerVoice(ctx, planning, id, {
+      answer: '空き家バンクと連携して検討します',
+      linkedMeasure: 'C-7-M01',
+      expectedVersion: 1,
+    });
+    expect(answered.ok && [answered.value.answer, answered.value.linkedMeasure]).toEqual([
+      '空き家バンクと連携して検討します',
+      'C-7-M01',
+    ]);
+    expect(codes(await answerVoice(ctx, planning, id, { answer: '古い版', expectedVersion: 1 }))).toEqual([
+      'cocreation/stale-version',
+    ]);
+    for (const measure of ['B-6-M01', 'C-7-M01']) {
+      const shown = await listVoices(ctx, anon, { aboutMeasure: measure });
+      expect(shown.ok && shown.value.find((v) => v.id === id)).toMatchObject({
+        body: '市外の学生向けに空き家を短期で貸してほしい',
+        answer: '空き家バンクと連携して検討します',
+        linkedMeasure: 'C-7-M01',
+      });
+    }
+    const other = await listVoices(ctx, anon, { aboutMeasure: 'A-1-M01' });
+    expect(other.ok && other.value.some((v) => v.id === id)).toBe(false);
+    const { rows } = await sql<{ action: string }>`
+      SELECT action FROM audit_log WHERE entity_type = 'resident-comment' AND entity_id = ${id}`.execute(
+      t.handle.db,
+    );
+    expect(rows.map((r) => r.action)).toEqual(['voice.submit', 'voice.answer']);
   });
 });

@@ -301,6 +301,18 @@ export async function acceptedReportsFor(
   );
 }
 
+/** A partner's accepted reports, newest first (public: its page). */
+export async function acceptedReportsBy(ctx: AppContext, partnerCode: string): Promise<ReportView[]> {
+  const rows = await baseQuery(ctx)
+    .where('r.status', '=', 'accepted')
+    .where('p.code', '=', partnerCode)
+    .orderBy('r.activity_date', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(200)
+    .execute();
+  return toViews(ctx, rows, false);
+}
+
 /** Accept or return a submitted report, with a comment (required to return); followers are told of an acceptance. */
 export async function reviewReport(
   ctx: AppContext,

@@ -208,7 +208,13 @@ export async function confirmResident(
 export async function listVoices(
   ctx: AppContext,
   actor: Actor,
-  q: { targetKind?: string; targetCode?: string; status?: string } = {},
+  q: {
+    targetKind?: string;
+    targetCode?: string;
+    status?: string;
+    /** A measure's page: the posts on it and the proposals staff linked to it. */
+    aboutMeasure?: string;
+  } = {},
 ): Promise<Result<VoiceView[]>> {
   const staff = authorize(actor, 'cocreation:read-internal').ok;
   let query = ctx.database.db
@@ -221,6 +227,14 @@ export async function listVoices(
   if (q.targetKind) query = query.where('c.target_kind', '=', q.targetKind);
   if (q.targetCode) query = query.where('c.target_code', '=', q.targetCode);
   if (q.status) query = query.where('c.status', '=', q.status);
+  const about = q.aboutMeasure;
+  if (about)
+    query = query.where((eb) =>
+      eb.or([
+        eb.and([eb('c.target_kind', '=', 'measure'), eb('c.target_code', '=', about)]),
+        eb('c.linked_measure', '=', about),
+      ]),
+    );
   if (!staff) query = query.where('c.status', '<>', 'awaiting-confirmation');
   const rows = await query.execute();
   return ok(

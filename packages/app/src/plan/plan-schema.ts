@@ -3,7 +3,7 @@
  * plan has is required; the core's normalizePlan fills the defaults. The
  * published JSON Schema (data/schema/plan.schema.json) is generated from it.
  */
-import type { PlanInput } from '@mirai/core';
+import { type PlanInput, relationshipFacets } from '@mirai/core';
 import { z } from 'zod';
 
 const text = z.strictObject({ ja: z.string().min(1), en: z.string().optional() });
@@ -63,6 +63,12 @@ const indicator = z.strictObject({
     .optional(),
   projections: z
     .array(z.strictObject({ code, name: text, source: text, values: z.record(z.string(), z.number()) }))
+    .optional(),
+  relationshipPopulation: z
+    .strictObject({
+      facet: z.enum(relationshipFacets),
+      source: text,
+    })
     .optional(),
   sample,
 });

@@ -90,6 +90,11 @@ export const commandTable: CommandEntry[] = [
     load: async () => [(await import('./partners')).registerPartners],
   },
   {
+    name: 'workshops',
+    description: 'ワークショップの記録 / workshop records',
+    load: async () => [(await import('./workshops')).registerWorkshops],
+  },
+  {
     name: 'audit',
     description: '監査ログ / the audit trail',
     load: async () => [(await import('./audit')).registerAudit],

@@ -9,6 +9,7 @@ export * from './indicator-types';
 export * from './interval-verdict';
 export * from './plan-progress';
 export * from './precision';
+export * from './relationship-facets';
 export * from './roll-up';
 export * from './staleness';
 export * from './status-scheme';

@@ -3,6 +3,7 @@
  * plan YAML and the database can both carry it), actual values kept as
  * append-only versions, and the period an actual refers to.
  */
+import type { RelationshipMark } from './relationship-facets';
 
 /** Text in Japanese, with English where available. */
 export interface IndicatorText {
@@ -89,6 +90,8 @@ export interface IndicatorDefinition {
   weight?: number;
   survey?: SurveyQuestion;
   projections?: IndicatorProjection[];
+  /** Marks a relationship-population (関係人口) indicator: what it measures and where its figures come from. */
+  relationshipPopulation?: RelationshipMark;
   sample?: boolean;
 }
 

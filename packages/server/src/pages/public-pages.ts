@@ -5,18 +5,24 @@
  */
 import {
   type AppContext,
+  acceptedReportsBy,
   acceptedReportsFor,
   getDistrictsView,
   getGoalTiles,
   getHappinessView,
+  getPartner,
   getPlanHistory,
   getPlanProgress,
   getPlanTree,
   getPopulationView,
   getPublishedEvaluations,
+  getRelationshipPopulationView,
+  getWorkshop,
   listIndicators,
   listOpenData,
+  listPartners,
   listVoices,
+  listWorkshops,
   readCatalogue,
   showIndicator,
 } from '@mirai/app';
@@ -38,6 +44,8 @@ async function treeAndIndicators(ctx: AppContext) {
   const progress: ProgressView | null = p.ok ? p.value : null;
   return { tree, indicators, progress };
 }
+
+const anonymous = { kind: 'anonymous', role: 'public' } as const;
 
 type Loader = (
   ctx: AppContext,
@@ -100,11 +108,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
         s.fields.some((f) => f.measures.some((x) => x.code === code)),
       );
       if (!found) return null;
-      const voices = await listVoices(
-        ctx,
-        { kind: 'anonymous', role: 'public' },
-        { targetKind: 'measure', targetCode: code },
-      );
+      const voices = await listVoices(ctx, anonymous, { aboutMeasure: code });
       const cocreation = {
         reports: await acceptedReportsFor(ctx, code),
         voices: voices.ok ? voices.value : [],
@@ -216,6 +220,43 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
       };
     },
     title: () => 'オープンデータ',
+  },
+  {
+    path: '/partners',
+    load: async (ctx) => ({ page: 'partners', partners: must(await listPartners(ctx, anonymous)) }),
+    title: () => '共創パートナー',
+  },
+  {
+    // Partners that agreed to be listed; any other code is the 404 page.
+    path: '/partners/:code',
+    load: async (ctx, { code = '' }) => {
+      const p = await getPartner(ctx, anonymous, code);
+      if (!p.ok) return null;
+      return { page: 'partner', partner: p.value, reports: await acceptedReportsBy(ctx, code) };
+    },
+    title: (m) => (m.page === 'partner' ? m.partner.name.ja : ''),
+  },
+  {
+    path: '/workshops',
+    load: async (ctx) => ({ page: 'workshops', workshops: must(await listWorkshops(ctx, anonymous)) }),
+    title: () => 'ワークショップ',
+  },
+  {
+    // Published workshops only; any other code is the 404 page.
+    path: '/workshops/:code',
+    load: async (ctx, { code = '' }) => {
+      const w = await getWorkshop(ctx, anonymous, code);
+      return w.ok ? { page: 'workshop', workshop: w.value } : null;
+    },
+    title: (m) => (m.page === 'workshop' ? m.workshop.title.ja : ''),
+  },
+  {
+    path: '/relationship-population',
+    load: async (ctx) => ({
+      page: 'relationship-population',
+      view: must(await getRelationshipPopulationView(ctx)),
+    }),
+    title: () => '関係人口',
   },
 ];
 

@@ -16,11 +16,13 @@ import {
   getPlanHistory,
   getRoundStatus,
   getWorkbenchData,
+  getWorkshop,
   listAccounts,
   listApiTokens,
   listIndicators,
   listReports,
   listVoices,
+  listWorkshops,
   readMailOutbox,
   roleNames,
   roundScopeOf,
@@ -282,11 +284,16 @@ const cocreation = staffPage({
                 name: { ja: l.itemName?.ja ?? l.itemCode, en: l.itemName?.en ?? l.itemCode },
               });
       }
+    const current = staff ? await getCurrentPlan(ctx) : null;
+    const measures = current?.ok
+      ? current.value.document.measures.map((m) => ({ code: m.code, name: m.name }))
+      : [];
     return {
       page: 'staff-cocreation',
       session,
       mode: staff ? 'staff' : 'partner',
       items,
+      measures,
       reports: reports.ok ? reports.value : [],
       voices: voices?.ok ? voices.value : [],
     };
@@ -314,6 +321,41 @@ const outbox = staffPage({
       outbox: { ...r.value, messages: messages.slice(0, 200) },
       filter: { status: status ?? null, kind: kind ?? null },
     };
+  },
+});
+
+/** The desired states (fields) and measures a workshop may name, from the current plan. */
+async function shapeableOf(ctx: Parameters<typeof getCurrentPlan>[0]) {
+  const current = await getCurrentPlan(ctx);
+  if (!current.ok) return [];
+  const d = current.value.document;
+  return [
+    ...d.fields.map((f) => ({ code: f.code, name: f.name })),
+    ...d.measures.map((m) => ({ code: m.code, name: m.name })),
+  ];
+}
+
+const workshops = staffPage({
+  path: '/staff/workshops',
+  policy: 'cocreation:manage-workshops',
+  readsDraft: true,
+  title: () => 'ワークショップの記録',
+  load: async ({ ctx, session, actor }) => {
+    const list = await listWorkshops(ctx, actor);
+    if (!list.ok) throw new ProblemError(list.problems);
+    return { page: 'staff-workshops', session, workshops: list.value, shapeable: await shapeableOf(ctx) };
+  },
+});
+
+const workshop = staffPage({
+  path: '/staff/workshops/:code',
+  policy: 'cocreation:manage-workshops',
+  readsDraft: true,
+  title: (m) => (m.page === 'staff-workshop' ? m.workshop.title.ja : ''),
+  load: async ({ ctx, session, actor, params }) => {
+    const w = await getWorkshop(ctx, actor, params.code ?? '');
+    if (!w.ok) return null;
+    return { page: 'staff-workshop', session, workshop: w.value, shapeable: await shapeableOf(ctx) };
   },
 });
 
@@ -358,6 +400,7 @@ const workspaceLinks = [
     cocreation,
     { ja: '共創：パートナーの報告と市民の声', en: "Co-creation: partner reports and residents' voices" },
   ],
+  [workshops, { ja: 'ワークショップの記録と公開', en: 'Workshop records and publication' }],
   [outbox, { ja: '送信箱（送信した・送信を保留したメール）', en: 'Outbox (e-mail sent or held)' }],
   [sectoralPlans, { ja: '個別計画の登録と整合の点検', en: 'Sectoral plans and their alignment' }],
 ] as const;
@@ -396,4 +439,6 @@ export const staffPages: PageEntry[] = [
   cocreation,
   outbox,
   sectoralPlans,
+  workshops,
+  workshop,
 ];

@@ -8,7 +8,8 @@ import { useEffect, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { apiClient } from '../staff/api-client';
 import type { MeasureCocreationView } from '../types';
-import { formatNumber, L, SampleBadge } from '../ui/text';
+import { L } from '../ui/text';
+import { ReportList } from './report-list';
 
 type Status = { ok: boolean; text: string } | null;
 
@@ -39,7 +40,6 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
       .then((d) => setFormToken(d.formToken))
       .catch(() => {});
   }, []);
-  const num = (v: number | null, unit: string) => (v === null ? null : `${formatNumber(v, lang)}${unit}`);
   return (
     <>
       <section aria-labelledby="partner-reports">
@@ -51,38 +51,7 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
             <L ja="受理された報告はまだありません。" en="No accepted reports yet." />
           </p>
         ) : (
-          <ul className="reports">
-            {view.reports.map((r) => (
-              <li key={r.id}>
-                <h3>
-                  {r.title} <SampleBadge sample={r.sample} />
-                </h3>
-                <p>
-                  {lang === 'en' ? (r.partner.name.en ?? r.partner.name.ja) : r.partner.name.ja} ・{' '}
-                  {r.activityDate}
-                  {r.place ? ` ・ ${r.place}` : ''}
-                </p>
-                <p>{r.body}</p>
-                <p>
-                  {[
-                    num(r.peopleReached, lang === 'en' ? ' people reached' : '人に届いた'),
-                    num(r.hours, lang === 'en' ? ' hours' : '時間'),
-                    num(r.moneyYen, lang === 'en' ? ' JPY' : '円'),
-                  ]
-                    .filter(Boolean)
-                    .join(' ・ ')}
-                </p>
-                {r.files.map((f) => (
-                  <img
-                    key={f.id}
-                    src={`/api/v1/partner-reports/${r.id}/files/${f.id}`}
-                    alt={f.name}
-                    width={240}
-                  />
-                ))}
-              </li>
-            ))}
-          </ul>
+          <ReportList reports={view.reports} />
         )}
       </section>
       <section aria-labelledby="voices">
@@ -106,11 +75,33 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
               ) : (
                 <p>{v.body}</p>
               )}
-              {v.answer ? (
+              {v.targetCode !== code ? (
                 <p>
-                  <L ja="市の回答: " en="The city's answer: " />
-                  {v.answer}
+                  <L ja="（" en="(" />
+                  <a href={`/${v.targetKind === 'measure' ? 'measures' : 'indicators'}/${v.targetCode}`}>
+                    {v.targetCode}
+                  </a>
+                  <L
+                    ja="への投稿。市がこの施策に関連づけました）"
+                    en=", linked to this measure by the city)"
+                  />
                 </p>
+              ) : null}
+              {v.answer ? (
+                <div className="voice-answer">
+                  <p>
+                    <strong>
+                      <L ja="市の回答" en="The city's answer" />
+                    </strong>
+                    {v.answeredAt ? `（${v.answeredAt.slice(0, 10)}）` : ''}: {v.answer}
+                  </p>
+                  {v.linkedMeasure ? (
+                    <p>
+                      <L ja="関連づけた施策: " en="Linked to the measure: " />
+                      <a href={`/measures/${v.linkedMeasure}`}>{v.linkedMeasure}</a>
+                    </p>
+                  ) : null}
+                </div>
               ) : null}
             </li>
           ))}

@@ -16,9 +16,12 @@ import { MeasurePage } from './measure-page';
 import { MeasuresPage } from './measures-page';
 import { NotFoundPage } from './not-found-page';
 import { OpenDataPage } from './open-data-page';
+import { PartnerPage, PartnersPage } from './partner-pages';
 import { PopulationPage } from './population-page';
+import { RelationshipPopulationPage } from './relationship-population-page';
 import { SectoralPlansPage } from './sectoral-plans-page';
 import { StrategyPage } from './strategy-page';
+import { WorkshopPage, WorkshopsPage } from './workshop-pages';
 
 export function PublicPage({ model }: { model: PageModel }) {
   switch (model.page) {
@@ -56,6 +59,16 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <BrandPage model={model} />;
     case 'sectoral-plans':
       return <SectoralPlansPage model={model} />;
+    case 'partners':
+      return <PartnersPage model={model} />;
+    case 'partner':
+      return <PartnerPage model={model} />;
+    case 'workshops':
+      return <WorkshopsPage model={model} />;
+    case 'workshop':
+      return <WorkshopPage model={model} />;
+    case 'relationship-population':
+      return <RelationshipPopulationPage model={model} />;
     case 'not-found':
       return <NotFoundPage model={model} />;
     case 'forbidden':

@@ -193,6 +193,9 @@ export function CocreationPage({ model }: { model: Model }) {
                   <td>{v.id}</td>
                   <td>{v.targetCode}</td>
                   <td>
+                    <strong>
+                      {v.kind === 'proposal' ? <L ja="提案" en="Proposal" /> : <L ja="意見" en="Comment" />}
+                    </strong>{' '}
                     {v.author} ({v.email}): {v.originalBody}
                   </td>
                   <td>
@@ -221,6 +224,55 @@ export function CocreationPage({ model }: { model: Model }) {
                         </label>
                         <button type="submit">
                           <L ja="非表示にする" en="Hide" />
+                        </button>
+                      </form>
+                    ) : null}
+                    {v.answer ? (
+                      <p>
+                        <L ja="回答済み: " en="Answered: " />
+                        {v.answer}
+                        {v.linkedMeasure ? ` → ${v.linkedMeasure}` : ''}
+                      </p>
+                    ) : null}
+                    {v.status === 'visible' ? (
+                      <form
+                        className="voice-answer-form"
+                        onSubmit={(e) => {
+                          e.preventDefault();
+                          const f = new FormData(e.currentTarget);
+                          void send(
+                            `/api/v1/staff/voices/${v.id}/answer`,
+                            json({
+                              answer: f.get('answer'),
+                              linkedMeasure: f.get('linkedMeasure') || undefined,
+                              expectedVersion: v.version,
+                            }),
+                          );
+                        }}
+                      >
+                        <label>
+                          <L ja="回答（公開されます）" en="Answer (shown publicly)" />{' '}
+                          <textarea
+                            name="answer"
+                            required
+                            maxLength={4000}
+                            rows={2}
+                            defaultValue={v.answer ?? ''}
+                          />
+                        </label>
+                        <label>
+                          <L ja="関連づける施策" en="Link to a measure" />{' '}
+                          <select name="linkedMeasure" defaultValue={v.linkedMeasure ?? ''}>
+                            <option value="">{lang === 'en' ? '(none)' : '（なし）'}</option>
+                            {(model.measures ?? []).map((m) => (
+                              <option key={m.code} value={m.code}>
+                                {m.code} {lang === 'en' ? (m.name.en ?? m.name.ja) : m.name.ja}
+                              </option>
+                            ))}
+                          </select>
+                        </label>
+                        <button type="submit">
+                          <L ja="回答する" en="Answer" />
                         </button>
                       </form>
                     ) : null}

@@ -15,6 +15,7 @@ import { StaffHomePage } from './staff-home-page';
 import { SurveyImportPage } from './survey-import-page';
 import { TokensPage } from './tokens-page';
 import { UsersPage } from './users-page';
+import { StaffWorkshopPage, StaffWorkshopsPage } from './workshops-page';
 
 export function StaffPage({ model }: { model: PageModel }) {
   switch (model.page) {
@@ -42,6 +43,10 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <SectoralPlansStaffPage model={model} />;
     case 'staff-cocreation':
       return <CocreationPage model={model} />;
+    case 'staff-workshops':
+      return <StaffWorkshopsPage model={model} />;
+    case 'staff-workshop':
+      return <StaffWorkshopPage model={model} />;
     case 'staff-outbox':
       return <OutboxPage model={model} />;
     case 'staff-rounds':
