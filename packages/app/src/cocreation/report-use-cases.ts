@@ -301,6 +301,16 @@ export async function acceptedReportsFor(
   );
 }
 
+/** Every accepted report, oldest first (public: the open dataset). */
+export async function allAcceptedReports(ctx: AppContext): Promise<ReportView[]> {
+  const rows = await baseQuery(ctx)
+    .where('r.status', '=', 'accepted')
+    .orderBy('r.activity_date')
+    .orderBy('r.id')
+    .execute();
+  return toViews(ctx, rows, false);
+}
+
 /** A partner's accepted reports, newest first (public: its page). */
 export async function acceptedReportsBy(ctx: AppContext, partnerCode: string): Promise<ReportView[]> {
   const rows = await baseQuery(ctx)

@@ -6,6 +6,7 @@
  * to the read model it comes from, and add it below (docs/architecture.md).
  */
 import { areasDataset, areaValuesDataset, brandLinksDataset, sectoralPlansDataset } from './area-datasets';
+import { partnerReportsDataset, workshopsDataset } from './cocreation-datasets';
 import type { DatasetRegistration } from './dataset-definition';
 import { indicatorTargetsDataset, planStructureDataset } from './plan-datasets';
 import { populationProjectionsDataset, statisticalDatasets } from './population-datasets';
@@ -18,6 +19,8 @@ export const openDatasets: readonly DatasetRegistration[] = [
   evaluationResultsDataset,
   surveyTablesDataset,
   populationProjectionsDataset,
+  partnerReportsDataset,
+  workshopsDataset,
   statisticalDatasets,
   areasDataset,
   areaValuesDataset,
