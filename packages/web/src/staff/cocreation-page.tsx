@@ -240,12 +240,15 @@ export function CocreationPage({ model }: { model: Model }) {
                         onSubmit={(e) => {
                           e.preventDefault();
                           const f = new FormData(e.currentTarget);
+                          const linked = String(f.get('linkedMeasure') ?? '');
                           void send(
-                            `/api/v1/staff/voices/${v.id}/answer`,
-                            json({
-                              answer: f.get('answer'),
-                              linkedMeasure: f.get('linkedMeasure') || undefined,
-                              expectedVersion: v.version,
+                            voices[':id'].answer.$post({
+                              param: { id: String(v.id) },
+                              json: {
+                                answer: String(f.get('answer') ?? ''),
+                                ...(linked ? { linkedMeasure: linked } : {}),
+                                expectedVersion: v.version,
+                              },
                             }),
                           );
                         }}

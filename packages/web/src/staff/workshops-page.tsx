@@ -7,7 +7,7 @@ import { workshopParticipantKinds, workshopParticipantLabels } from '@mirai/core
 import { useState } from 'react';
 import type { PageModel, WorkshopView } from '../types';
 import { L, T } from '../ui/text';
-import { apiClient } from './api-client';
+import { apiClient, bodyOf } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 type ListModel = Extract<PageModel, { page: 'staff-workshops' }>;
@@ -82,11 +82,13 @@ function WorkshopFields({ w, shapeable }: { w: WorkshopView | null; shapeable: S
   );
 }
 
-function useSend(csrf: string | null) {
+function useSend() {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
-  const api = apiClient(csrf);
-  const send = async (path: string, body: unknown, then: (b: { code?: string }) => void) => {
-    const res = await api.send('POST', path, body);
+  const send = async (
+    call: Promise<{ ok: boolean; json(): Promise<unknown> }>,
+    then: (b: { code?: string }) => void,
+  ) => {
+    const res = await call;
     const data = (await res.json().catch(() => null)) as { code?: string } | null;
     if (res.ok) then(data ?? {});
     else setProblems(problemsOf(data));
@@ -95,7 +97,8 @@ function useSend(csrf: string | null) {
 }
 
 export function StaffWorkshopsPage({ model }: { model: ListModel }) {
-  const { problems, send } = useSend(model.session.csrfToken);
+  const { problems, send } = useSend();
+  const api = apiClient('workshops', model.session.csrfToken).api.v1.staff.workshops;
   return (
     <main id="main">
       <h1>
@@ -146,7 +149,7 @@ export function StaffWorkshopsPage({ model }: { model: ListModel }) {
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          void send('/api/v1/staff/workshops', f, (b) => {
+          void send(api.$post(undefined, bodyOf(f)), (b) => {
             window.location.href = `/staff/workshops/${b.code ?? f.get('code')}`;
           });
         }}
@@ -169,8 +172,9 @@ export function StaffWorkshopsPage({ model }: { model: ListModel }) {
 }
 
 export function StaffWorkshopPage({ model }: { model: EditModel }) {
-  const { problems, send } = useSend(model.session.csrfToken);
+  const { problems, send } = useSend();
   const w = model.workshop;
+  const api = apiClient('workshops', model.session.csrfToken).api.v1.staff.workshops[':code'];
   const reload = () => window.location.reload();
   return (
     <main id="main">
@@ -198,8 +202,10 @@ export function StaffWorkshopPage({ model }: { model: EditModel }) {
         type="button"
         onClick={() =>
           void send(
-            `/api/v1/staff/workshops/${w.code}/publish`,
-            { expectedVersion: w.version, publish: !w.published },
+            api.publish.$post({
+              param: { code: w.code },
+              json: { expectedVersion: w.version, publish: !w.published },
+            }),
             reload,
           )
         }
@@ -223,7 +229,7 @@ export function StaffWorkshopPage({ model }: { model: EditModel }) {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           f.set('expectedVersion', String(w.version));
-          void send(`/api/v1/staff/workshops/${w.code}`, f, reload);
+          void send(api.$post({ param: { code: w.code } }, bodyOf(f)), reload);
         }}
       >
         <h2 id="edit-workshop">
