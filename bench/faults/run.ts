@@ -84,7 +84,9 @@ async function correctionChain(base: string, h: Record<string, string>, code: st
     () => null,
   );
   if (show?.status !== 200) return;
-  const detail = (await show.json()) as { values: { fiscalYear: number; current: { id: string } }[] };
+  const detail = (await show.json().catch(() => ({ values: [] }))) as {
+    values: { fiscalYear: number; current: { id: string } }[];
+  };
   let id = detail.values.find((v) => v.fiscalYear === 2025)?.current.id;
   while (!stop()) {
     attempted++;
@@ -118,8 +120,9 @@ async function correctionChain(base: string, h: Record<string, string>, code: st
 async function importLoop(base: string, h: Record<string, string>, stop: () => boolean) {
   while (!stop()) {
     attempted++;
-    const fy = 2026 + (attempted % 6);
-    const csv = `指標コード,年度,実績値,出典\nTOP-POPULATION,${fy},${60000 + attempted},fault script (SAMPLE)\nTOP-HAPPINESS,${fy},${(6 + (attempted % 10) / 10).toFixed(1)},fault script (SAMPLE)\n`;
+    const fy = 2026 + (attempted % 5);
+    // Two rows whose values were never stored before: a whole import always stores both.
+    const csv = `指標コード,年度,実績値,出典\nTOP-POPULATION,${fy},${70000 + attempted},fault script (SAMPLE)\nTOP-POPULATION,${fy + 1},${170000 + attempted},fault script (SAMPLE)\n`;
     try {
       const res = await fetch(`${base}/api/v1/actuals/import?file=faults.csv&allowCorrections=true`, {
         method: 'POST',
