@@ -6,6 +6,7 @@
  * is based and its links with roles, an unlisted one is the 404 page. axe clean in ja and en.
  */
 import { addPartner } from '@mirai/app';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, signIn, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -134,5 +135,34 @@ describe('co-creation on the public site (Chromium)', () => {
       expect([path, (await fetch(`${server.url}${path}`)).status]).toEqual([path, 404]);
     await axeBoth('/partners/P-SAMPLE-2');
     await axeBoth('/partners');
+  });
+
+  it('a citizen follows a partner and an indicator from their pages: each asks for a confirmation by e-mail', async () => {
+    const { page } = b;
+    const confirmations = async () => {
+      const r = await sql<{ to_address: string; text_body: string }>`
+        SELECT to_address, text_body FROM mail_outbox WHERE kind = 'follow.confirm' ORDER BY id`.execute(
+        server.ctx.database.db,
+      );
+      return r.rows;
+    };
+    const before = (await confirmations()).length;
+    for (const [path, address] of [
+      ['/partners/P-SAMPLE-2', 'follower-partner@example.jp'],
+      ['/indicators/TOP-POPULATION', 'follower-indicator@example.jp'],
+    ] as const) {
+      await page.goto(`${server.url}${path}?lang=ja`);
+      await waitHydrated(page);
+      const form = page.locator('section[aria-labelledby="follow"] form');
+      await form.locator('input[name="email"]').fill(address);
+      await form.locator('button[type="submit"]').click();
+      await expect(form.locator('[role="status"]').textContent()).resolves.toContain('確認メール');
+    }
+    const sent = (await confirmations()).slice(before);
+    expect(sent.map((m) => m.to_address)).toEqual([
+      'follower-partner@example.jp',
+      'follower-indicator@example.jp',
+    ]);
+    await axeBoth('/indicators/TOP-POPULATION');
   });
 });

@@ -12,6 +12,7 @@ import { Crumbs } from '../ui/layout';
 import { StatusBadge } from '../ui/status-badge';
 import { L, M, Num, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
+import { FollowForm } from './follow-form';
 
 type Model = Extract<PageModel, { page: 'indicator' }>;
 
@@ -233,6 +234,7 @@ export function IndicatorPage({ model }: { model: Model }) {
           </p>
         )}
       </section>
+      <FollowForm kind="indicator" code={d.code} />
     </main>
   );
 }

@@ -9,6 +9,7 @@ import { useLang } from '../i18n/lang';
 import { apiClient } from '../staff/api-client';
 import type { MeasureCocreationView } from '../types';
 import { L } from '../ui/text';
+import { FollowForm } from './follow-form';
 import { ReportList } from './report-list';
 
 type Status = { ok: boolean; text: string } | null;
@@ -32,7 +33,6 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
   const lang = useLang();
   const [formToken, setFormToken] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>(null);
-  const [followStatus, setFollowStatus] = useState<Status>(null);
   useEffect(() => {
     voices()
       .voices.form.$get()
@@ -170,38 +170,7 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
           {status ? <p role="status">{status.text}</p> : null}
         </form>
       </section>
-      <section aria-labelledby="follow">
-        <h2 id="follow">
-          <L ja="この施策をフォローする" en="Follow this measure" />
-        </h2>
-        <form
-          onSubmit={async (e) => {
-            e.preventDefault();
-            const f = new FormData(e.currentTarget);
-            const r = await post(
-              voices().follows.$post({
-                json: { email: text(f.get('email')), targetKind: 'measure', targetCode: code },
-              }),
-            );
-            setFollowStatus({
-              ok: r.ok,
-              text: r.ok
-                ? lang === 'en'
-                  ? 'Check your e-mail to confirm. Every notice has a one-click unfollow link.'
-                  : '確認メールを送りました。お知らせメールにはワンクリックで解除できるリンクが付きます。'
-                : errorText(r.data, lang),
-            });
-          }}
-        >
-          <label>
-            <L ja="メールアドレス" en="E-mail" /> <input name="email" type="email" required />
-          </label>
-          <button type="submit">
-            <L ja="フォローする" en="Follow" />
-          </button>
-          {followStatus ? <p role="status">{followStatus.text}</p> : null}
-        </form>
-      </section>
+      <FollowForm kind="measure" code={code} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { linkRoleLabels, partnerKindLabels, partnerLocationLabels } from '@mirai
 import type { PageModel, PartnerView } from '../types';
 import { Crumbs } from '../ui/layout';
 import { L, SampleBadge, T } from '../ui/text';
+import { FollowForm } from './follow-form';
 import { ReportList } from './report-list';
 
 const name = (p: PartnerView) => ({ ja: p.name.ja, en: p.name.en ?? undefined });
@@ -168,6 +169,7 @@ export function PartnerPage({ model }: { model: Extract<PageModel, { page: 'part
           <ReportList reports={reports} showItem />
         )}
       </section>
+      <FollowForm kind="partner" code={p.code} />
     </main>
   );
 }
