@@ -92,6 +92,12 @@ describe('co-creation on the public site (Chromium)', () => {
     await b.shot('02-workshop-public');
     await axeBoth('/workshops/WS-E2E-1');
     await axeBoth('/workshops');
+    // The measure it shaped links back to it.
+    await page.goto(`${server.url}/measures/B-6-M01`);
+    await waitHydrated(page);
+    await page.locator('[data-workshop="WS-E2E-1"] a').click();
+    await page.waitForURL('**/workshops/WS-E2E-1');
+    await axeBoth('/measures/B-6-M01');
   });
 
   it('a citizen reads the relationship population: values, sources, trend and partners from outside', async () => {

@@ -31,10 +31,11 @@ import type {
 
 export type { PartnerView, RelationshipPopulationView, ReportView, VoiceView, WorkshopView };
 
-/** Co-creation on a measure's public page: accepted partner reports and residents' voices. */
+/** Co-creation on a measure's public page: accepted partner reports, residents' voices, the workshops that shaped it. */
 export interface MeasureCocreationView {
   reports: ReportView[];
   voices: VoiceView[];
+  workshops?: Pick<WorkshopView, 'code' | 'title' | 'heldOn' | 'sample'>[];
 }
 
 import type {

@@ -25,6 +25,7 @@ import {
   listWorkshops,
   readCatalogue,
   showIndicator,
+  workshopsShaping,
 } from '@mirai/app';
 import { ProblemError, parseMeasureFilter, reviewCalendar } from '@mirai/core';
 import type { IndicatorSummaryView, PageModel, PlanTreeView, ProgressView } from '@mirai/web';
@@ -104,14 +105,22 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     path: '/measures/:code',
     load: async (ctx, { code = '' }) => {
       const d = await treeAndIndicators(ctx);
-      const found = d.tree.strategies.some((s) =>
-        s.fields.some((f) => f.measures.some((x) => x.code === code)),
-      );
-      if (!found) return null;
+      const field = d.tree.strategies
+        .flatMap((s) => s.fields)
+        .find((f) => f.measures.some((x) => x.code === code));
+      if (!field) return null;
       const voices = await listVoices(ctx, anonymous, { aboutMeasure: code });
+      // Published workshops that shaped this measure or its field's desired state.
+      const workshops = (await workshopsShaping(ctx, [code, field.code])).map((w) => ({
+        code: w.code,
+        title: w.title,
+        heldOn: w.heldOn,
+        sample: w.sample,
+      }));
       const cocreation = {
         reports: await acceptedReportsFor(ctx, code),
         voices: voices.ok ? voices.value : [],
+        workshops,
       };
       return { page: 'measure', code, ...d, cocreation };
     },

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { apiClient } from '../staff/api-client';
 import type { MeasureCocreationView } from '../types';
-import { L } from '../ui/text';
+import { L, SampleBadge, T } from '../ui/text';
 import { FollowForm } from './follow-form';
 import { ReportList } from './report-list';
 
@@ -54,6 +54,23 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
           <ReportList reports={view.reports} />
         )}
       </section>
+      {view.workshops && view.workshops.length > 0 ? (
+        <section aria-labelledby="workshops-shaping">
+          <h2 id="workshops-shaping">
+            <L ja="この施策に関わったワークショップ" en="Workshops that shaped this measure" />
+          </h2>
+          <ul>
+            {view.workshops.map((w) => (
+              <li key={w.code} data-workshop={w.code}>
+                <a href={`/workshops/${w.code}`}>
+                  <T text={{ ja: w.title.ja, en: w.title.en ?? undefined }} />
+                </a>{' '}
+                <time dateTime={w.heldOn}>{w.heldOn}</time> <SampleBadge sample={w.sample} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="voices">
         <h2 id="voices">
           <L ja="市民の声（意見・提案）" en="Residents' voices (comments and proposals)" />
