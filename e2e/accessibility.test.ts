@@ -8,7 +8,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getPlanTree } from '@mirai/app';
+import {
+  type AppContext,
+  anonymous,
+  createWorkshop,
+  getPlanTree,
+  listPartners,
+  publishWorkshop,
+  type UserActor,
+} from '@mirai/app';
 import { japanTime } from '@mirai/core';
 import { pageEntries } from '@mirai/server';
 import type { Page } from 'playwright-core';
@@ -62,6 +70,39 @@ async function languageAndScrollProblems(page: Page, lang: 'ja' | 'en'): Promise
   }, lang);
 }
 
+async function listedPartner(ctx: AppContext): Promise<string | undefined> {
+  const r = await listPartners(ctx, anonymous);
+  return r.ok ? r.value[0]?.code : undefined;
+}
+
+/** A published (sample) workshop, so its public page can be checked. */
+async function publishedWorkshop(ctx: AppContext): Promise<string> {
+  const staff: UserActor = {
+    kind: 'user',
+    via: 'cli',
+    userId: 0,
+    login: 'e2e-accessibility',
+    role: 'admin',
+    department: null,
+    links: [],
+    mustChangePassword: false,
+  };
+  const made = await createWorkshop(ctx, staff, {
+    code: 'WS-A11Y',
+    title: { ja: '（サンプル）未来を語るワークショップ', en: '(Sample) A workshop on the future' },
+    heldOn: '2024-06-01',
+    place: '市民交流センター',
+    participants: { residents: 20, 'from-outside': 4 },
+    outputs: ['駅前に共創の拠点をつくる'],
+    shaped: [],
+    sample: true,
+  });
+  if (!made.ok) throw new Error(JSON.stringify(made.problems));
+  const published = await publishWorkshop(ctx, staff, 'WS-A11Y', { expectedVersion: made.value.version });
+  if (!published.ok) throw new Error(JSON.stringify(published.problems));
+  return 'WS-A11Y';
+}
+
 describe('accessibility (axe-core)', () => {
   let server: TestServer;
   let b: TestBrowser;
@@ -81,6 +122,8 @@ describe('accessibility (axe-core)', () => {
       '/indicators/:code': t.topIndicators[0]?.code,
       '/districts/:code': t.areas.find((a) => a.layer === 'district')?.code,
       '/areas/:code': t.areas.find((a) => a.layer === 'district')?.code,
+      '/partners/:code': await listedPartner(server.ctx),
+      '/workshops/:code': await publishedWorkshop(server.ctx),
     };
     paths = pageEntries
       .filter((e) => e.policy === 'public' && !e.path.startsWith('/staff'))

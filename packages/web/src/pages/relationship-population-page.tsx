@@ -10,7 +10,7 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { Sparkline } from '../ui/sparkline';
-import { formatNumber, L, SampleBadge, T } from '../ui/text';
+import { formatNumber, Ja, L, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'relationship-population' }>;
 
@@ -21,7 +21,13 @@ export function RelationshipPopulationPage({ model }: { model: Model }) {
     <main id="main">
       <Crumbs items={[{ label: <L ja="関係人口" en="Relationship population" /> }]} />
       <h1>
-        <L ja="関係人口" en="The relationship population (関係人口)" />
+        {lang === 'en' ? (
+          <>
+            The relationship population (<span lang="ja">関係人口</span>)
+          </>
+        ) : (
+          '関係人口'
+        )}
       </h1>
       <p>
         <L
@@ -109,7 +115,9 @@ export function RelationshipPopulationPage({ model }: { model: Model }) {
                           {p.kind === 'baseline' ? <L ja="（基準値）" en=" (baseline)" /> : null}
                         </th>
                         <td>{formatNumber(p.value, lang, i.precision)}</td>
-                        <td>{p.source}</td>
+                        <td>
+                          <Ja>{p.source}</Ja>
+                        </td>
                       </tr>
                     ))}
                   </tbody>
@@ -155,8 +163,8 @@ export function RelationshipPopulationPage({ model }: { model: Model }) {
         <p>
           <a href="/partners">
             <L ja="すべての共創パートナー" en="All partners" />
-          </a>{' '}
-          ・{' '}
+          </a>
+          <L ja=" ・ " en=" · " />
           <a href="/workshops">
             <L ja="ワークショップの記録" en="Workshop records" />
           </a>

@@ -6,7 +6,7 @@
 import { workshopParticipantKinds, workshopParticipantLabels } from '@mirai/core';
 import type { PageModel, WorkshopView } from '../types';
 import { Crumbs } from '../ui/layout';
-import { L, SampleBadge, T } from '../ui/text';
+import { Ja, L, SampleBadge, T } from '../ui/text';
 
 const title = (w: WorkshopView) => ({ ja: w.title.ja, en: w.title.en ?? undefined });
 
@@ -38,7 +38,10 @@ export function WorkshopsPage({ model }: { model: Extract<PageModel, { page: 'wo
                 <SampleBadge sample={w.sample} />
               </h2>
               <p>
-                {w.heldOn} ・ {w.place} ・ <L ja="参加者 " en="Participants: " />
+                {w.heldOn}
+                <L ja=" ・ " en=" · " />
+                <Ja>{w.place}</Ja>
+                <L ja=" ・ 参加者 " en=" · Participants: " />
                 {w.participantTotal}
               </p>
             </li>
@@ -64,7 +67,9 @@ export function WorkshopPage({ model }: { model: Extract<PageModel, { page: 'wor
         <T text={title(w)} /> <SampleBadge sample={w.sample} />
       </h1>
       <p id="workshop-when">
-        {w.heldOn} ・ {w.place}
+        {w.heldOn}
+        <L ja=" ・ " en=" · " />
+        <Ja>{w.place}</Ja>
       </p>
       <section aria-labelledby="ws-participants">
         <h2 id="ws-participants">
@@ -105,7 +110,9 @@ export function WorkshopPage({ model }: { model: Extract<PageModel, { page: 'wor
         </h2>
         <ul>
           {w.outputs.map((o) => (
-            <li key={o}>{o}</li>
+            <li key={o}>
+              <Ja>{o}</Ja>
+            </li>
           ))}
         </ul>
       </section>
