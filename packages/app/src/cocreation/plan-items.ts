@@ -1,11 +1,23 @@
 /**
- * The plan items co-creation refers to, from the current plan document:
- * measures, projects and indicators, each with the measure it belongs to
- * (reports on a project or an indicator show on that measure's page).
+ * The plan items co-creation refers to: measures, projects and indicators,
+ * each with the measure it belongs to (reports on a project or an indicator
+ * show on that measure's page). A request reads the plan its read scope
+ * allows (the published version for the public, once per request); commands
+ * and jobs, which have no scope, read the current version.
  */
 import type { PlanDocument } from '@mirai/core';
 import { findCurrentPlan } from '@mirai/db';
 import type { AppContext } from '../context';
+import { readPlan } from '../plan/plan-use-cases';
+
+export async function scopedPlanDocument(ctx: AppContext): Promise<PlanDocument | undefined> {
+  if (ctx.reads) {
+    const r = await readPlan(ctx);
+    return r.ok ? (r.value.document as unknown as PlanDocument) : undefined;
+  }
+  const plan = await findCurrentPlan(ctx.database.db);
+  return plan?.document as unknown as PlanDocument | undefined;
+}
 
 export interface PlanItem {
   code: string;
@@ -17,8 +29,7 @@ export interface PlanItem {
 }
 
 export async function planItems(ctx: AppContext): Promise<Map<string, PlanItem>> {
-  const plan = await findCurrentPlan(ctx.database.db);
-  const doc = plan?.document as unknown as PlanDocument | undefined;
+  const doc = await scopedPlanDocument(ctx);
   const out = new Map<string, PlanItem>();
   if (!doc) return out;
   for (const m of doc.measures ?? [])
@@ -59,6 +70,5 @@ export async function planPartners(ctx: AppContext): Promise<PlanDocument['partn
 }
 
 export async function planMeasures(ctx: AppContext): Promise<PlanDocument['measures']> {
-  const plan = await findCurrentPlan(ctx.database.db);
-  return (plan?.document as unknown as PlanDocument | undefined)?.measures ?? [];
+  return (await scopedPlanDocument(ctx))?.measures ?? [];
 }

@@ -11,20 +11,19 @@ import {
   checkWorkshopInput,
   fail,
   ok,
-  type PlanDocument,
   type Problem,
   type Result,
   reportLimits,
   type SniffedType,
   type WorkshopInput,
 } from '@mirai/core';
-import { audit, type Database, findCurrentPlan } from '@mirai/db';
+import { audit, type Database } from '@mirai/db';
 import { type Selectable, sql, type Transaction } from 'kysely';
 import { type Actor, actorLabel } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
 import { cocreationProblems as P } from './cocreation-problems';
-import { planItems } from './plan-items';
+import { planItems, scopedPlanDocument } from './plan-items';
 
 export interface WorkshopView {
   code: string;
@@ -60,8 +59,7 @@ const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) 
 
 /** The desired states (fields) and measures a workshop may name. */
 async function shapeable(ctx: AppContext) {
-  const plan = await findCurrentPlan(ctx.database.db);
-  const doc = plan?.document as unknown as PlanDocument | undefined;
+  const doc = await scopedPlanDocument(ctx);
   const out = new Map<string, { kind: 'field' | 'measure'; name: { ja: string; en?: string } }>();
   for (const f of doc?.fields ?? []) out.set(f.code, { kind: 'field', name: f.name });
   for (const i of (await planItems(ctx)).values())

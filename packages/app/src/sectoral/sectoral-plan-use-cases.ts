@@ -26,7 +26,8 @@ import {
 import { parse as parseYaml } from 'yaml';
 import type { AppContext } from '../context';
 import { todayInTokyo } from '../indicators/indicator-scope';
-import { getCurrentPlan, getPublishedPlan } from '../plan/plan-use-cases';
+import { getCurrentPlan, getPublishedPlan, readPlan } from '../plan/plan-use-cases';
+import { audienceOf } from '../read-scope';
 import { sectoralPlanSchema } from './sectoral-plan-schema';
 
 export interface SectoralReadOptions {
@@ -138,7 +139,12 @@ export async function checkSectoralPlans(
   ctx: AppContext,
   opts: SectoralReadOptions & { fiscalYear?: number } = {},
 ): Promise<Result<SectoralCheckView>> {
-  const plan = opts.includeDrafts ? await getCurrentPlan(ctx) : await getPublishedPlan(ctx);
+  // A public read scope reads the published plan once per request; otherwise read it here.
+  const plan = opts.includeDrafts
+    ? await getCurrentPlan(ctx)
+    : audienceOf(ctx) === 'public'
+      ? await readPlan(ctx)
+      : await getPublishedPlan(ctx);
   if (!plan.ok) return plan;
   const stored = await getSectoralPlans(ctx, opts);
   const fy = opts.fiscalYear ?? fiscalYearOf(todayInTokyo());
