@@ -1,7 +1,7 @@
-// The plan editor's pure part on the bundled Shiojiri plan: path updates, checks as typed (the
+// The plan editor's pure part on the bundled Shiojiri plan (as stored, defaults filled in): path updates, checks as typed (the
 // core's rules included), problems matched to inputs, a new measure's defaults, answers read.
 import { readFileSync } from 'node:fs';
-import type { PlanDocument } from '@mirai/core';
+import { normalizePlan, type PlanInput } from '@mirai/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import {
@@ -15,9 +15,10 @@ import {
   setAt,
 } from './plan-edit-model';
 
-const doc = parse(
-  readFileSync(new URL('../../../../data/shiojiri/plan.yaml', import.meta.url), 'utf8'),
-) as PlanDocument;
+// As stored: the file read and its defaults filled in (the editor receives stored documents).
+const doc = normalizePlan(
+  parse(readFileSync(new URL('../../../../data/shiojiri/plan.yaml', import.meta.url), 'utf8')) as PlanInput,
+);
 
 describe('plan edit model', () => {
   it('the stored plan has no problems', () => {
