@@ -6,13 +6,13 @@
  * rows or none). Then four oversized uploads go in at once while a client reads /healthz every 100 ms;
  * the slowest answer is recorded. Bounded: BENCH_CYCLES, BENCH_KILL_MS. Results: bench/results/faults.{json,md}.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openApp } from '@mirai/app';
 import { sql } from 'kysely';
+import { startServerProcess } from '../support/server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 20);
@@ -21,35 +21,7 @@ const work = mkdtempSync(join(tmpdir(), 'mirai-bench-faults-'));
 const dataDir = join(work, 'data');
 const password = 'fault-script-Kq7-long-enough';
 
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
-
-async function start(): Promise<{ proc: ChildProcess; base: string; log: () => string }> {
-  const port = await freePort();
-  const proc = spawn(
-    process.execPath,
-    [join(root, 'packages/server/bin/mirai-server.js'), '--port', String(port), '--data-dir', dataDir],
-    { cwd: root, env: { ...process.env, DATABASE_URL: '' } },
-  );
-  let log = '';
-  proc.stdout?.on('data', (d) => {
-    log += String(d);
-  });
-  proc.stderr?.on('data', (d) => {
-    log += String(d);
-  });
-  for (let i = 0; i < 2400 && !/ready in/.test(log); i++) {
-    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!/ready in/.test(log)) throw new Error(`server not ready: ${log}`);
-  return { proc, base: `http://127.0.0.1:${port}`, log: () => log };
-}
+const start = () => startServerProcess({ tree: root, dataDir });
 
 const killed = (proc: ChildProcess) =>
   new Promise<void>((r) => {

@@ -7,7 +7,7 @@
  * 0060, which fills `current_actuals`). Each request has a new query string, so the public answer
  * cache never answers it. Results: bench/results/growth.{json,md}, with the load average.
  */
-import { type ChildProcess, execSync, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, execSync, spawnSync } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -18,9 +18,9 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServerProcess } from '../support/server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const before = process.env.BENCH_BEFORE ?? 'd3c538e';
@@ -47,36 +47,7 @@ function checkout(rev: string): string {
   return dir;
 }
 
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
-
-async function serve(tree: string): Promise<{ base: string; proc: ChildProcess; startMs: number }> {
-  const port = await freePort();
-  const t0 = performance.now();
-  const proc = spawn(
-    process.execPath,
-    [join(tree, 'packages/server/bin/mirai-server.js'), '--port', String(port), '--data-dir', dataDir],
-    { cwd: tree, env: { ...process.env, DATABASE_URL: '' } },
-  );
-  let log = '';
-  proc.stdout?.on('data', (d) => {
-    log += String(d);
-  });
-  proc.stderr?.on('data', (d) => {
-    log += String(d);
-  });
-  for (let i = 0; i < 2400 && !/ready in/.test(log); i++) {
-    if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  if (!/ready in/.test(log)) throw new Error(`server not ready: ${log}`);
-  return { base: `http://127.0.0.1:${port}`, proc, startMs: performance.now() - t0 };
-}
+const serve = (tree: string) => startServerProcess({ tree, dataDir, timeoutMs: 600_000 });
 
 /** SIGKILL: a server stuck computing an answer does not get to its SIGTERM handler. */
 async function stop(proc: ChildProcess) {

@@ -1,18 +1,8 @@
-/**
- * Public answers under load (issue #18): autocannon against the top page, a
- * field page, /api/v1/plan and /api/v1/progress at 50 and 200 connections,
- * beside the same bytes of the top page served as a static file by the same
- * server process (/assets/, the physical limit of this machine). The server
- * runs as in production: its own process, embedded database, NODE_ENV=
- * production, no access log; clients ask for gzip/brotli as browsers do.
- * Results: bench/results/public-load.{json,md}.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { startServerProcess } from '../support/server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -20,44 +10,15 @@ const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '50,200').split(',').
 const staticName = 'bench-top-page.html';
 const staticFile = join(root, 'packages/web/dist', staticName);
 
-const freePort = () =>
-  new Promise<number>((r) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => r(port));
-    });
-  });
-
-async function startServerProcess(): Promise<{ base: string; proc: ChildProcess; dir: string }> {
+async function startServer() {
   const dir = mkdtempSync(join(tmpdir(), 'mirai-bench-load-'));
-  const port = await freePort();
-  const proc = spawn(
-    process.execPath,
-    [
-      join(root, 'packages/server/bin/mirai-server.js'),
-      '--port',
-      String(port),
-      '--data-dir',
-      join(dir, 'data'),
-    ],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: '',
-        NODE_ENV: 'production',
-        MIRAI_ACCESS_LOG: '0',
-        MIRAI_LOG_FORMAT: 'json',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  let out = '';
-  proc.stdout?.on('data', (d) => {
-    out += String(d);
+  const s = await startServerProcess({
+    tree: root,
+    dataDir: join(dir, 'data'),
+    env: { NODE_ENV: 'production', MIRAI_ACCESS_LOG: '0', MIRAI_LOG_FORMAT: 'json' },
+    timeoutMs: 300_000,
   });
-  for (let i = 0; i < 1200 && !/ready in/.test(out); i++) await new Promise((r) => setTimeout(r, 250));
-  if (!/ready in/.test(out)) throw new Error(`server did not start:\n${out}`);
-  return { base: `http://127.0.0.1:${port}`, proc, dir };
+  return { base: s.base, proc: s.proc, dir };
 }
 
 interface Row {
@@ -95,7 +56,7 @@ async function run(base: string, target: string, path: string, connections: numb
 }
 
 async function main() {
-  const { base, proc, dir } = await startServerProcess();
+  const { base, proc, dir } = await startServer();
   try {
     // The top page's own bytes, as the static baseline.
     const top = await fetch(`${base}/`, { headers: { 'accept-language': 'ja' } });
