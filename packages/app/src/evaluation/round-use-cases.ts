@@ -196,12 +196,16 @@ export interface RoundTransitionRequest {
 export async function transitionEvaluationRound(ctx: AppContext, req: RoundTransitionRequest) {
   const loaded = await loadRound(ctx, req.fiscalYear);
   if (!loaded.ok) return loaded;
-  const { round } = loaded.value;
+  const loadedRound = loaded.value.round;
   const at = req.at ?? nowIso();
   const db = ctx.database.db;
   // Followers are told of each published sheet; the plan's items are read before the transaction.
   const items = req.action === 'publish' ? await planItems(ctx) : null;
-  const result = await db.transaction().execute(async (tx) => {
+  const run = db.transaction().execute(async (tx) => {
+    // The round as it is now, locked: a transition decided on a copy read before the
+    // transaction could publish sheets and then find the round moved (decision 0104).
+    const round =
+      (await findRound(tx, loadedRound.planId, loadedRound.fiscalYear, { forUpdate: true })) ?? loadedRound;
     const sheets = await listSheets(tx, round.id);
     const moved = transitionRound({
       round,
@@ -251,8 +255,9 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
       if (items) await queueSheetNotices(tx, ctx, items, round, published);
     }
     if (!(await updateRoundState(tx, round.id, moved.value.round.state, req.expectedVersion))) {
+      // Sheets may already be published in this transaction: throwing rolls them back.
       const current = await findRound(tx, round.planId, round.fiscalYear);
-      return fail(
+      throw new RoundTransitionRefused(
         evaluationProblems.staleVersion.create(
           { expected: req.expectedVersion, current: current?.version ?? -1 },
           { field: 'version' },
@@ -272,8 +277,22 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
       roundSummary({ ...round, ...moved.value.round, templates: round.templates, planId: round.planId }),
     );
   });
-  if (items) ctx.mail.kick();
+  let result: Awaited<typeof run>;
+  try {
+    result = await run;
+  } catch (error) {
+    if (error instanceof RoundTransitionRefused) return fail(error.problem);
+    throw error;
+  }
+  if (items && result.ok) ctx.mail.kick();
   return result;
+}
+
+/** A refusal found after the transaction wrote something: thrown so that the transaction rolls back. */
+class RoundTransitionRefused extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.code);
+  }
 }
 
 export interface RoundStatus {

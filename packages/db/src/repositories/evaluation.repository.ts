@@ -134,17 +134,20 @@ export async function insertRound(
     .execute();
 }
 
+/** One round; `forUpdate` locks its row until the transaction ends. */
 export async function findRound(
   db: Db,
   planId: number,
   fiscalYear: number,
+  opts: { forUpdate?: boolean } = {},
 ): Promise<StoredRound | undefined> {
-  const row = await db
+  let q = db
     .selectFrom('evaluation_rounds')
     .selectAll()
     .where('plan_id', '=', planId)
-    .where('fiscal_year', '=', fiscalYear)
-    .executeTakeFirst();
+    .where('fiscal_year', '=', fiscalYear);
+  if (opts.forUpdate) q = q.forUpdate();
+  const row = await q.executeTakeFirst();
   return row ? toRound(row) : undefined;
 }
 
