@@ -86,4 +86,45 @@ describeEachDatabase('population data for any municipality', (t) => {
       .execute();
     expect(audit.map((a) => a.entity_id)).toEqual([`${CODE}/census`, `${CODE}/ipss2018`]);
   });
+
+  it("reads e-Stat's CSV download (Shift_JIS) for the census, all or nothing", async () => {
+    const estat = join(import.meta.dirname, 'estat/fixtures/census-web.sjis.csv');
+    const input = {
+      kind: 'census-sex-age5' as const,
+      code: 'census',
+      title: { ja: '国勢調査' },
+      source: 'e-Stat',
+    };
+    const versions = () =>
+      t.handle.db
+        .selectFrom('statistical_datasets')
+        .select(['code', 'version'])
+        .where('code', '=', 'census')
+        .execute();
+    const before = await versions();
+    // A suppressed cell in the municipality's rows: refused whole, nothing stored.
+    const bad = join(dir, 'estat-bad.csv');
+    writeFileSync(bad, readFileSync(estat).toString('latin1').replace('"2,883"', '"X"'), 'latin1');
+    const refused = await importDatasetFile(ctx, { ...input, file: bad }, { actor: 'test' });
+    expect(!refused.ok && refused.problems.map((p) => [p.code, p.where?.row, p.where?.column])).toEqual([
+      ['estat/value-missing', 10, '2015年'],
+    ]);
+    expect(await versions()).toEqual(before);
+
+    const stored = await importDatasetFile(ctx, { ...input, file: estat }, { actor: 'test' });
+    if (!stored.ok) throw new Error(JSON.stringify(stored.problems));
+    expect(stored.value.rows).toBe(2 * 3 * 21);
+    const row = await t.handle.db
+      .selectFrom('statistical_datasets')
+      .select(['meta', 'version'])
+      .where('code', '=', 'census')
+      .where('municipality_code', '=', CODE)
+      .orderBy('version', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(row.meta).toMatchObject({ layout: 'estat' });
+    const view = await getPopulationView(ctx);
+    if (!view.ok) throw new Error(JSON.stringify(view.problems));
+    expect(view.value.missing).toBeUndefined();
+    expect(Math.round(view.value.points.find((x) => x.year === 2015)?.total ?? Number.NaN)).toBe(67135);
+  });
 });

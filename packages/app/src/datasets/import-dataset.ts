@@ -6,12 +6,15 @@
  * row and column; only a table without problems is stored, as the data set's
  * next version, audited. `mirai population data import` runs it.
  */
+
+import { readFile } from 'node:fs/promises';
 import { defineProblem, fail, ok, type Problem, type Result, standardAgeGroups } from '@mirai/core';
 import type { AppContext } from '../context';
-import { readTableFile, type Table } from '../io';
+import { decodeText, readTableFile, type Table } from '../io';
 import { readPlan } from '../plan/plan-use-cases';
 import type { DatasetKind } from './dataset-kinds';
 import { datasetFromTable, storeDatasets } from './dataset-use-cases';
+import { looksLikeEstat, readEstatCensusFile } from './estat/estat-census';
 
 export const datasetRowProblems = {
   badValue: defineProblem<{ column: string; value: string; expected: string }>(
@@ -69,6 +72,23 @@ export interface ImportDatasetInput {
   /** Default: the municipality the current plan names. */
   municipalityCode?: string;
   meta?: Record<string, unknown>;
+  /**
+   * The file's layout: Mirai's own columns (`tidy`), e-Stat's CSV for a census by
+   * sex and five-year age (`estat`), or told from the file (`auto`, the default).
+   */
+  layout?: 'auto' | 'tidy' | 'estat';
+}
+
+/** Whether to read the file as an e-Stat table. */
+async function isEstat(input: ImportDatasetInput): Promise<boolean> {
+  if (input.kind !== 'census-sex-age5' || input.layout === 'tidy') return false;
+  if (input.layout === 'estat') return true;
+  if (!/\.(csv|txt)$/i.test(input.file)) return false;
+  try {
+    return looksLikeEstat(decodeText(await readFile(input.file)).text);
+  } catch {
+    return false;
+  }
 }
 
 export async function importDatasetFile(
@@ -82,7 +102,14 @@ export async function importDatasetFile(
     if (!plan.ok) return plan;
     municipalityCode = plan.value.document.municipality.code;
   }
-  const table = await readTableFile(input.file);
+  let table: Result<Table>;
+  let fileMeta: Record<string, unknown> = {};
+  if (await isEstat(input)) {
+    const estat = await readEstatCensusFile(input.file, municipalityCode);
+    if (!estat.ok) return estat;
+    table = ok(estat.value.table);
+    fileMeta = { layout: 'estat', estat: estat.value.meta };
+  } else table = await readTableFile(input.file);
   if (!table.ok) return table;
   const record = datasetFromTable(table.value, {
     municipalityCode,
@@ -92,7 +119,7 @@ export async function importDatasetFile(
     source: input.source,
     ...(input.note ? { note: input.note } : {}),
     sample: input.sample ?? false,
-    meta: input.meta ?? {},
+    meta: { ...fileMeta, ...(input.meta ?? {}) },
   });
   if (!record.ok) return record;
   const rowProblems =

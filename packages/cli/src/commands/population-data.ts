@@ -19,6 +19,11 @@ export function registerPopulationData(program: Command) {
       .command('import')
       .description('国勢調査・将来推計の表を取り込む / import a census or projection table')
       .requiredOption('--file <file>', 'CSV (UTF-8 or Shift_JIS) or xlsx')
+      .option(
+        '--layout <layout>',
+        "auto | tidy (Mirai's columns) | estat (e-Stat's CSV download of 国勢調査 男女別5歳階級別人口)",
+        'auto',
+      )
       .requiredOption('--kind <kind>', Object.keys(datasetKinds).join(' | '))
       .requiredOption('--code <code>', 'data set code, e.g. census, ipss2023 (a re-import replaces it)')
       .requiredOption('--title <ja>', 'title (Japanese)')
@@ -30,6 +35,7 @@ export function registerPopulationData(program: Command) {
       .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (opts) => {
     if (!isDatasetKind(opts.kind)) throw optionProblem('--kind', opts.kind);
+    if (!['auto', 'tidy', 'estat'].includes(opts.layout)) throw optionProblem('--layout', opts.layout);
     await withApp(opts, async (ctx) => {
       const r = unwrap(
         await importDatasetFile(
@@ -41,6 +47,7 @@ export function registerPopulationData(program: Command) {
             title: { ja: opts.title, ...(opts.titleEn ? { en: opts.titleEn } : {}) },
             source: opts.source,
             sample: Boolean(opts.sample),
+            layout: opts.layout as 'auto' | 'tidy' | 'estat',
             ...(opts.municipality ? { municipalityCode: opts.municipality } : {}),
           },
           { actor: cliActor(opts.actor), dryRun: Boolean(opts.dryRun) },
