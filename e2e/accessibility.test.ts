@@ -17,6 +17,7 @@ import {
   publishWorkshop,
   type UserActor,
 } from '@mirai/app';
+import { importSampleEvidenceWaves } from '@mirai/app/survey-testing';
 import { japanTime } from '@mirai/core';
 import { pageEntries } from '@mirai/server';
 import type { Page } from 'playwright-core';
@@ -49,6 +50,14 @@ async function languageAndScrollProblems(page: Page, lang: 'ja' | 'en'): Promise
           continue;
         if (el.closest('[lang]')?.getAttribute('lang') !== 'ja')
           out.push(`no lang="ja": "${text.trim().slice(0, 40)}"`);
+      }
+      // Brackets in English text are ASCII; full-width （） only inside Japanese fragments.
+      const brackets = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = brackets.nextNode(); n; n = brackets.nextNode()) {
+        const el = n.parentElement;
+        if (!el || el.closest('script, style, template') || !/[（）]/.test(n.textContent ?? '')) continue;
+        if (el.closest('[lang]')?.getAttribute('lang') !== 'ja')
+          out.push(`full-width bracket in English: "${(n.textContent ?? '').trim().slice(0, 40)}"`);
       }
       for (const el of document.querySelectorAll<HTMLElement>('[aria-label], [title], img[alt]')) {
         for (const a of ['aria-label', 'title', 'alt']) {
@@ -110,6 +119,8 @@ describe('accessibility (axe-core)', () => {
   beforeAll(async () => {
     server = await startTestServer();
     b = await openBrowser('accessibility', viewports[0]);
+    // A published (sample) survey wave: the happiness page's drivers and district/age tables are checked too.
+    await importSampleEvidenceWaves(server.ctx);
     const tree = await getPlanTree(server.ctx);
     if (!tree.ok) throw new Error('no plan');
     const t = tree.value;

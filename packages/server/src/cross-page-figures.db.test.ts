@@ -2,6 +2,7 @@
 // the real server; every figure marked with what it is (`data-figure`, core figureKey) must read
 // the same wherever it appears. A page that computes a figure differently fails here.
 import { contextFor, getPlanTree, seedDefaultPlan } from '@mirai/app';
+import { importSampleEvidenceWaves, SAMPLE_PUBLISHED_WAVE } from '@mirai/app/survey-testing';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publicPages } from './pages/public-pages';
@@ -37,6 +38,8 @@ describeEachDatabase('the same figure on every page', (t) => {
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
     const ctx = contextFor(t.handle);
+    // A published (sample) survey wave, so happiness by district shows on the happiness and area pages.
+    await importSampleEvidenceWaves(ctx);
     server = await startServer(ctx, 0);
     const tree = await getPlanTree(ctx);
     if (!tree.ok) throw new Error('no plan');
@@ -105,6 +108,17 @@ describeEachDatabase('the same figure on every page', (t) => {
       expect.arrayContaining([`/districts/${districtCode}`, `/areas/${districtCode}`]),
     );
     expect([...pagesOf('TOP-HAPPINESS:target:2032')].length).toBeGreaterThanOrEqual(3);
+    // Evidence (issue #14 item 5): a district's happiness from the published wave, on the happiness
+    // page's district table and on the district's area page; the target beside the chance of reaching it.
+    const shownDistrict = [...seen.keys()].find(
+      (k) => k.endsWith(`:survey:${SAMPLE_PUBLISHED_WAVE}`) && pagesOf(k).has('/happiness'),
+    );
+    expect(shownDistrict).toBeDefined();
+    const area = shownDistrict?.split(':')[0]?.split('@')[1];
+    expect([...pagesOf(shownDistrict ?? '')]).toEqual(
+      expect.arrayContaining(['/happiness', `/areas/${area}`]),
+    );
+    expect([...pagesOf('TOP-POPULATION:reachprobability:2032')]).toEqual(['/population']);
     const shared = [...seen.keys()].filter((k) => pagesOf(k).size > 1);
     expect(shared.length).toBeGreaterThan(30);
   });

@@ -114,8 +114,8 @@ export const populationProjectionsDataset = defineDataset({
   id: 'population-projections',
   title: { ja: '将来人口の推計とシナリオ', en: 'Population projections and scenarios' },
   description: {
-    ja: '人口のページに示す系列（国勢調査、社人研推計、計画の基準推計と目標、条件を変えた試算）の年ごとの総人口。各行に出典と推計方法を記します。',
-    en: 'Total population by year of each series on the population page (census, IPSS projections, the plan’s baseline and target, scenarios with one condition changed), each with its source and method.',
+    ja: '人口のページに示す系列（国勢調査、社人研推計、計画の基準推計と目標、条件を変えた試算、内閣府の標準パターン）の年ごとの総人口。各行に出典と推計方法を記します。',
+    en: 'Total population by year of each series on the population page (census, IPSS projections, the plan’s baseline and target, scenarios with one condition changed, the Cabinet Office patterns), each with its source and method.',
   },
   keywords: ['人口', '将来推計', 'population'],
   read: async (ctx) => {

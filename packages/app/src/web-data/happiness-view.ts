@@ -10,6 +10,7 @@ import { datasetRows, readMunicipalityData } from '../datasets/dataset-use-cases
 import { showIndicator } from '../indicators';
 import { readPlan } from '../plan';
 import { listPublishedSurveyWaves, publishedSurveyWaveTable } from '../survey';
+import { getHappinessEvidence, type HappinessEvidence } from './happiness-evidence';
 
 export interface HappinessRow {
   group: string;
@@ -50,6 +51,8 @@ export interface HappinessView {
   actualsNote?: string;
   /** Breakdowns of the published survey waves, small cells suppressed. */
   waves: PublishedWaveTable[];
+  /** Drivers (LMG) and happiness by district and age, from the newest published wave (null: none published). */
+  evidence: HappinessEvidence | null;
 }
 
 /** Attributes tried for the breakdown, in order (the importer keeps the file's column names). */
@@ -147,6 +150,12 @@ export async function getHappinessView(ctx: AppContext): Promise<Result<Happines
     rows,
     actuals,
     waves: await publishedTables(ctx),
+    evidence: await evidenceOrNull(ctx),
     ...(actualsNote ? { actualsNote } : {}),
   });
+}
+
+async function evidenceOrNull(ctx: AppContext): Promise<HappinessEvidence | null> {
+  const e = await getHappinessEvidence(ctx);
+  return e.ok ? e.value : null;
 }

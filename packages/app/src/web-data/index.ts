@@ -2,6 +2,7 @@
 export * from './city-spec';
 export * from './district-view';
 export * from './goal-tiles';
+export * from './happiness-evidence';
 export * from './happiness-view';
 export * from './open-data';
 export * from './population-sources';

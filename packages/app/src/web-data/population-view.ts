@@ -9,6 +9,7 @@ import {
   applyScenario,
   applyScenarioCompiled,
   type BySex,
+  cabinetOfficePatterns,
   censusPopulation,
   compareSeries,
   compileSpec,
@@ -21,8 +22,10 @@ import {
   type Scenario,
   seriesFromAge3Rows,
   seriesFromProjection,
+  simulateWithReach,
   solveTarget,
   standardAgeGroups,
+  withImpliedTfr,
 } from '@mirai/core';
 import type { AppContext } from '../context';
 import { readPlan } from '../plan';
@@ -71,6 +74,37 @@ export interface BackcastBase {
   /** Net in-migrants a year added to the base projection's rates to pass through the plan's baseline (null: the base projection itself). */
   calibration: number | null;
 }
+/** Median and 80% / 95% intervals of the base projection's Monte Carlo, and the chance of reaching the target. */
+export interface ProbabilisticView {
+  /** What was run: the base projection with its rates perturbed (fertility, migration, survival). */
+  basis: Bilingual;
+  trajectories: number;
+  seed: number;
+  sigmas: Record<string, number>;
+  years: number[];
+  bands: {
+    year: number;
+    median: number;
+    lower80: number;
+    upper80: number;
+    lower95: number;
+    upper95: number;
+  }[];
+  /** Share of trajectories at or above the plan's target in the target year (null: no target in range). */
+  reach: {
+    year: number;
+    threshold: number;
+    reached: number;
+    probability: number;
+    standardError: number;
+  } | null;
+  problem?: Bilingual;
+}
+
+/** Trajectories and seed of the public probabilistic projection (fixed: the same page for the same data). */
+export const PUBLIC_TRAJECTORIES = 2000;
+export const PUBLIC_SEED = 20240401;
+
 export interface PopulationView {
   areaName: Bilingual;
   /** Figure keys (core figureKey): the population indicator's code, the base projection's series, the baseline's year. */
@@ -88,6 +122,9 @@ export interface PopulationView {
   baseAtTargetYear: number | null;
   backcastBase: BackcastBase | null;
   backcast: BackcastView[];
+  probabilistic: ProbabilisticView | null;
+  /** Why a computed pattern could not be shown (e.g. a TFR pattern without a TFR), instead of failing the page. */
+  notes: Bilingual[];
 }
 
 const labels = standardAgeGroups(90);
@@ -180,6 +217,8 @@ function emptyView(
     baseAtTargetYear: null,
     backcastBase: null,
     backcast: [],
+    probabilistic: null,
+    notes: [],
   };
 }
 
@@ -239,7 +278,15 @@ function computeView(
   const compiled = compileSpec(spec);
   if (!compiled.ok) return compiled;
   const backcast: BackcastView[] = [];
-  const scenarios: { key: string; name: Bilingual; scenario: Scenario }[] = [
+  const scenarios: {
+    key: string;
+    name: Bilingual;
+    scenario: Scenario;
+    /** Base and method when not the base's with one condition changed. */
+    basis?: Bilingual;
+    /** The spec the scenario runs on (default: the base projection's). */
+    on?: typeof spec;
+  }[] = [
     {
       key: 'zero-migration',
       name: { ja: '純移動ゼロ（転入と転出が均衡）', en: 'Zero net migration' },
@@ -298,6 +345,41 @@ function computeView(
       }
     }
   }
+  // The Cabinet Office patterns set a TFR path; the IPSS tables carry child-woman ratios, so the TFR
+  // they scale from is the one those ratios imply (iTFR = 7 × CWR, per period).
+  const withTfr = withImpliedTfr(spec);
+  const [sim1, sim2] = cabinetOfficePatterns();
+  const tfrMethod: Bilingual = {
+    ja: `基準：${baseName.ja}の仮定（${spec.baseYear}年国勢調査基準）／方法：合計特殊出生率を子ども女性比の7倍で近似（iTFR）し、${spec.baseYear}年の値から2030年の2.1まで直線的に上げ、以後一定（まち・ひと・しごと創生本部「地方人口ビジョン」ワークシートの標準パターン）`,
+    en: `Base: the ${baseName.en} assumptions (${spec.baseYear} census); method: TFR approximated as 7 × the child-woman ratio (iTFR), raised linearly from its ${spec.baseYear} value to 2.1 by 2030 and held (the standard pattern of the Cabinet Office's regional population vision worksheet)`,
+  };
+  if (sim1 && sim2)
+    scenarios.push(
+      {
+        key: 'cabinet-office-1',
+        name: {
+          ja: '内閣府パターン シミュレーション1（出生率2.1）',
+          en: 'Cabinet Office simulation 1 (TFR 2.1)',
+        },
+        scenario: sim1,
+        basis: tfrMethod,
+        on: withTfr,
+      },
+      {
+        key: 'cabinet-office-2',
+        name: {
+          ja: '内閣府パターン シミュレーション2（出生率2.1・純移動ゼロ）',
+          en: 'Cabinet Office simulation 2 (TFR 2.1, zero net migration)',
+        },
+        scenario: sim2,
+        basis: {
+          ja: `${tfrMethod.ja}。さらに純移動をゼロとする`,
+          en: `${tfrMethod.en}; net migration also set to zero`,
+        },
+        on: withTfr,
+      },
+    );
+  const notes: Bilingual[] = [];
   const baseBasis: Bilingual = {
     ja: `基準：${spec.baseYear}年国勢調査／方法：コーホート変化率法（公表された男女・5歳階級別の表から率を求めて再計算）`,
     en: `Base: ${spec.baseYear} census; method: cohort change ratios (rates implied by the published tables by sex and 5-year age, re-run)`,
@@ -340,14 +422,22 @@ function computeView(
       s: b.series,
     });
   for (const sc of scenarios) {
-    const applied = applyScenario(spec, sc.scenario);
-    if (!applied.ok) return fail(applied.problems);
-    const projected = run(applied.value);
-    if (!projected.ok) return projected;
+    const applied = applyScenario(sc.on ?? spec, sc.scenario);
+    const projected = applied.ok ? run(applied.value) : applied;
+    if (!projected.ok) {
+      // A pattern that cannot run on these data is said, not allowed to take the page down.
+      if (!sc.on) return fail(projected.problems);
+      const p = projected.problems[0];
+      notes.push({
+        ja: `${sc.name.ja}は計算できませんでした：${p?.message.ja ?? ''}`,
+        en: `${sc.name.en} could not be computed: ${p?.message.en ?? ''}`,
+      });
+      continue;
+    }
     series.push({
       key: sc.key,
       name: sc.name,
-      basis: {
+      basis: sc.basis ?? {
         ja: `${baseBasis.ja}。条件を一つ変えた試算`,
         en: `${baseBasis.en}; one condition changed`,
       },
@@ -372,7 +462,10 @@ function computeView(
     compareYears,
   );
   const annual = base.annualTotal;
+  const probabilistic = probabilisticOf(spec, baseName, target);
   return ok({
+    probabilistic,
+    notes,
     areaName: s.municipality.name,
     figures: { ...figures, base: s.projection.dataset.code },
     baseName,
@@ -399,4 +492,56 @@ function computeView(
     backcastBase,
     backcast,
   });
+}
+
+/** The base projection's Monte Carlo (fixed trajectories and seed) and the chance of reaching the target. */
+function probabilisticOf(
+  spec: NonNullable<ReturnType<typeof projectionSpec>>,
+  baseName: Bilingual,
+  target: PopulationView['target'],
+): ProbabilisticView {
+  const o = { trajectories: PUBLIC_TRAJECTORIES, seed: PUBLIC_SEED };
+  const first = spec.baseYear;
+  const last = spec.years[spec.years.length - 1] ?? first;
+  const inRange = target !== null && target.fiscalYear >= first && target.fiscalYear <= last;
+  const basis: Bilingual = {
+    ja: `${baseName.ja}（${spec.baseYear}年基準）の率を試行ごとにゆらした ${o.trajectories.toLocaleString('ja-JP')} 通りの試行（出生・移動・生残をランダムウォークで変動、乱数の種 ${o.seed}）`,
+    en: `${o.trajectories.toLocaleString('en-US')} trajectories of ${baseName.en} (base ${spec.baseYear}) with its rates perturbed in each (fertility, migration and survival as random walks; seed ${o.seed})`,
+  };
+  const r = simulateWithReach(spec, o, {
+    year: inRange ? target.fiscalYear : first,
+    threshold: inRange ? target.value : 0,
+  });
+  if (!r.ok) {
+    const p = r.problems[0];
+    return {
+      basis,
+      trajectories: o.trajectories,
+      seed: o.seed,
+      sigmas: {},
+      years: [],
+      bands: [],
+      reach: null,
+      problem: { ja: p?.message.ja ?? '', en: p?.message.en ?? '' },
+    };
+  }
+  const city = r.value.result.areas[0];
+  const years = r.value.result.years;
+  return {
+    basis,
+    trajectories: o.trajectories,
+    seed: o.seed,
+    sigmas: { ...r.value.result.sigmas },
+    years,
+    bands: years.map((year) => ({ year, ...city!.total[String(year)]! })),
+    reach: inRange
+      ? {
+          year: r.value.reach.year,
+          threshold: r.value.reach.threshold,
+          reached: r.value.reach.reached,
+          probability: r.value.reach.probability,
+          standardError: r.value.reach.standardError,
+        }
+      : null,
+  };
 }

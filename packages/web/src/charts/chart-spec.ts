@@ -16,6 +16,8 @@ export type ChartSpec =
       series: LineSeries[];
       /** A confidence band drawn under the first series. */
       band?: { lower: (number | null)[]; upper: (number | null)[]; name: string };
+      /** Further bands under the series, widest first (e.g. a projection's 95% then 80% interval). */
+      bands?: { lower: (number | null)[]; upper: (number | null)[]; name: string }[];
       /** A vertical rule at a category, or a year on a numeric axis (e.g. the census/projection boundary). */
       markX?: { at: string; label: string };
       /** A horizontal rule at a value (e.g. a target). */
@@ -24,6 +26,16 @@ export type ChartSpec =
       yMax?: number;
     }
   | { kind: 'stacked-bar'; categories: string[]; series: LineSeries[] }
+  | {
+      /** Estimates with their intervals, one row per category (e.g. relative importance with bootstrap intervals). */
+      kind: 'interval-bar';
+      categories: string[];
+      estimate: number[];
+      lower: number[];
+      upper: number[];
+      estimateLabel: string;
+      intervalLabel: string;
+    }
   | {
       kind: 'pyramid';
       categories: string[];

@@ -3,7 +3,7 @@
  * charts, grid, tooltip, legend, mark lines, SVG renderer) so the bundle holds
  * only what is used. Loaded on demand after the page is interactive.
  */
-import { BarChart, LineChart } from 'echarts/charts';
+import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
@@ -13,6 +13,7 @@ import type { ChartSpec } from './chart-spec';
 echarts.use([
   LineChart,
   BarChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
@@ -50,6 +51,48 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       series: [
         { name: spec.maleLabel, type: 'bar', stack: 'p', data: spec.male.map((v) => -Math.round(v)) },
         { name: spec.femaleLabel, type: 'bar', stack: 'p', data: spec.female.map((v) => Math.round(v)) },
+      ],
+    };
+  }
+  if (spec.kind === 'interval-bar') {
+    // A transparent bar up to the lower end, the interval on top of it, the estimate as a dot.
+    const [, hi] = valueDomain(spec.upper, { fromZero: true });
+    return {
+      ...base,
+      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      xAxis: { type: 'value', min: 0, max: hi },
+      yAxis: {
+        type: 'category',
+        data: spec.categories,
+        inverse: true,
+        axisLabel: { width: 140, overflow: 'break' },
+      },
+      series: [
+        {
+          name: spec.intervalLabel,
+          type: 'bar',
+          stack: 'ci',
+          data: spec.lower,
+          itemStyle: { color: 'transparent' },
+          tooltip: { show: false },
+          barWidth: 10,
+        },
+        {
+          name: spec.intervalLabel,
+          type: 'bar',
+          stack: 'ci',
+          data: spec.upper.map((u, i) => u - (spec.lower[i] ?? 0)),
+          itemStyle: { color: 'rgba(11,83,148,0.35)' },
+          tooltip: { show: false },
+          barWidth: 10,
+        },
+        {
+          name: spec.estimateLabel,
+          type: 'scatter',
+          data: spec.estimate,
+          symbolSize: 11,
+          itemStyle: { color: '#0b5394' },
+        },
       ],
     };
   }
@@ -111,8 +154,38 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       },
     );
   }
+  (spec.bands ?? []).forEach((b, k) => {
+    const shade = 0.14 + 0.14 * k;
+    series.push(
+      {
+        name: b.name,
+        type: 'line',
+        data: data(b.lower),
+        stack: `bands-${k}`,
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        tooltip: { show: false },
+      },
+      {
+        name: b.name,
+        type: 'line',
+        data: data(
+          b.upper.map((u, i) => (u === null || b.lower[i] === null ? null : u - (b.lower[i] as number))),
+        ),
+        stack: `bands-${k}`,
+        symbol: 'none',
+        lineStyle: { opacity: 0 },
+        areaStyle: { color: `rgba(11,83,148,${shade.toFixed(2)})` },
+        tooltip: { show: false },
+      },
+    );
+  });
   const [yMin, yMax] = valueDomain(
-    [...spec.series.flatMap((s) => s.values), ...(spec.band ? [...spec.band.lower, ...spec.band.upper] : [])],
+    [
+      ...spec.series.flatMap((s) => s.values),
+      ...(spec.band ? [...spec.band.lower, ...spec.band.upper] : []),
+      ...(spec.bands ?? []).flatMap((b) => [...b.lower, ...b.upper]),
+    ],
     { include: [spec.markY?.at], ...(spec.fromZero ? { fromZero: true } : {}) },
   );
   const label = (x: number) => spec.categories[xs?.indexOf(x) ?? -1] ?? String(x);
@@ -147,7 +220,10 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
 
 /** About how many lines the legend takes at phone width (names of up to ~12 characters, two per line). */
 function legendRows(spec: ChartSpec): number {
-  const n = spec.kind === 'pyramid' ? 2 : spec.series.length + (spec.kind === 'line' && spec.band ? 1 : 0);
+  const n =
+    spec.kind === 'pyramid' || spec.kind === 'interval-bar'
+      ? 2
+      : spec.series.length + (spec.kind === 'line' ? (spec.band ? 1 : 0) + (spec.bands?.length ?? 0) : 0);
   return Math.max(1, Math.ceil(n / 2));
 }
 

@@ -8,7 +8,7 @@ import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { ScrollArea } from '../ui/scroll-area';
 import { useSite } from '../ui/site';
-import { L, T } from '../ui/text';
+import { L, Paren, T } from '../ui/text';
 import { japanTimeText } from './open-data-catalogue';
 
 type Model = Extract<PageModel, { page: 'accessibility' }>;
@@ -81,21 +81,24 @@ export function AccessibilityPage({ model }: { model: Model }) {
                 <L ja="対象ページ" en="Pages" />
               </dt>
               <dd>
-                <L ja={`${pages.length} ページ`} en={`${pages.length} pages`} />（
-                {r.languages.map((l) =>
-                  l === 'ja' ? (
-                    <span lang="ja" key={l}>
-                      日本語{' '}
-                    </span>
-                  ) : (
-                    <span lang="en" key={l}>
-                      English{' '}
-                    </span>
-                  ),
-                )}
-                <L ja="・" en="; " />
-                <L ja="画面幅 " en="widths " />
-                {r.viewports.map((v) => `${v.width}×${v.height}`).join(lang === 'en' ? ', ' : '・')}）、
+                <L ja={`${pages.length} ページ`} en={`${pages.length} pages`} />
+                <Paren>
+                  {r.languages.map((l) =>
+                    l === 'ja' ? (
+                      <span lang="ja" key={l}>
+                        日本語{' '}
+                      </span>
+                    ) : (
+                      <span lang="en" key={l}>
+                        English{' '}
+                      </span>
+                    ),
+                  )}
+                  <L ja="・" en="; " />
+                  <L ja="画面幅 " en="widths " />
+                  {r.viewports.map((v) => `${v.width}×${v.height}`).join(lang === 'en' ? ', ' : '・')}
+                </Paren>
+                <L ja="、" en=", " />
                 <L ja={`計 ${r.runs.length} 回`} en={`${r.runs.length} runs`} />
               </dd>
               <dt>

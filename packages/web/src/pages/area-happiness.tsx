@@ -4,15 +4,19 @@
  * there is none (the wave has no area variable, the cell is below the
  * publication minimum, or nobody there answered).
  */
+import { figureKey } from '@mirai/core';
 import type { PageModel } from '../types';
-import { L, Num } from '../ui/text';
+import { Ja, L, Num, Paren } from '../ui/text';
 
 export function AreaHappiness({
   waves,
   city,
+  area,
 }: {
   waves: Extract<PageModel, { page: 'area' }>['view']['happiness'];
   city: boolean;
+  /** The area's code: a district's figure carries the key the happiness page gives it. */
+  area: string;
 }) {
   return (
     <section aria-labelledby="happiness">
@@ -30,10 +34,16 @@ export function AreaHappiness({
         <ul>
           {waves.map((w) => (
             <li key={w.code} data-status={w.status}>
-              {w.title}（{w.code}）:{' '}
+              <Ja>{w.title}</Ja>
+              <Paren>{w.code}</Paren>:{' '}
               {w.status === 'shown' && w.estimate ? (
                 <>
-                  <L ja="平均" en="mean" /> <Num value={w.estimate.value} digits={2} />{' '}
+                  <L ja="平均" en="mean" />{' '}
+                  <Num
+                    value={w.estimate.value}
+                    digits={2}
+                    figure={city ? undefined : figureKey(`TOP-HAPPINESS@${area}`, 'survey', w.code)}
+                  />{' '}
                   <L ja="（95%信頼区間 " en="(95% interval " />
                   <Num value={w.estimate.lower} digits={2} />–<Num value={w.estimate.upper} digits={2} />
                   <L ja="、回答 " en=", " />

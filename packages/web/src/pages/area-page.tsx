@@ -11,7 +11,7 @@ import { DistrictMap } from '../ui/district-map';
 import { Crumbs } from '../ui/layout';
 import { MeasureFilterForm, PeriodBadge, TargetAreas } from '../ui/measure-filter';
 import { Level } from '../ui/site';
-import { Ja, L, Num, pick, SampleBadge, T } from '../ui/text';
+import { Ja, L, Num, Paren, pick, SampleBadge, T } from '../ui/text';
 import { CalendarYear, FiscalYear } from '../ui/years';
 import { AreaHappiness } from './area-happiness';
 
@@ -40,7 +40,9 @@ export function AreaPage({ model }: { model: Model }) {
       <h1>
         <T text={a.name} />{' '}
         <small>
-          （<T text={view.layerName} />）
+          <Paren>
+            <T text={view.layerName} />
+          </Paren>
         </small>{' '}
         <SampleBadge sample={a.sample} />
       </h1>
@@ -125,7 +127,10 @@ export function AreaPage({ model }: { model: Model }) {
               <tfoot>
                 <tr>
                   <th scope="row">
-                    <T text={a.name} />（<T text={mapped.rollUp.method} />）
+                    <T text={a.name} />
+                    <Paren>
+                      <T text={mapped.rollUp.method} />
+                    </Paren>
                   </th>
                   <td className="num">
                     <Num
@@ -187,7 +192,9 @@ export function AreaPage({ model }: { model: Model }) {
         )}
       </section>
 
-      {a.layer !== 'region' ? <AreaHappiness waves={view.happiness} city={a.layer === 'city'} /> : null}
+      {a.layer !== 'region' ? (
+        <AreaHappiness waves={view.happiness} city={a.layer === 'city'} area={a.code} />
+      ) : null}
 
       <section aria-labelledby="indicators">
         <h2 id="indicators">
@@ -242,14 +249,15 @@ export function AreaPage({ model }: { model: Model }) {
                             digits={i.rollUp.aggregation === 'weighted-mean' ? 1 : 0}
                           />{' '}
                           <small>
-                            （<T text={i.rollUp.method} />
-                            {i.rollUp.missing.length > 0 ? (
-                              <L
-                                ja={`、${i.rollUp.missing.length}地区の値がないため求めていません`}
-                                en={`; not formed: ${i.rollUp.missing.length} district(s) missing`}
-                              />
-                            ) : null}
-                            ）
+                            <Paren>
+                              <T text={i.rollUp.method} />
+                              {i.rollUp.missing.length > 0 ? (
+                                <L
+                                  ja={`、${i.rollUp.missing.length}地区の値がないため求めていません`}
+                                  en={`; not formed: ${i.rollUp.missing.length} district(s) missing`}
+                                />
+                              ) : null}
+                            </Paren>
                           </small>
                         </>
                       ) : (

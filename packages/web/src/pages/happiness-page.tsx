@@ -10,8 +10,9 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { ScrollArea } from '../ui/scroll-area';
-import { Ja, L, M, Num } from '../ui/text';
+import { Ja, L, M, Num, Paren } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
+import { HappinessByGroup, HappinessDrivers } from './happiness-evidence';
 import { WaveBreakdowns } from './wave-breakdowns';
 
 type Model = Extract<PageModel, { page: 'happiness' }>;
@@ -47,7 +48,8 @@ export function HappinessPage({ model }: { model: Model }) {
         <dd>
           {v.baseline ? (
             <>
-              {v.baseline.value}（{v.baseline.asOf}） <Ja>{v.baseline.source}</Ja>
+              {v.baseline.value}
+              <Paren>{v.baseline.asOf}</Paren> <Ja>{v.baseline.source}</Ja>
             </>
           ) : (
             '—'
@@ -193,6 +195,25 @@ export function HappinessPage({ model }: { model: Model }) {
         )}
       </section>
 
+      {v.evidence ? (
+        <>
+          <HappinessDrivers e={v.evidence} indicator={v.indicatorCode} />
+          <HappinessByGroup e={v.evidence} indicator={v.indicatorCode} />
+        </>
+      ) : (
+        <section aria-labelledby="drivers">
+          <h2 id="drivers">
+            <L ja="幸福度を左右するもの・地区別・年代別" en="Drivers, districts and age groups" />
+          </h2>
+          <p>
+            <L
+              ja="公表済みの調査回がまだないため、要因の分析と地区別・年代別の値は示せません。調査の回が公表されると、ここに表示されます。"
+              en="No survey wave is published yet, so drivers and figures by district and age cannot be shown; they appear here once a wave is published."
+            />
+          </p>
+        </section>
+      )}
+
       <section aria-labelledby="waves">
         <h2 id="waves">
           <L ja="調査の回ごとの内訳" en="Breakdowns by survey wave" />
@@ -254,8 +275,10 @@ export function HappinessPage({ model }: { model: Model }) {
                     <Num value={r.publishedMean} digits={2} />
                   </td>
                   <td className="num">
-                    <Num value={r.mean} digits={2} />（<Num value={r.lower} digits={2} />–
-                    <Num value={r.upper} digits={2} />）
+                    <Num value={r.mean} digits={2} />
+                    <Paren>
+                      <Num value={r.lower} digits={2} />–<Num value={r.upper} digits={2} />
+                    </Paren>
                   </td>
                 </tr>
               ))}

@@ -8,7 +8,7 @@ import type { PageModel } from '../types';
 import { GoalTile } from '../ui/goal-tile';
 import { RollupLine } from '../ui/rollup-line';
 import { numberMark, useLevel } from '../ui/site';
-import { L, SampleBadge, T } from '../ui/text';
+import { L, Paren, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'home' }>;
 
@@ -78,7 +78,10 @@ export function HomePage({ model }: { model: Model }) {
               ) : null}
               <RollupLine figure={progress?.figures[s.code]} />
               <details>
-                <summary>{`${level('field')}（${s.fields.length}）`}</summary>
+                <summary>
+                  {level('field')}
+                  <Paren>{s.fields.length}</Paren>
+                </summary>
                 <ul className="plain field-list">
                   {s.fields.map((f) => (
                     <li key={f.code}>

@@ -10,7 +10,7 @@ import type { PageModel } from '../types';
 import { baselineFigure, comparisonText, decimals } from '../ui/indicator-card';
 import { Crumbs } from '../ui/layout';
 import { StatusBadge } from '../ui/status-badge';
-import { L, M, Num, SampleBadge, T } from '../ui/text';
+import { L, M, Num, Paren, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { FollowForm } from './follow-form';
 
@@ -62,7 +62,8 @@ export function IndicatorPage({ model }: { model: Model }) {
                 digits={dig}
                 figure={baselineFigure(i.code, d.frequency, d.baseline.asOf)}
               />{' '}
-              <T text={d.unit} />（{d.baseline.asOf}） <M k="source" />: <T text={d.baseline.source} />
+              <T text={d.unit} />
+              <Paren>{d.baseline.asOf}</Paren> <M k="source" />: <T text={d.baseline.source} />
             </>
           ) : (
             '—'
@@ -125,7 +126,10 @@ export function IndicatorPage({ model }: { model: Model }) {
           table={
             <table>
               <caption>
-                <T text={i.name} />（<T text={d.unit} />）
+                <T text={i.name} />
+                <Paren>
+                  <T text={d.unit} />
+                </Paren>
               </caption>
               <thead>
                 <tr>
@@ -216,7 +220,7 @@ export function IndicatorPage({ model }: { model: Model }) {
                 <tr key={ver.id}>
                   <td>
                     <FiscalYear fy={v.fiscalYear} />
-                    {v.area ? `（${v.area}）` : ''}
+                    {v.area ? <Paren>{v.area}</Paren> : ''}
                   </td>
                   <td className="num">
                     <Num value={ver.value} digits={dig} />

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { apiClient } from '../staff/api-client';
 import type { MeasureCocreationView } from '../types';
-import { L, SampleBadge, T } from '../ui/text';
+import { L, Paren, SampleBadge, T } from '../ui/text';
 import { FollowForm } from './follow-form';
 import { ReportList } from './report-list';
 
@@ -110,7 +110,7 @@ export function MeasureCocreation({ code, view }: { code: string; view: MeasureC
                     <strong>
                       <L ja="市の回答" en="The city's answer" />
                     </strong>
-                    {v.answeredAt ? `（${v.answeredAt.slice(0, 10)}）` : ''}: {v.answer}
+                    {v.answeredAt ? <Paren>{v.answeredAt.slice(0, 10)}</Paren> : ''}: {v.answer}
                   </p>
                   {v.linkedMeasure ? (
                     <p>

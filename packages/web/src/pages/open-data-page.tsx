@@ -5,7 +5,7 @@ import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { PlanHistoryTable } from '../ui/plan-history-table';
 import { ScrollArea } from '../ui/scroll-area';
-import { Ja, L, M, SampleBadge, T } from '../ui/text';
+import { Ja, L, M, Paren, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { OpenDataCatalogue } from './open-data-catalogue';
 
@@ -118,7 +118,7 @@ export function OpenDataPage({ model }: { model: Model }) {
                         ) : (
                           <Ja>{s.name}</Ja>
                         )}
-                        （{s.code}）
+                        <Paren>{s.code}</Paren>
                       </th>
                       <td>
                         <Ja>{s.overallRating ?? '—'}</Ja>

@@ -8,8 +8,9 @@ import { Chart } from '../charts/chart';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
-import { formatNumber, isJapanese, Ja, L, M, Num, SampleBadge, T } from '../ui/text';
+import { formatNumber, isJapanese, Ja, L, M, Num, Paren, SampleBadge, T } from '../ui/text';
 import { CalendarYear, FiscalYear } from '../ui/years';
+import { ProbabilisticProjection } from './population-probabilistic';
 
 type Model = Extract<PageModel, { page: 'population' }>;
 
@@ -157,7 +158,8 @@ export function PopulationPage({ model }: { model: Model }) {
               key={p.year}
               caption={
                 <>
-                  <CalendarYear year={p.year} />（{kindLabel(p.kind)}）
+                  <CalendarYear year={p.year} />
+                  <Paren>{kindLabel(p.kind)}</Paren>
                 </>
               }
               spec={{
@@ -274,19 +276,33 @@ export function PopulationPage({ model }: { model: Model }) {
             </div>
           }
         />
+        {v.notes.length > 0 ? (
+          <ul className="notice" role="status">
+            {v.notes.map((n) => (
+              <li key={n.en}>
+                <L ja={n.ja} en={n.en} />
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <h3>
           <M k="source" />
         </h3>
         <ul className="sources">
           {v.series.map((s) => (
             <li key={s.key}>
-              <strong>{s.name[lang]}</strong> <span className="basis">（{s.basis[lang]}）</span>:{' '}
-              <Ja>{s.source}</Ja>
+              <strong>{s.name[lang]}</strong>{' '}
+              <span className="basis">
+                <Paren>{s.basis[lang]}</Paren>
+              </span>
+              : <Ja>{s.source}</Ja>
               {s.note ? <span lang={isJapanese(s.note) ? 'ja' : 'en'}> — {s.note}</span> : null}
             </li>
           ))}
         </ul>
       </section>
+
+      <ProbabilisticProjection v={v} />
 
       <section aria-labelledby="backcast">
         <h2 id="backcast">

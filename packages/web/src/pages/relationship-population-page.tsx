@@ -10,7 +10,7 @@ import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { Crumbs } from '../ui/layout';
 import { Sparkline } from '../ui/sparkline';
-import { formatNumber, Ja, L, SampleBadge, T } from '../ui/text';
+import { formatNumber, Ja, L, Paren, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'relationship-population' }>;
 
@@ -68,8 +68,10 @@ export function RelationshipPopulationPage({ model }: { model: Model }) {
                         {formatNumber(i.latest.value, lang, i.precision)}
                         {lang === 'en' ? ` ${unit}` : unit}
                       </strong>{' '}
-                      （{lang === 'en' ? `FY${i.latest.year}` : `${i.latest.year}年度`}
-                      {i.latest.kind === 'baseline' ? <L ja="・基準値" en=", baseline" /> : null}）
+                      <Paren>
+                        {lang === 'en' ? `FY${i.latest.year}` : `${i.latest.year}年度`}
+                        {i.latest.kind === 'baseline' ? <L ja="・基準値" en=", baseline" /> : null}
+                      </Paren>
                     </>
                   ) : (
                     <L ja="値はまだありません" en="No value yet" />
@@ -155,7 +157,10 @@ export function RelationshipPopulationPage({ model }: { model: Model }) {
                 <a href={`/partners/${p.code}`}>
                   <T text={{ ja: p.name.ja, en: p.name.en ?? undefined }} />
                 </a>{' '}
-                （<T text={partnerKindLabels[p.kind]} />）<SampleBadge sample={p.sample} />
+                <Paren>
+                  <T text={partnerKindLabels[p.kind]} />
+                </Paren>
+                <SampleBadge sample={p.sample} />
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@
 import { useLang } from '../i18n/lang';
 import type { HappinessPageView } from '../types';
 import { ScrollArea } from '../ui/scroll-area';
-import { Ja, L, Num } from '../ui/text';
+import { Ja, L, Num, Paren } from '../ui/text';
 
 export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] }) {
   const lang = useLang();
@@ -59,8 +59,10 @@ export function WaveBreakdowns({ waves }: { waves: HappinessPageView['waves'] })
                   <Num value={w.overall.n} />
                 </td>
                 <td className="num">
-                  <Num value={w.overall.estimate} digits={2} />（<Num value={w.overall.lower} digits={2} />–
-                  <Num value={w.overall.upper} digits={2} />）
+                  <Num value={w.overall.estimate} digits={2} />
+                  <Paren>
+                    <Num value={w.overall.lower} digits={2} />–<Num value={w.overall.upper} digits={2} />
+                  </Paren>
                 </td>
               </tr>
             </tbody>

@@ -6,7 +6,7 @@
 import { workshopParticipantKinds, workshopParticipantLabels } from '@mirai/core';
 import type { PageModel, WorkshopView } from '../types';
 import { Crumbs } from '../ui/layout';
-import { Ja, L, SampleBadge, T } from '../ui/text';
+import { Ja, L, Paren, SampleBadge, T } from '../ui/text';
 
 const title = (w: WorkshopView) => ({ ja: w.title.ja, en: w.title.en ?? undefined });
 
@@ -142,7 +142,8 @@ export function WorkshopPage({ model }: { model: Extract<PageModel, { page: 'wor
                   <img src={`/api/v1/workshops/${w.code}/files/${f.id}`} alt={f.name} width={320} />
                 ) : (
                   <a href={`/api/v1/workshops/${w.code}/files/${f.id}`}>
-                    {f.name}（PDF, {Math.ceil(f.sizeBytes / 1024)} KB）
+                    <Ja>{f.name}</Ja>
+                    <Paren>PDF, {Math.ceil(f.sizeBytes / 1024)} KB</Paren>
                   </a>
                 )}
               </li>

@@ -3,7 +3,7 @@ import { figureKey, figureKeys } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 import type { IndicatorSummaryView } from '../types';
 import { StatusBadge } from './status-badge';
-import { M, Num, SampleBadge, T } from './text';
+import { M, Num, Paren, SampleBadge, T } from './text';
 import { FiscalYear } from './years';
 
 export function comparisonText(c: string | undefined, lang: 'ja' | 'en'): string {
@@ -35,7 +35,8 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
                 digits={decimals(i.baseline.value)}
                 figure={baselineFigure(i.code, i.frequency, i.baseline.asOf)}
               />{' '}
-              <T text={i.unit} />（{i.baseline.asOf}）
+              <T text={i.unit} />
+              <Paren>{i.baseline.asOf}</Paren>
             </>
           ) : (
             '—'
@@ -71,8 +72,10 @@ export function IndicatorCard({ i, heading = 'h3' }: { i: IndicatorSummaryView; 
                 digits={decimals(i.latest.value)}
                 figure={i.latest.date ? undefined : figureKey(i.code, 'actual', i.latest.fiscalYear)}
               />{' '}
-              <T text={i.unit} />（
-              <FiscalYear fy={i.latest.fiscalYear} />）
+              <T text={i.unit} />
+              <Paren>
+                <FiscalYear fy={i.latest.fiscalYear} />
+              </Paren>
             </>
           ) : (
             '—'

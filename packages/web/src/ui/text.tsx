@@ -3,6 +3,7 @@
  * English is missing the Japanese is shown with its own lang attribute.
  */
 import type { Text } from '@mirai/core';
+import type { ReactNode } from 'react';
 import { type Lang, useLang } from '../i18n/lang';
 import { type MessageKey, messages } from '../i18n/messages';
 
@@ -29,6 +30,14 @@ export function Ja({ children }: { children: string | null | undefined }) {
   const lang = useLang();
   if (!children) return null;
   return lang === 'en' && isJapanese(children) ? <span lang="ja">{children}</span> : <>{children}</>;
+}
+
+/**
+ * Brackets in the page's language: full-width （…） on a Japanese page, ASCII " (…)" on an English
+ * one (full-width brackets stay only inside Japanese fragments marked lang="ja").
+ */
+export function Paren({ children }: { children: ReactNode }) {
+  return useLang() === 'en' ? <> ({children})</> : <>（{children}）</>;
 }
 
 /** An interface string. */
