@@ -4,17 +4,19 @@
  * the basic strategies and their fields, then the vision and the brand.
  */
 import { formatFiscalYear } from '@mirai/core';
+import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { GoalTile } from '../ui/goal-tile';
 import { RollupLine } from '../ui/rollup-line';
 import { numberMark, useLevel } from '../ui/site';
-import { L, Paren, SampleBadge, T } from '../ui/text';
+import { L, parenText, SampleBadge, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'home' }>;
 
 export function HomePage({ model }: { model: Model }) {
   const { tree, progress, goals } = model;
   const level = useLevel();
+  const lang = useLang();
   const { plan, vision, brand } = tree;
   return (
     <main id="main" className="home">
@@ -78,10 +80,7 @@ export function HomePage({ model }: { model: Model }) {
               ) : null}
               <RollupLine figure={progress?.figures[s.code]} />
               <details>
-                <summary>
-                  {level('field')}
-                  <Paren>{s.fields.length}</Paren>
-                </summary>
+                <summary>{parenText(level('field'), String(s.fields.length), lang)}</summary>
                 <ul className="plain field-list">
                   {s.fields.map((f) => (
                     <li key={f.code}>

@@ -40,6 +40,10 @@ export function Paren({ children }: { children: ReactNode }) {
   return useLang() === 'en' ? <> ({children})</> : <>（{children}）</>;
 }
 
+/** The same as one string (where a single text node matters, e.g. a summary read as one phrase). */
+export const parenText = (before: string, inner: string, lang: Lang): string =>
+  lang === 'en' ? `${before} (${inner})` : `${before}（${inner}）`;
+
 /** An interface string. */
 export function M({ k }: { k: MessageKey }) {
   return <>{messages[k][useLang()]}</>;
