@@ -2,6 +2,7 @@
 
 /** Read models the web pages render (types only; the web imports nothing else from the server). */
 export type {
+  ActualsGrid,
   AreaListView,
   AreaView,
   BrandView,

@@ -6,6 +6,7 @@
  * for hydration.
  */
 import type {
+  ActualsGrid,
   AreaListView,
   AreaView,
   BrandView,
@@ -325,8 +326,22 @@ export type PageModel =
     }
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
-  | { page: 'staff-indicators'; session: StaffSession; indicators: IndicatorSummaryView[] }
-  | { page: 'staff-indicator'; session: StaffSession; indicator: IndicatorDetailView; fiscalYears: number[] }
+  | {
+      page: 'staff-indicators';
+      session: StaffSession;
+      /** The fiscal year × indicator grid: what this account may record, the values stored now. */
+      grid: ActualsGrid;
+      /** Status and latest value per indicator (the grid's rows link to each indicator's page). */
+      indicators: IndicatorSummaryView[];
+    }
+  | {
+      page: 'staff-indicator';
+      session: StaffSession;
+      indicator: IndicatorDetailView;
+      /** The plan's fiscal years (the only ones the server accepts) and the one to start in. */
+      fiscalYears: number[];
+      defaultYear: number;
+    }
   | {
       page: 'staff-users';
       session: StaffSession;

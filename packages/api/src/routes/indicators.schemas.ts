@@ -131,3 +131,37 @@ export const importResultSchema = z
     batch: z.string().optional(),
   })
   .openapi('ImportActualsResult');
+
+export const gridSaveBody = z
+  .object({
+    source: z.string().max(500).openapi({ example: '令和7年 住民基本台帳' }),
+    note: z.string().max(2000).optional(),
+    cells: z
+      .array(
+        z.object({
+          code: z.string().min(1),
+          fiscalYear: z.number().int(),
+          value: z.string().max(100).openapi({ example: '６６，０８５', description: 'As typed or pasted' }),
+          date: z
+            .string()
+            .regex(/^\d{4}-\d{2}-\d{2}$/)
+            .optional(),
+          version: z
+            .string()
+            .nullable()
+            .openapi({ description: 'The current version the page showed (null: none)' }),
+        }),
+      )
+      .max(5000),
+  })
+  .openapi('ActualsGridSave');
+
+export const gridSaveResultSchema = z
+  .object({
+    recorded: z.number().int(),
+    corrected: z.number().int(),
+    unchanged: z.number().int(),
+    batch: z.string().optional(),
+    stored: z.array(actualVersionSchema),
+  })
+  .openapi('ActualsGridSaveResult');

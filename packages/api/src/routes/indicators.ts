@@ -9,10 +9,12 @@ import {
   actorLabel,
   correctIndicatorActual,
   getPlanProgress,
+  gridDepartmentOf,
   importIndicatorActuals,
   listIndicators,
   readTableBytes,
   recordIndicatorActual,
+  saveActualsGrid,
   showIndicator,
 } from '@mirai/app';
 import type { Context } from 'hono';
@@ -25,6 +27,8 @@ import {
   actualVersionSchema,
   asOfQuery,
   correctActualBody,
+  gridSaveBody,
+  gridSaveResultSchema,
   importQuery,
   importResultSchema,
   indicatorDetailSchema,
@@ -135,6 +139,19 @@ const importRoute = withPolicy(
   }),
 );
 
+const gridRoute = withPolicy(
+  'indicators:write',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/actuals/grid',
+    tags: ['indicators'],
+    summary:
+      'Save the edited cells of the actuals grid (values as typed): all or nothing, 409 when a cell changed after it was read',
+    request: { body: { content: { 'application/json': { schema: gridSaveBody } }, required: true } },
+    responses: { 200: json(gridSaveResultSchema, 'What was stored'), ...errors },
+  }),
+);
+
 export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listRoute, async (c) => {
     const r = await listIndicators(c.get('ctx'), asOf(c.req.valid('query')));
@@ -170,6 +187,21 @@ export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
     if (!r.ok) return problemResponse(c, r.problems) as never;
     return c.json(r.value as never, 201);
   });
+  app.openapi(gridRoute, async (c) => {
+    const body = c.req.valid('json');
+    const department = gridDepartmentOf(c.get('actor'));
+    const r = await saveActualsGrid(
+      c.get('ctx'),
+      {
+        source: body.source,
+        ...(body.note ? { note: body.note } : {}),
+        cells: body.cells.map(({ date, ...cell }) => ({ ...cell, ...(date ? { date } : {}) })),
+      },
+      { actor: actor(c), ...(department !== undefined ? { department } : {}) },
+    );
+    if (!r.ok) return problemResponse(c, r.problems) as never;
+    return c.json(r.value as never, 200);
+  });
   app.openapi(importRoute, async (c) => {
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
@@ -199,4 +231,5 @@ export const indicatorRoutes = [
   recordRoute,
   correctRoute,
   importRoute,
+  gridRoute,
 ] as const;

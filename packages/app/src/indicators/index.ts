@@ -1,3 +1,4 @@
+export * from './actuals-grid';
 export * from './indicator-scope';
 export * from './list-indicators';
 export * from './record-actuals';

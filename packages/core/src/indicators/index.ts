@@ -1,6 +1,8 @@
 export * from './achievement';
 export * from './actual-history';
+export * from './actuals-grid';
 export * from './figure-key';
+export * from './grid-problems';
 export * from './import-problems';
 export { addMonths, type IndicatorPeriod, parsePeriod, periodEnd } from './indicator-period';
 export * from './indicator-problems';

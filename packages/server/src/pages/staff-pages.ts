@@ -10,6 +10,7 @@ import {
   authorize,
   checkSectoralPlans,
   evaluationActorOf,
+  getActualsGrid,
   getCurrentPlan,
   getEvaluationSheet,
   getPartner,
@@ -68,9 +69,13 @@ const indicators = staffPage({
   policy: 'indicators:write',
   readsDraft: true,
   title: () => '実績値の入力',
-  load: async ({ ctx, session }) => {
+  load: async ({ ctx, session, actor }) => {
+    const grid = await getActualsGrid(ctx, actor);
+    if (!grid.ok) throw new ProblemError(grid.problems);
     const list = await listIndicators(ctx, { withAuthors: true });
-    return { page: 'staff-indicators', session, indicators: list.ok ? list.value : [] };
+    const rows = new Set(grid.value.definitions.map((d) => d.code));
+    const indicators = list.ok ? list.value.filter((i) => rows.has(i.code)) : [];
+    return { page: 'staff-indicators', session, grid: grid.value, indicators };
   },
 });
 
@@ -79,14 +84,13 @@ const indicator = staffPage({
   policy: 'indicators:write',
   readsDraft: true,
   title: (m) => (m.page === 'staff-indicator' ? m.indicator.name.ja : ''),
-  load: async ({ ctx, session, params }) => {
+  load: async ({ ctx, session, params, actor }) => {
     const i = await showIndicator(ctx, params.code ?? '', { withAuthors: true });
-    const plan = await getCurrentPlan(ctx);
-    if (!i.ok || !plan.ok) return null;
-    const { startFiscalYear, endFiscalYear } = plan.value.document.plan;
-    const fiscalYears: number[] = [];
-    for (let y = startFiscalYear - 2; y <= endFiscalYear; y++) fiscalYears.push(y);
-    return { page: 'staff-indicator', session, indicator: i.value, fiscalYears };
+    const grid = await getActualsGrid(ctx, actor);
+    if (!i.ok || !grid.ok) return null;
+    // Only the plan's years (the server refuses others), starting in the newest open one.
+    const { years: fiscalYears, defaultYear } = grid.value;
+    return { page: 'staff-indicator', session, indicator: i.value, fiscalYears, defaultYear };
   },
 });
 

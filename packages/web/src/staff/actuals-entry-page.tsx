@@ -1,69 +1,18 @@
 /**
- * Entering and correcting indicator actuals: the list of indicators, and one
- * indicator's form (checked as you type: a number, inside the indicator's
- * range) with its values, each correctable. Corrections add a version; the
- * earlier ones stay visible.
+ * One indicator's actuals: a form to record a value (checked as you type: a
+ * number as the import reads it, full-width digits and separators included,
+ * inside the indicator's range) and its values, each correctable.
+ * Corrections add a version; the earlier ones stay visible. The grid of all
+ * indicators × years is actuals-grid-page.tsx.
  */
+import { parseLooseNumber } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
-import { StatusBadge } from '../ui/status-badge';
 import { L, Num, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
-
-export function StaffIndicatorsPage({ model }: { model: Extract<PageModel, { page: 'staff-indicators' }> }) {
-  return (
-    <main id="main">
-      <h1>
-        <L ja="実績値の入力と訂正" en="Enter and correct actuals" />
-      </h1>
-      <table>
-        <caption>
-          <L ja="成果指標" en="Indicators" />
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">
-              <L ja="指標" en="Indicator" />
-            </th>
-            <th scope="col">
-              <L ja="最新値" en="Latest" />
-            </th>
-            <th scope="col">
-              <L ja="状況" en="Status" />
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {model.indicators.map((i) => (
-            <tr key={i.code}>
-              <td>
-                <a href={`/staff/indicators/${encodeURIComponent(i.code)}`}>
-                  <T text={i.name} />
-                </a>{' '}
-                <SampleBadge sample={i.sample} />
-              </td>
-              <td className="num">
-                {i.latest ? (
-                  <>
-                    <Num value={i.latest.value} digits={2} />（<FiscalYear fy={i.latest.fiscalYear} />）
-                  </>
-                ) : (
-                  '—'
-                )}
-              </td>
-              <td>
-                <StatusBadge statusKey={i.status.key} label={i.status.label} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </main>
-  );
-}
 
 /** The message for a value as typed, or null when it can be sent. */
 export function valueProblem(
@@ -72,8 +21,8 @@ export function valueProblem(
   lang: 'ja' | 'en',
 ): string | null {
   if (text.trim() === '') return lang === 'en' ? 'Enter a value.' : '値を入力してください。';
-  const v = Number(text.replace(/,/g, ''));
-  if (!Number.isFinite(v)) return lang === 'en' ? 'Not a number.' : '数値ではありません。';
+  const v = parseLooseNumber(text);
+  if (v === undefined) return lang === 'en' ? 'Not a number.' : '数値ではありません。';
   if (range?.min !== undefined && v < range.min)
     return lang === 'en' ? `At least ${range.min}.` : `${range.min} 以上にしてください。`;
   if (range?.max !== undefined && v > range.max)
@@ -105,7 +54,7 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
     <main id="main">
       <p>
         <a href="/staff/indicators">
-          <L ja="指標の一覧へ" en="All indicators" />
+          <L ja="実績値の表（全指標）へ" en="Actuals grid (all indicators)" />
         </a>
       </p>
       <h1>
@@ -122,7 +71,7 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
               param: { code: i.code },
               json: {
                 fiscalYear: Number(d.get('fiscalYear')),
-                value: Number(value.replace(/,/g, '')),
+                value: parseLooseNumber(value) ?? Number.NaN,
                 source: String(d.get('source') ?? ''),
                 ...(d.get('note') ? { note: String(d.get('note')) } : {}),
               },
@@ -138,7 +87,7 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
             <label htmlFor="fiscalYear">
               <L ja="年度" en="Fiscal year" />
             </label>
-            <select id="fiscalYear" name="fiscalYear">
+            <select id="fiscalYear" name="fiscalYear" defaultValue={model.defaultYear}>
               {model.fiscalYears.map((y) => (
                 <option key={y} value={y}>
                   {fiscalYearText(y, lang)}
@@ -238,7 +187,7 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
                         api.actuals[':id'].corrections.$post({
                           param: { id: v.current.id },
                           json: {
-                            value: Number(text.replace(/,/g, '')),
+                            value: parseLooseNumber(text) ?? Number.NaN,
                             note: String(d.get('note') ?? '') || undefined,
                           },
                         }),

@@ -1,6 +1,7 @@
 /** The staff workspace's pages by model (the staff bundle holds these). */
 import type { PageModel } from '../types';
-import { ActualsEntryPage, StaffIndicatorsPage } from './actuals-entry-page';
+import { ActualsEntryPage } from './actuals-entry-page';
+import { ActualsGridPage } from './actuals-grid-page';
 import { CocreationPage } from './cocreation-page';
 import { InboxPage, MySheetsPage } from './inbox-pages';
 import { LoginPage } from './login-page';
@@ -30,7 +31,7 @@ export function StaffPage({ model }: { model: PageModel }) {
     case 'staff-survey-import':
       return <SurveyImportPage model={model} />;
     case 'staff-indicators':
-      return <StaffIndicatorsPage model={model} />;
+      return <ActualsGridPage model={model} />;
     case 'staff-indicator':
       return <ActualsEntryPage model={model} />;
     case 'staff-plan':
