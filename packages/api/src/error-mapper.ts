@@ -3,7 +3,7 @@
  * `{ "error": { "code", "message": { "ja", "en" }, "details" } }`.
  * Bugs become a 500 with no stack trace.
  */
-import { log } from '@mirai/app';
+import { databaseProblems, databaseRetryAfterSeconds, isDatabaseUnavailable, log } from '@mirai/app';
 import { type Problem, ProblemError, type ProblemKind } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -16,6 +16,7 @@ const statusByKind: Record<ProblemKind, ContentfulStatusCode> = {
   unauthenticated: 401,
   'too-large': 413,
   'rate-limited': 429,
+  unavailable: 503,
 };
 
 export interface ErrorBody {
@@ -67,6 +68,7 @@ export function onError(error: Error, c: Context) {
       413,
     );
   }
+  if (isDatabaseUnavailable(error)) return databaseUnavailableResponse(c.req.raw, error);
   log().error(
     { route: c.req.routePath, method: c.req.method },
     redactedError(error, `${c.req.method} ${c.req.routePath}`),
@@ -101,4 +103,27 @@ export function redactedError(error: Error, where: string): string {
     .join('\n');
   const message = error.message.replace(/scrypt\$[^\s'"]+/g, 'scrypt$[redacted]').slice(0, 500);
   return `unexpected error in ${where}: ${error.name}: ${message}${typeof code === 'string' ? ` (${code})` : ''}\n${frames}`;
+}
+
+/**
+ * The database cannot be reached (decision 0141): 503 with Retry-After and the catalogued
+ * `database/unavailable`, as JSON for the API and as a short bilingual page for a browser.
+ * Also used by the server's outer layer (the public answer cache reads the database too).
+ */
+export function databaseUnavailableResponse(req: Request, error: unknown): Response {
+  const url = new URL(req.url);
+  log().warn(
+    { path: url.pathname, method: req.method, reason: String((error as Error)?.message).slice(0, 200) },
+    'データベースに接続できません / database unavailable',
+  );
+  const problem = databaseProblems.unavailable.create({ retryAfterSeconds: databaseRetryAfterSeconds });
+  const headers = { 'Retry-After': String(databaseRetryAfterSeconds), 'Cache-Control': 'no-store' };
+  const wantsPage =
+    !url.pathname.startsWith('/api/') && (req.headers.get('accept') ?? '').includes('text/html');
+  if (!wantsPage) return Response.json(errorBody([problem]), { status: 503, headers });
+  const page = `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>一時的に表示できません / Temporarily unavailable</title></head><body><main><h1>一時的に表示できません</h1><p>${problem.message.ja}</p><p lang="en">${problem.message.en}</p><p><small>${problem.code}</small></p></main></body></html>`;
+  return new Response(page, {
+    status: 503,
+    headers: { ...headers, 'Content-Type': 'text/html; charset=UTF-8' },
+  });
 }

@@ -12,6 +12,7 @@ import { registerJobKinds } from './jobs/job-kinds';
 import type { JobQueue } from './jobs/job-queue';
 import { defaultFrom, type MailConfig, mailConfigFromEnv } from './mail/mail-config';
 import { MailDelivery } from './mail/mail-delivery';
+import { log } from './ops/logger';
 import { seedDefaultPlan } from './plan/seed-default-plan';
 import type { ReadScope } from './read-scope';
 
@@ -52,7 +53,16 @@ export const defaultDataDir = () => process.env.MIRAI_DATA_DIR ?? resolve(repoRo
 
 export function resolveTarget(config: AppConfig): DatabaseTarget {
   const url = config.databaseUrl ?? process.env.DATABASE_URL;
-  if (url) return { kind: 'postgres', url };
+  if (url)
+    return {
+      kind: 'postgres',
+      url,
+      onConnectionError: (error) =>
+        log().warn(
+          { reason: error.message },
+          'データベース接続が切れました / a database connection was lost',
+        ),
+    };
   const dataDir = config.dataDir ?? defaultDataDir();
   return dataDir === ':memory:' ? { kind: 'pglite' } : { kind: 'pglite', dataDir, templateRoot };
 }

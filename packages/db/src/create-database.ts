@@ -20,7 +20,13 @@ export type DatabaseTarget =
       /** Every commit on stable storage before it returns (default true; false only for benchmarks). */
       durable?: boolean;
     }
-  | { kind: 'postgres'; url: string; schema?: string };
+  | {
+      kind: 'postgres';
+      url: string;
+      schema?: string;
+      /** Told when an idle pooled connection fails (the server restarted, the backend was terminated). */
+      onConnectionError?: (error: Error) => void;
+    };
 
 export interface MiraiDatabase {
   db: Kysely<Database>;
@@ -75,7 +81,23 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
   pg.types.setTypeParser(20, (v) => Number(v));
   pg.types.setTypeParser(1700, (v) => Number(v));
   const options = target.schema ? `-c search_path=${target.schema}` : undefined;
-  const pool = new pg.Pool({ connectionString: target.url, max: 10, ...(options ? { options } : {}) });
+  // A lost connection must not take the process down: an idle client whose server went away is
+  // dropped from the pool (the 'error' listener), a connection attempt gives up after a bound, and
+  // the next query opens a new one once the server answers again (decision 0141).
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: Number(process.env.MIRAI_DB_POOL_MAX ?? 10) || 10,
+    connectionTimeoutMillis: Number(process.env.MIRAI_DB_CONNECT_TIMEOUT_MS ?? 5000) || 5000,
+    ...(options ? { options } : {}),
+  });
+  const lost = (error: Error) => target.onConnectionError?.(error);
+  pool.on('error', lost);
+  // A connection lost while checked out (a query under way) emits 'error' on its client, which
+  // nothing else listens to then: without this the process would exit on an unhandled 'error'.
+  // The query itself fails (the answer is a 503) and the pool discards the broken client.
+  pool.on('connect', (client) => {
+    client.on('error', lost);
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   if (target.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(target.schema)}`.execute(db);
   return {

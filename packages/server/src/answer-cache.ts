@@ -14,7 +14,7 @@
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import { type AppContext, getPublishedPlan } from '@mirai/app';
+import { type AppContext, getPublishedPlan, isDatabaseUnavailable } from '@mirai/app';
 import { LANG_COOKIE } from '@mirai/web';
 
 interface Entry {
@@ -92,10 +92,18 @@ export class AnswerCache {
     const now = Date.now();
     if (this.municipality !== undefined && now - this.checkedAt < (this.options.revalidateMs ?? 0))
       return this.municipality;
-    const row = await this.ctx.database.db
-      .selectFrom('audit_log')
-      .select((eb) => eb.fn.max('id').as('m'))
-      .executeTakeFirst();
+    let row: { m: unknown } | undefined;
+    try {
+      row = await this.ctx.database.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.max('id').as('m'))
+        .executeTakeFirst();
+    } catch (error) {
+      // The database is away: nothing can be published meanwhile (every process writes to it),
+      // so the answers kept for the last known state are still the published ones (decision 0141).
+      if (this.municipality !== undefined && isDatabaseUnavailable(error)) return this.municipality;
+      throw error;
+    }
     const mark = String(row?.m ?? '');
     if (mark !== this.mark || this.municipality === undefined) {
       if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);

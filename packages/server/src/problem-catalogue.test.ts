@@ -12,6 +12,7 @@ const kinds = [
   'unauthenticated',
   'too-large',
   'rate-limited',
+  'unavailable',
 ];
 
 it('every problem code in the catalogue index is unique, well formed and of a known kind', () => {

@@ -8,8 +8,8 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type ApiOptions, createApi, declarePage, notFound } from '@mirai/api';
-import { type AppContext, scheduleDailyReminders } from '@mirai/app';
+import { type ApiOptions, createApi, databaseUnavailableResponse, declarePage, notFound } from '@mirai/api';
+import { type AppContext, isDatabaseUnavailable, scheduleDailyReminders } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
@@ -78,7 +78,13 @@ export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) 
     const started = performance.now();
     const seen: RouteSeen = {};
     const env = { ...(c.env as object), [routeSeenKey]: seen };
-    const res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env));
+    let res: Response;
+    try {
+      res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env));
+    } catch (error) {
+      if (!isDatabaseUnavailable(error)) throw error;
+      res = databaseUnavailableResponse(c.req.raw, error);
+    }
     observe(
       metrics,
       { req: c.req.raw, status: res.status, seconds: (performance.now() - started) / 1000, seen },

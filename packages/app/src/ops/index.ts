@@ -1,3 +1,4 @@
+export * from './database-unavailable';
 export * from './logger';
 export * from './operational-counts';
 export * from './readiness';

@@ -11,7 +11,9 @@ export type ProblemKind =
   | 'forbidden'
   | 'unauthenticated'
   | 'too-large'
-  | 'rate-limited';
+  | 'rate-limited'
+  /** A service the answer needs (the database) cannot be reached now; try again shortly. */
+  | 'unavailable';
 
 /** Where in the input a problem was found. Every field is optional. */
 export interface Where {

@@ -1,1 +1,2 @@
 export * from './each-database';
+export * from './tcp-proxy';
