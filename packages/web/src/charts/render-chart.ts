@@ -60,6 +60,8 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
     return {
       ...base,
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+      // The transparent base bar has no legend entry.
+      legend: { ...base.legend, data: [spec.estimateLabel, spec.intervalLabel] },
       xAxis: { type: 'value', min: 0, max: hi },
       yAxis: {
         type: 'category',
@@ -69,7 +71,7 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
       },
       series: [
         {
-          name: spec.intervalLabel,
+          name: 'base',
           type: 'bar',
           stack: 'ci',
           data: spec.lower,
@@ -138,6 +140,8 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
         type: 'line',
         data: data(lower),
         stack: 'band',
+        // The legend shows the band's own colour, not the palette's next one.
+        itemStyle: { color: 'rgba(11,83,148,0.18)' },
         symbol: 'none',
         lineStyle: { opacity: 0 },
         tooltip: { show: false },
@@ -149,19 +153,21 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
         stack: 'band',
         symbol: 'none',
         lineStyle: { opacity: 0 },
+        itemStyle: { color: 'rgba(11,83,148,0.18)' },
         areaStyle: { color: 'rgba(11,83,148,0.18)' },
         tooltip: { show: false },
       },
     );
   }
   (spec.bands ?? []).forEach((b, k) => {
-    const shade = 0.14 + 0.14 * k;
+    const shade = `rgba(11,83,148,${(0.14 + 0.14 * k).toFixed(2)})`;
     series.push(
       {
         name: b.name,
         type: 'line',
         data: data(b.lower),
         stack: `bands-${k}`,
+        itemStyle: { color: shade },
         symbol: 'none',
         lineStyle: { opacity: 0 },
         tooltip: { show: false },
@@ -175,7 +181,8 @@ function option(spec: ChartSpec): echarts.EChartsCoreOption {
         stack: `bands-${k}`,
         symbol: 'none',
         lineStyle: { opacity: 0 },
-        areaStyle: { color: `rgba(11,83,148,${shade.toFixed(2)})` },
+        itemStyle: { color: shade },
+        areaStyle: { color: shade },
         tooltip: { show: false },
       },
     );

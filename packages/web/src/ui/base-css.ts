@@ -65,6 +65,7 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .chart-canvas{width:100%;height:0}
 html.js .chart-canvas{height:320px}
 .table-wrap{overflow-x:auto}
+.table-wrap th,.table-wrap td,.table-scroll th,.table-scroll td{overflow-wrap:break-word}
 .table-title{font-size:.85rem;color:var(--muted);margin:.5rem 0 0}
 .grid-3{display:grid;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr));gap:1rem}
 .inline-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem 1rem}
