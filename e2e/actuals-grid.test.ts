@@ -169,6 +169,35 @@ describe('the actuals grid (Chromium)', () => {
     await b.shot('05-upload-problem');
   });
 
+  it('records one actual from the workspace in three clicks and Enter (it took 7)', async () => {
+    const { page } = b;
+    await page.goto(`${server.url}/staff`);
+    await waitHydrated(page);
+    let clicks = 0;
+    const click = async (l: ReturnType<Page['locator']>) => {
+      clicks++;
+      await l.click();
+    };
+    await Promise.all([
+      page.waitForURL('**/staff/indicators'),
+      click(page.getByRole('link', { name: '実績値の入力' }).first()),
+    ]);
+    await waitHydrated(page);
+    const areas = page.locator('tr:has(code:text-is("C-7-M01-K01")) input.grid-cell').last();
+    await click(areas);
+    await page.keyboard.type('７');
+    await click(page.getByLabel('出典（必須）'));
+    await page.keyboard.type('地区調べ');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() =>
+      document.querySelector('#grid-status')?.textContent?.includes('保存しました'),
+    );
+    expect(clicks).toBe(3);
+    expect((await stored('C-7-M01-K01')).filter((v) => v.area === undefined).map((v) => v.value)).toEqual([
+      7,
+    ]);
+  });
+
   it('fits a phone: the grid scrolls inside its own area, cells stay labelled', async () => {
     const { page } = b;
     await page.setViewportSize({ width: 390, height: 844 });

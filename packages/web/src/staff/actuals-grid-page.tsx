@@ -19,7 +19,7 @@ import { type ClipboardEvent, type KeyboardEvent, useMemo, useState } from 'reac
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { ScrollArea } from '../ui/scroll-area';
-import { L, SampleBadge, T } from '../ui/text';
+import { L, Paren, SampleBadge, T } from '../ui/text';
 import { fiscalYearText } from '../ui/years';
 import { placePaste, readPastedBlock } from './actuals-paste';
 import { ActualsUpload } from './actuals-upload';
@@ -288,7 +288,10 @@ export function ActualsGridPage({ model }: { model: Model }) {
                       <a href={`/staff/indicators/${encodeURIComponent(d.code)}`}>
                         <T text={d.name} />
                       </a>
-                      （<T text={d.unit} />） <SampleBadge sample={d.sample} />
+                      <Paren>
+                        <T text={d.unit} />
+                      </Paren>{' '}
+                      <SampleBadge sample={d.sample} />
                       <br />
                       <span className="note">
                         <code>{d.code}</code>
@@ -369,6 +372,9 @@ export function ActualsGridPage({ model }: { model: Model }) {
             aria-invalid={sourceMissing ? true : undefined}
             aria-describedby={sourceMissing ? 'grid-source-msg' : undefined}
             onChange={(e) => setSource(e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') void save(); // type the source, press Enter: saved
+            }}
           />
           {sourceMissing ? (
             <span id="grid-source-msg" className="error">
