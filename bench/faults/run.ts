@@ -1,9 +1,10 @@
 /**
  * The fault script (issue #17): a real server process on the embedded database is killed with
  * SIGKILL while it saves corrections and imports files, and restarted, CYCLES times (20 by default).
- * Afterwards the data directory is opened directly and checked: every acknowledged version (201) and
- * every acknowledged import batch (200) is present, and no import is partial (each batch has all its
- * rows or none). Then four oversized uploads go in at once while a client reads /healthz every 100 ms;
+ * Afterwards the data directory is opened directly, the import jobs still queued there are run, and
+ * it is checked: every acknowledged version (201) is present, every accepted import job (202) is
+ * there and finished, every import whose job succeeded has all its rows, and no import is partial
+ * (each batch has all its rows or none). Then four oversized uploads go in at once while a client reads /healthz every 100 ms;
  * the slowest answer is recorded. Bounded: BENCH_CYCLES, BENCH_KILL_MS. Results: bench/results/faults.{json,md}.
  */
 import type { ChildProcess } from 'node:child_process';
@@ -44,6 +45,8 @@ async function signIn(base: string, pw: string) {
 
 const ackedVersions = new Set<string>();
 const ackedBatches = new Map<string, number>();
+/** Import jobs answered 202 (accepted: never to be lost, run again after a kill if need be). */
+const acceptedJobs = new Set<string>();
 let attempted = 0;
 let refused = 0;
 
@@ -101,10 +104,23 @@ async function importLoop(base: string, h: Record<string, string>, stop: () => b
         headers: { ...h, 'content-type': 'text/csv' },
         body: csv,
       });
-      if (res.status === 200) {
-        const r = (await res.json()) as { batch?: string; recorded: number; corrected: number };
-        if (r.batch) ackedBatches.set(r.batch, r.recorded + r.corrected);
-      } else refused++;
+      if (res.status !== 202) {
+        refused++;
+        continue;
+      }
+      const { jobId } = (await res.json()) as { jobId: string };
+      acceptedJobs.add(jobId);
+      // Follow the job to its result, as the page does.
+      for (;;) {
+        const job = (await (await fetch(`${base}/api/v1/jobs/${jobId}`, { headers: h })).json()) as {
+          status: string;
+          result?: { batch?: string; recorded: number; corrected: number };
+        };
+        if (job.status === 'succeeded' && job.result?.batch)
+          ackedBatches.set(job.result.batch, job.result.recorded + job.result.corrected);
+        if (job.status === 'succeeded' || job.status === 'failed') break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
     } catch {
       return;
     }
@@ -157,6 +173,22 @@ try {
   // Check the data directory directly, no server running.
   const ctx = await openApp({ dataDir, noSeed: true });
   try {
+    // Import jobs accepted before the last kill and not yet run: run them now (as a restart would).
+    await ctx.jobs.start();
+    const jobs = await Promise.all(
+      [...acceptedJobs].map((id) => ctx.jobs.waitFor(id, { timeoutMs: 300_000 }).catch(() => null)),
+    );
+    await ctx.jobs.stop();
+    for (const j of jobs) {
+      const r = j?.result as { batch?: string; recorded: number; corrected: number } | undefined;
+      if (j?.status === 'succeeded' && r?.batch) ackedBatches.set(r.batch, r.recorded + r.corrected);
+    }
+    result.importJobsAccepted = acceptedJobs.size;
+    result.importJobsLost = jobs.filter((j) => j === null).length;
+    result.importJobsFailed = jobs.filter((j) => j?.status === 'failed').length;
+    result.importJobProblems = [
+      ...new Set(jobs.flatMap((j) => (j?.problems ?? []).map((p) => (p as { code: string }).code))),
+    ];
     const ids = [...ackedVersions];
     const present = ids.length
       ? Number(
@@ -243,14 +275,26 @@ try {
       `| SIGKILLs (each 200–${200 + KILL_MS} ms into the writes, then a restart) | ${result.kills} |\n` +
       `| writes attempted / refused (4xx) | ${result.writesAttempted} / ${result.refused} |\n` +
       `| versions acknowledged (201) / present after the kills / **lost** | ${result.versionsAcknowledged} / ${result.versionsPresent} / **${result.versionsLost}** |\n` +
-      `| imports acknowledged (200) / **lost** / **partial** | ${result.importsAcknowledged} / **${result.importsLost}** / **${result.partialImports}** |\n` +
+      `| import jobs accepted (202) / **lost** / failed (${(result.importJobProblems as string[]).join(', ') || 'none'}) | ${result.importJobsAccepted} / **${result.importJobsLost}** / ${result.importJobsFailed} |\n` +
+      `| imports stored by succeeded jobs / **lost** / **partial** | ${result.importsAcknowledged} / **${result.importsLost}** / **${result.partialImports}** |\n` +
       `| 4 concurrent uploads of ${o.bytesEach} bytes: statuses | ${(o.statuses as number[]).join(', ')} |\n` +
       `| /healthz meanwhile: requests / slowest (ms) / over 1 s | ${o.healthzRequests} / ${o.healthzMaxMs} / ${o.healthzOver1s} |\n` +
       `| server alive afterwards | ${o.serverAlive} |\n`,
   );
   console.log(JSON.stringify(result, null, 2));
-  if (result.versionsLost !== 0 || result.importsLost !== 0 || result.partialImports !== 0)
+  if (
+    result.versionsLost !== 0 ||
+    result.importsLost !== 0 ||
+    result.partialImports !== 0 ||
+    result.importJobsLost !== 0
+  )
     process.exitCode = 1;
+} catch (error) {
+  console.error(error);
+  process.exitCode = 1;
 } finally {
-  rmSync(work, { recursive: true, force: true });
+  // A killed server's last writes may still be landing: retry, and never hide the error above.
+  try {
+    rmSync(work, { recursive: true, force: true, maxRetries: 5, retryDelay: 500 });
+  } catch {}
 }

@@ -5,7 +5,6 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { type AppContext, publicReads } from '@mirai/app';
-import { bodyLimit } from 'hono/body-limit';
 import type { ApiEnv } from './api-env';
 import { type ApiAuthOptions, resolveAuthOptions } from './auth/auth-options';
 import { authenticate } from './auth/authenticate';
@@ -33,9 +32,10 @@ import { registerPlan } from './routes/plan';
 import { registerPopulation } from './routes/population';
 import { registerReports } from './routes/reports';
 import { registerSurveys } from './routes/surveys';
+import { uploadBodyLimits } from './upload-routes';
 
 export interface ApiOptions {
-  /** Largest request body accepted, in bytes (default 20 MB for xlsx uploads). */
+  /** Largest request body accepted, in bytes, for every route (tests); by default each upload kind's limit. */
   maxBodyBytes?: number;
   /** Sign-in, sessions, cookies, proxies. */
   auth?: ApiAuthOptions;
@@ -47,7 +47,6 @@ export interface ApiOptions {
 
 export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   const auth = resolveAuthOptions(options.auth);
-  const maxBytes = options.maxBodyBytes ?? 20 * 1024 * 1024;
   const app = new OpenAPIHono<ApiEnv>({
     defaultHook: (result, c) => {
       if (!result.success) {
@@ -62,13 +61,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
     c.set('ctx', publicReads(ctx));
     await next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxBytes,
-      onError: (c) => problemResponse(c, [httpProblems.tooLarge.create({ maxBytes })]),
-    }),
-  );
+  app.use('/api/*', uploadBodyLimits(options.maxBodyBytes));
   app.use('*', authenticate(auth));
   app.use('*', enforcePolicy(options.refusePage));
   app.use('/api/*', textGuard());

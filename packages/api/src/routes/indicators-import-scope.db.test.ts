@@ -3,17 +3,20 @@
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { sql } from 'kysely';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestAccount, sessionHeaders, testAuthSettings } from '../auth/testing';
 import { createApi } from '../create-api';
+import { followJob } from '../job-testing';
 
 describeEachDatabase('indicator import by a department editor', (t) => {
   let api: ReturnType<typeof createApi>;
   let headers: Record<string, string>;
   let clerkLogin = '';
+  let ctx: ReturnType<typeof contextFor>;
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
-    const ctx = contextFor(t.handle);
+    ctx = contextFor(t.handle);
+    await ctx.jobs.start();
     api = createApi(ctx, { auth: { settings: testAuthSettings } });
     const clerk = await createTestAccount(ctx, 'department-editor', { department: 'DEPT-CHILD' });
     clerkLogin = clerk.login;
@@ -23,13 +26,20 @@ describeEachDatabase('indicator import by a department editor', (t) => {
       'content-type': 'text/csv',
     };
   });
+  afterAll(() => ctx.jobs.stop());
 
-  const send = (csv: string) =>
-    api.request('http://localhost/api/v1/actuals/import?file=actuals.csv', {
-      method: 'POST',
+  // The import runs as a background job; its problems (or result) are read back as a page does.
+  const send = async (csv: string) =>
+    followJob(
+      api,
+      ctx,
+      await api.request('http://localhost/api/v1/actuals/import?file=actuals.csv', {
+        method: 'POST',
+        headers,
+        body: csv,
+      }),
       headers,
-      body: csv,
-    });
+    );
   const count = async () =>
     Number(
       (await sql<{ n: number }>`SELECT count(*)::int AS n FROM indicator_actuals`.execute(t.handle.db))
@@ -37,17 +47,15 @@ describeEachDatabase('indicator import by a department editor', (t) => {
     );
 
   it('refuses the whole file when one row is another department’s indicator', async () => {
-    const res = await send('code,fiscal_year,value\nA-1-M01-K01,2024,37\nB-4-M01-K01,2024,21\n');
-    expect(res.status).toBe(403);
-    const body = (await res.json()) as { error: { code: string; details: { where: { row: number } } } };
-    expect(body.error.code).toBe('indicator/other-department');
-    expect(body.error.details.where.row).toBe(3);
+    const job = await send('code,fiscal_year,value\nA-1-M01-K01,2024,37\nB-4-M01-K01,2024,21\n');
+    expect(job.status).toBe('failed');
+    expect(job.problems?.map((p) => [p.code, p.where?.row])).toEqual([['indicator/other-department', 3]]);
     expect(await count()).toBe(0);
   });
 
   it('imports the department’s own rows', async () => {
-    const res = await send('code,fiscal_year,value\nA-1-M01-K01,令和6年度,３７\n');
-    expect(res.status).toBe(200);
+    const job = await send('code,fiscal_year,value\nA-1-M01-K01,令和6年度,３７\n');
+    expect(job).toMatchObject({ httpStatus: 200, status: 'succeeded', result: { recorded: 1 } });
     expect(await count()).toBe(1);
   });
 

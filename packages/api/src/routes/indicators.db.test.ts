@@ -1,22 +1,26 @@
 // Real app context on a real database; requests through Hono's fetch, no server.
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearerHeaders, createTestAccount } from '../auth/testing';
 import { createApi } from '../create-api';
+import { followJob } from '../job-testing';
 
 describeEachDatabase('indicator routes', (t) => {
   let api: ReturnType<typeof createApi>;
   let editor: Record<string, string>;
   let login: string;
+  let ctx: ReturnType<typeof contextFor>;
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
-    const ctx = contextFor(t.handle);
+    ctx = contextFor(t.handle);
+    await ctx.jobs.start();
     api = createApi(ctx);
     const account = await createTestAccount(ctx, 'planning-editor');
     login = account.login;
     editor = await bearerHeaders(ctx, account);
   });
+  afterAll(() => ctx.jobs.stop());
   const post = (path: string, body: unknown, auth = editor) =>
     api.request(path, {
       method: 'POST',
@@ -89,19 +93,21 @@ describeEachDatabase('indicator routes', (t) => {
         headers: { 'content-type': 'application/octet-stream', ...editor },
         body: new TextEncoder().encode(csv),
       });
-    const bad = await send(
-      'code,fiscal_year,value\nTOP-POPULATION,2025,66085\nTOP-POPULATION,2026,abc\n',
-      'file=a.csv',
+    // Each import is a background job: answered 202 at once, followed at /api/v1/jobs/{id}.
+    const follow = async (res: Response) => followJob(api, ctx, res, editor);
+    const bad = await follow(
+      await send(
+        'code,fiscal_year,value\nTOP-POPULATION,2025,66085\nTOP-POPULATION,2026,abc\n',
+        'file=a.csv',
+      ),
     );
-    expect(bad.status).toBe(422);
-    expect(
-      ((await bad.json()) as { error: { details: { where: { row: number } } } }).error.details.where.row,
-    ).toBe(3);
+    expect(bad.status).toBe('failed');
+    expect(bad.problems?.[0]?.where).toMatchObject({ file: 'a.csv', row: 3 });
     const csv = 'code,fiscal_year,value\nTOP-POPULATION,2025,66085\n';
-    const dry = await send(csv, 'file=a.csv&dryRun=true');
-    expect(await dry.json()).toMatchObject({ dryRun: true, recorded: 1 });
-    const real = await send(csv, 'file=a.csv');
-    expect(await real.json()).toMatchObject({ dryRun: false, recorded: 1 });
+    const dry = await follow(await send(csv, 'file=a.csv&dryRun=true'));
+    expect(dry.result).toMatchObject({ dryRun: true, recorded: 1 });
+    const real = await follow(await send(csv, 'file=a.csv'));
+    expect(real).toMatchObject({ status: 'succeeded', result: { dryRun: false, recorded: 1 } });
     const progress = (await (await api.request('/api/v1/progress?asOf=2026-07-01')).json()) as {
       figures: Record<string, { inputs: { code: string }[] }>;
       topIndicators: { code: string; latest: { value: number } | null }[];

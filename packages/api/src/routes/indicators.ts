@@ -4,18 +4,17 @@
  * `indicators:write` policy (enforced by the API's policy middleware); the
  * signed-in account is recorded as who entered each value.
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   actorLabel,
   correctIndicatorActual,
   getPlanProgress,
   gridDepartmentOf,
-  importIndicatorActuals,
   listIndicators,
-  readTableBytes,
   recordIndicatorActual,
   saveActualsGrid,
   showIndicator,
+  startActualsImport,
 } from '@mirai/app';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
@@ -30,7 +29,6 @@ import {
   gridSaveBody,
   gridSaveResultSchema,
   importQuery,
-  importResultSchema,
   indicatorDetailSchema,
   indicatorSummarySchema,
   planProgressSchema,
@@ -127,7 +125,7 @@ const importRoute = withPolicy(
     path: '/api/v1/actuals/import',
     tags: ['indicators'],
     summary:
-      'Import actual values from a CSV or xlsx body; every row is checked and nothing is stored on any error',
+      'Start importing actual values from a CSV or xlsx body, as a background job (one at a time per municipality): answered at once with the job to follow at /api/v1/jobs/{id}, whose result is what was (or would be) stored and whose problems name file, row and column; nothing is stored on any error',
     request: {
       query: importQuery,
       body: {
@@ -135,7 +133,11 @@ const importRoute = withPolicy(
         required: true,
       },
     },
-    responses: { 200: json(importResultSchema, 'What was (or would be) stored'), ...errors },
+    responses: {
+      202: json(z.object({ jobId: z.string() }), 'The import job started; its result follows importResult'),
+      413: json(errorSchema, 'Larger than the upload limit for actual values'),
+      ...errors,
+    },
   }),
 );
 
@@ -204,22 +206,17 @@ export function registerIndicators(app: OpenAPIHono<ApiEnv>) {
   });
   app.openapi(importRoute, async (c) => {
     const q = c.req.valid('query');
+    // The body is bounded by the upload limit for actual values (upload-routes.ts), refused while read.
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const table = await readTableBytes(bytes, q.file, q.sheet ? { sheet: q.sheet } : {});
-    if (!table.ok) return problemResponse(c, table.problems) as never;
-    const who = c.get('actor');
-    const r = await importIndicatorActuals(c.get('ctx'), table.value, {
-      actor: actor(c),
+    const r = await startActualsImport(c.get('ctx'), c.get('actor'), {
+      bytes,
+      file: q.file,
+      ...(q.sheet ? { sheet: q.sheet } : {}),
       dryRun: q.dryRun === 'true',
       allowCorrections: q.allowCorrections === 'true',
-      // Department editors import only their department's indicators, checked row by row.
-      ...(who.kind === 'user' && who.role === 'department-editor'
-        ? { department: who.department ?? '' }
-        : {}),
     });
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    const { accepted: _accepted, ...summary } = r.value;
-    return c.json(summary as never, 200);
+    return c.json(r.value, 202);
   });
 }
 

@@ -241,6 +241,8 @@ export async function importIndicatorActuals(
     allowCorrections?: boolean;
     /** A department editor's department: every row must be one of its indicators. */
     department?: string;
+    /** Called as the rows are stored (a background job's progress). */
+    onProgress?: (fraction: number) => Promise<void> | void;
   },
 ): Promise<Result<ImportActualsResult>> {
   const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
@@ -302,7 +304,9 @@ export async function importIndicatorActuals(
   const notices = await prepareActualNotices(ctx, scope.value);
   try {
     await db.transaction().execute(async (tx) => {
-      const ids = await insertActualVersions(tx, planId, rows, batch);
+      const ids = await insertActualVersions(tx, planId, rows, batch, (n) =>
+        opts.onProgress?.(n / rows.length),
+      );
       const stored = rows.map((r, i) => ({ ...r, id: ids[i]! }));
       await queueActualNotices(tx, ctx, notices, stored, batch);
       await audit(tx, {

@@ -38,6 +38,10 @@ export const ioProblems = {
     ja: `必要な列「${column}」がありません`,
     en: `Required column "${column}" is missing`,
   })),
+  tooManyCells: defineProblem<{ max: number }>('io/too-many-cells', 'too-large', ({ max }) => ({
+    ja: `セルが多すぎるため読み込みません（上限 ${max} セル）`,
+    en: `The file has too many cells; not read (at most ${max})`,
+  })),
   tooLarge: defineProblem<{ limitBytes: number }>('io/too-large', 'too-large', ({ limitBytes }) => ({
     ja: `ファイルが大きすぎます（上限 ${limitBytes} バイト）`,
     en: `The file is too large (limit ${limitBytes} bytes)`,

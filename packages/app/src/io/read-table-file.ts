@@ -7,10 +7,11 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { fail, normalizeText, ok, type Problem, type Result } from '@mirai/core';
 import { parse } from 'csv-parse/sync';
-import type ExcelJS from 'exceljs';
 import { decodeText } from './decode-text';
 import { ioProblems } from './io-problems';
-import { checkZip, defaultZipLimits } from './zip-guard';
+import { type UploadKind, uploadLimits } from './upload-limits';
+import { parseXlsxInWorker } from './xlsx-worker';
+import { checkZip, defaultZipLimits, zipLimitsFor } from './zip-guard';
 
 export interface TableRow {
   /** 1-based row number in the file (the header is row 1). */
@@ -31,8 +32,10 @@ export interface ReadTableOptions {
   sheet?: string;
   /** Keep cell text as is (no NFKC folding). */
   raw?: boolean;
-  /** Largest accepted file in bytes (default 50 MB). */
+  /** Largest accepted file in bytes (default 50 MB, or the upload kind's limit). */
   maxBytes?: number;
+  /** The upload kind whose limits apply (upload-limits.ts): bytes, inflated bytes, cells, parse memory. */
+  kind?: UploadKind;
 }
 
 export async function readTableFile(path: string, options: ReadTableOptions = {}): Promise<Result<Table>> {
@@ -52,7 +55,8 @@ export async function readTableBytes(
   file: string,
   options: ReadTableOptions = {},
 ): Promise<Result<Table>> {
-  const maxBytes = options.maxBytes ?? 50 * 1024 * 1024;
+  const maxBytes =
+    options.maxBytes ?? (options.kind ? uploadLimits[options.kind].maxBytes : 50 * 1024 * 1024);
   if (bytes.byteLength > maxBytes)
     return fail(ioProblems.tooLarge.create({ limitBytes: maxBytes }, { file }));
   const ext = extname(file).toLowerCase();
@@ -73,52 +77,24 @@ function readCsv(bytes: Uint8Array, file: string, options: ReadTableOptions, tsv
       ioProblems.csvMalformed.create({ reason: e.message ?? String(error) }, { file, line: e.lines }),
     );
   }
+  const maxCells = options.kind ? uploadLimits[options.kind].maxCells : 0;
+  if (maxCells > 0 && records.reduce((n, r) => n + r.length, 0) > maxCells)
+    return fail(ioProblems.tooManyCells.create({ max: maxCells }, { file }));
   return toTable(records, file, options, { encoding });
 }
 
 async function readXlsx(bytes: Uint8Array, file: string, options: ReadTableOptions): Promise<Result<Table>> {
-  // Zip and XML bombs: check sizes and ratios, and inflate each entry once with a cap, before parsing.
-  const guard = checkZip(bytes, file, {
-    ...defaultZipLimits,
-    maxBytes: options.maxBytes ?? defaultZipLimits.maxBytes,
-  });
+  // Zip and XML bombs: sizes, ratios and the cell budget, checked while each entry is inflated, before parsing.
+  const limits = options.kind ? zipLimitsFor(options.kind) : defaultZipLimits;
+  const guard = await checkZip(bytes, file, { ...limits, maxBytes: options.maxBytes ?? limits.maxBytes });
   if (!guard.ok) return guard;
-  // Excel is loaded for an xlsx only: reading a CSV never pays for it (decision 0083).
-  const { default: Excel } = await import('exceljs');
-  const workbook = new Excel.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch (error) {
-    return fail(ioProblems.xlsxUnreadable.create({ reason: (error as Error).message }, { file }));
-  }
-  const sheet = options.sheet ? workbook.getWorksheet(options.sheet) : workbook.worksheets[0];
-  if (!sheet) return fail(ioProblems.emptyFile.create({}, { file, sheet: options.sheet }));
-  const records: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-    });
-    records[rowNumber - 1] = Array.from(values, (v) => v ?? '');
+  // Parsed in a worker with a memory ceiling: a workbook too heavy to read ends the worker, not the server.
+  const parsed = await parseXlsxInWorker(bytes, file, {
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+    maxMemoryMb: options.kind ? uploadLimits[options.kind].maxParseMemoryMb : 768,
   });
-  return toTable(
-    Array.from(records, (r) => r ?? []),
-    file,
-    options,
-    { sheet: sheet.name },
-  );
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
+  if (!parsed.ok) return parsed;
+  return toTable(parsed.value.records, file, options, { sheet: parsed.value.sheet });
 }
 
 function toTable(

@@ -38,44 +38,62 @@ function zip(entries: { name: string; data: Buffer; declaredSize?: number }[]): 
   return Buffer.concat([...locals, cd, end]);
 }
 
-const codes = (r: ReturnType<typeof checkZip>) => (r.ok ? [] : r.problems.map((p) => p.code));
+const codes = (r: Awaited<ReturnType<typeof checkZip>>) => (r.ok ? [] : r.problems.map((p) => p.code));
 
 describe('checkZip', () => {
-  it('passes an ordinary archive', () => {
+  it('passes an ordinary archive', async () => {
     const bytes = zip([{ name: 'xl/workbook.xml', data: Buffer.from('<workbook/>'.repeat(100)) }]);
-    expect(checkZip(bytes, 'a.xlsx')).toEqual({ ok: true, value: undefined });
+    expect(await checkZip(bytes, 'a.xlsx')).toEqual({ ok: true, value: undefined });
   });
 
-  it('refuses a highly compressed entry (a zip bomb) before anything is inflated', () => {
+  it('refuses a highly compressed entry (a zip bomb) before anything is inflated', async () => {
     const bomb = zip([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(50 * 1024 * 1024) }]);
     expect(bomb.length).toBeLessThan(100 * 1024);
-    const r = checkZip(bomb, 'bomb.xlsx');
+    const r = await checkZip(bomb, 'bomb.xlsx');
     expect(codes(r)).toEqual(['io/xlsx-expands-too-much']);
     if (!r.ok) expect(r.problems[0]!.where).toEqual({ file: 'bomb.xlsx' });
   });
 
-  it('refuses an entry whose directory understates its size, without inflating past the declared size', () => {
+  it('refuses an entry whose directory understates its size, without inflating past the declared size', async () => {
     const liar = zip([
       { name: 'xl/styles.xml', data: Buffer.alloc(20 * 1024 * 1024, 7), declaredSize: 1000 },
     ]);
-    const r = checkZip(liar, 'liar.xlsx');
+    const r = await checkZip(liar, 'liar.xlsx');
     expect(codes(r)).toEqual(['io/xlsx-expands-too-much']);
     if (!r.ok)
       expect(r.problems[0]!.details).toEqual({ reason: 'an entry expands beyond its declared size' });
   });
 
-  it('refuses too many entries, too large a total, too large a file, and what is not a zip', () => {
+  it('counts worksheet cells as the entry inflates (across chunk edges) and refuses past the budget', async () => {
+    const row = `<row r="1">${'<c r="A1" t="n"><v>1</v></c><c/>'.repeat(50)}</row>`;
+    const xml = `<worksheet><cols><col min="1"/></cols><sheetData>${row.repeat(1000)}</sheetData></worksheet>`;
+    const book = zip([
+      { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(xml) },
+      // The same XML outside the worksheets is not counted.
+      { name: 'xl/sharedStrings.xml', data: Buffer.from(xml) },
+    ]);
+    const limits = { ...defaultZipLimits, maxRatio: 10_000 };
+    expect(await checkZip(book, 's.xlsx', { ...limits, maxCells: 100_000 })).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    const r = await checkZip(book, 's.xlsx', { ...limits, maxCells: 99_999 });
+    expect(codes(r)).toEqual(['io/xlsx-expands-too-much']);
+    if (!r.ok) expect(r.problems[0]!.details).toEqual({ reason: 'more than 99999 cells' });
+  });
+
+  it('refuses too many entries, too large a total, too large a file, and what is not a zip', async () => {
     const many = zip(Array.from({ length: 20 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') })));
-    expect(codes(checkZip(many, 'm.xlsx', { ...defaultZipLimits, maxEntries: 10 }))).toEqual([
+    expect(codes(await checkZip(many, 'm.xlsx', { ...defaultZipLimits, maxEntries: 10 }))).toEqual([
       'io/xlsx-expands-too-much',
     ]);
     const big = zip([{ name: 'a', data: Buffer.from('abc'.repeat(1000)) }]);
-    expect(codes(checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxExpandedBytes: 1000 }))).toEqual([
+    expect(codes(await checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxExpandedBytes: 1000 }))).toEqual([
       'io/xlsx-expands-too-much',
     ]);
-    expect(codes(checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxBytes: 10 }))).toEqual([
+    expect(codes(await checkZip(big, 'b.xlsx', { ...defaultZipLimits, maxBytes: 10 }))).toEqual([
       'io/xlsx-too-large',
     ]);
-    expect(codes(checkZip(Buffer.from('name,value\n1,2\n'), 'c.csv'))).toEqual(['io/xlsx-unreadable']);
+    expect(codes(await checkZip(Buffer.from('name,value\n1,2\n'), 'c.csv'))).toEqual(['io/xlsx-unreadable']);
   });
 });

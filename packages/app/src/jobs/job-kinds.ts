@@ -4,6 +4,7 @@
  * its handler after it). Add a line per kind.
  */
 import type { AppContext } from '../context';
+import { importActualsJob } from '../indicators/import-actuals-job';
 import { reminderJob } from '../notifications/reminder-job';
 import { reportJob } from '../reports/report-jobs';
 
@@ -11,4 +12,5 @@ export function registerJobKinds(ctx: AppContext): void {
   // Kinds register here: imports (indicators, surveys, evaluation workbooks), report renders.
   ctx.jobs.register(reportJob(ctx));
   ctx.jobs.register(reminderJob(ctx));
+  ctx.jobs.register(importActualsJob(ctx));
 }

@@ -14,6 +14,10 @@ export const jobProblems = {
     ja: `ジョブ（${kind}）の処理中に予期しないエラーが発生しました。管理者にお問い合わせください。`,
     en: `The job (${kind}) stopped with an unexpected error. Please contact the administrator.`,
   })),
+  inputMissing: defineProblem('job/input-missing', 'invalid', () => ({
+    ja: 'ジョブのファイルが見つかりません。もう一度アップロードしてください。',
+    en: 'The job has no file. Please upload it again.',
+  })),
   timeout: defineProblem<{ id: string }>('job/wait-timeout', 'conflict', ({ id }) => ({
     ja: `ジョブ ${id} が時間内に終わりませんでした。`,
     en: `Job ${id} did not finish in time.`,

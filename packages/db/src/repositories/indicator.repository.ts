@@ -227,6 +227,8 @@ export async function insertActualVersions(
   planId: number,
   rows: readonly NewActualRow[],
   importBatch?: string,
+  /** Called after each chunk with the number of rows stored so far. */
+  onChunk?: (stored: number) => Promise<void> | void,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
@@ -249,6 +251,7 @@ export async function insertActualVersions(
     }));
     const inserted = await widen(tx).insertInto('indicator_actuals').values(chunk).returning('id').execute();
     ids.push(...inserted.map((x) => String(x.id)));
+    await onChunk?.(ids.length);
   }
   return ids;
 }

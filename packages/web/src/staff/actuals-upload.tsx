@@ -3,6 +3,8 @@
  * BOM, or xlsx) through the import route: check first (nothing stored), then
  * import; every problem is listed by row and column and nothing is stored
  * while any remains. Columns: 指標コード, 年度 (or 基準日), 実績値, 出典, 備考, 地域.
+ * The import runs as a background job (decision 0098): the page follows it
+ * at /api/v1/jobs/{id}, showing its progress, then its result or problems.
  */
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
@@ -18,6 +20,14 @@ interface ImportResult {
   unchanged: number;
 }
 
+interface JobAnswer {
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
+  progress: number;
+  progressMessage?: string | null;
+  result?: unknown;
+  problems?: ApiProblem[] | null;
+}
+
 export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
   const lang = useLang();
   const [file, setFile] = useState<File | null>(null);
@@ -25,6 +35,7 @@ export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<string>('');
 
   async function send(dryRun: boolean) {
     if (!file) return;
@@ -40,15 +51,37 @@ export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
       bodyOf(file),
     );
     const body = (await res.json().catch(() => null)) as unknown;
-    setBusy(false);
-    if (!res.ok) {
+    if (!res.ok || !body || typeof body !== 'object' || !('jobId' in body)) {
+      setBusy(false);
       setResult(null);
       setProblems(problemsOf(body));
       return;
     }
+    const job = await follow(String(body.jobId));
+    setBusy(false);
+    setProgress('');
+    if (job.status !== 'succeeded') {
+      setResult(null);
+      setProblems(job.problems ?? []);
+      return;
+    }
     setProblems([]);
-    setResult(body as ImportResult);
+    setResult(job.result as ImportResult);
     if (!dryRun) window.setTimeout(() => window.location.reload(), 1500);
+  }
+
+  /** Follows the import job until it ends, showing its progress. */
+  async function follow(id: string): Promise<JobAnswer> {
+    for (;;) {
+      const res = await apiClient('jobs', csrfToken).api.v1.jobs[':id'].$get({ param: { id } });
+      const job = (await res.json().catch(() => null)) as JobAnswer | null;
+      if (!res.ok || !job) return { status: 'failed', progress: 0, problems: problemsOf(job) };
+      if (job.status === 'succeeded' || job.status === 'failed') return job;
+      setProgress(
+        `${Math.round(job.progress * 100)}%${job.progressMessage ? ` ${job.progressMessage}` : ''}`,
+      );
+      await new Promise((r) => setTimeout(r, 400));
+    }
   }
 
   return (
@@ -95,11 +128,15 @@ export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
         <L ja="取り込む" en="Import" />
       </button>
       <p role="status" id="upload-status">
-        {result
+        {busy
           ? lang === 'en'
-            ? `${result.dryRun ? 'Checked, nothing stored' : 'Imported'}: ${result.rows} rows — ${result.recorded} new, ${result.corrected} corrected, ${result.unchanged} unchanged.`
-            : `${result.dryRun ? '確認しました（未保存）' : '取り込みました'}：${result.rows} 行（新規 ${result.recorded} 件・訂正 ${result.corrected} 件・変更なし ${result.unchanged} 件）`
-          : ''}
+            ? `Working… ${progress}`
+            : `処理中… ${progress}`
+          : result
+            ? lang === 'en'
+              ? `${result.dryRun ? 'Checked, nothing stored' : 'Imported'}: ${result.rows} rows — ${result.recorded} new, ${result.corrected} corrected, ${result.unchanged} unchanged.`
+              : `${result.dryRun ? '確認しました（未保存）' : '取り込みました'}：${result.rows} 行（新規 ${result.recorded} 件・訂正 ${result.corrected} 件・変更なし ${result.unchanged} 件）`
+            : ''}
       </p>
       {problems.length > 0 ? <ProblemsTable problems={problems} /> : null}
     </section>

@@ -20,7 +20,7 @@ import {
 import { findRoundById, findSheet, listSheets } from '@mirai/db';
 import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context';
-import { checkZip, type ZipLimits } from '../../io/zip-guard';
+import { checkZip, type ZipLimits, zipLimitsFor } from '../../io/zip-guard';
 import { loadPlan } from '../round-context';
 import { prepareContentEdit, writeSheetChange } from '../sheet-use-cases';
 import { cellText, decodeCell } from './cell-values';
@@ -65,7 +65,7 @@ export async function importEvaluationWorkbook(
   req: ImportWorkbookRequest,
 ): Promise<Result<ImportWorkbookResult>> {
   const file = req.file;
-  const guard = checkZip(req.bytes, file, req.limits);
+  const guard = await checkZip(req.bytes, file, req.limits ?? zipLimitsFor('evaluation-workbook'));
   if (!guard.ok) return guard;
   const wb = new ExcelJS.Workbook();
   try {

@@ -1,0 +1,87 @@
+/**
+ * Importing a file of actual values as a background job (decision 0098): the
+ * upload is stored with the job and answered at once; the job reads the table
+ * (an xlsx in a worker with a memory ceiling, upload-limits.ts), checks every
+ * row and stores all or nothing, one import at a time per municipality. Its
+ * result is the import's summary; its problems are the catalogued ones, with
+ * file, row and column.
+ */
+import { fail, ok, type Result } from '@mirai/core';
+import { type Actor, actorLabel } from '../auth/actor';
+import type { AppContext } from '../context';
+import { readTableBytes } from '../io/read-table-file';
+import { importGroupKey } from '../jobs/import-group';
+import { jobProblems } from '../jobs/job-problems';
+import type { JobKind } from '../jobs/job-queue';
+import { type ImportActualsResult, importIndicatorActuals } from './record-actuals';
+
+export const importActualsJobKind = 'import.actuals';
+
+export interface ImportActualsPayload {
+  file: string;
+  sheet?: string;
+  dryRun: boolean;
+  allowCorrections: boolean;
+  /** A department editor's department: every row must be one of its indicators. */
+  department?: string;
+  actor: string;
+}
+
+export type ImportActualsSummary = Omit<ImportActualsResult, 'accepted'>;
+
+export function importActualsJob(ctx: AppContext): JobKind<ImportActualsPayload, ImportActualsSummary> {
+  return {
+    kind: importActualsJobKind,
+    serial: true,
+    handler: async (p, job) => {
+      const bytes = await job.input();
+      if (!bytes) return fail(jobProblems.inputMissing.create({}));
+      await job.progress(0.1, 'ファイルを読んでいます / reading the file');
+      const table = await readTableBytes(bytes, p.file, {
+        kind: 'actuals',
+        ...(p.sheet ? { sheet: p.sheet } : {}),
+      });
+      if (!table.ok) return table;
+      await job.progress(0.4, `${table.value.rows.length} 行を確認しています / checking the rows`);
+      const r = await importIndicatorActuals(ctx, table.value, {
+        actor: p.actor,
+        dryRun: p.dryRun,
+        allowCorrections: p.allowCorrections,
+        ...(p.department !== undefined ? { department: p.department } : {}),
+        // Called inside the import's transaction: not awaited (on the embedded database the progress
+        // write waits for the transaction's connection, and is stored when it commits).
+        onProgress: (fraction) => {
+          void job.progress(0.4 + 0.6 * fraction, '保存しています / storing').catch(() => undefined);
+        },
+      });
+      if (!r.ok) return r;
+      const { accepted: _accepted, ...summary } = r.value;
+      await job.progress(1, '完了 / done');
+      return ok(summary);
+    },
+  };
+}
+
+/** Starts an import of actual values: answers the job to follow (GET /api/v1/jobs/{id}). */
+export async function startActualsImport(
+  ctx: AppContext,
+  actor: Actor,
+  req: Omit<ImportActualsPayload, 'actor' | 'department'> & { bytes: Uint8Array },
+): Promise<Result<{ jobId: string }>> {
+  const { bytes, ...rest } = req;
+  const payload: ImportActualsPayload = {
+    ...rest,
+    actor: actorLabel(actor),
+    // Department editors import only their department's indicators, checked row by row.
+    ...(actor.kind === 'user' && actor.role === 'department-editor'
+      ? { department: actor.department ?? '' }
+      : {}),
+  };
+  const jobId = await ctx.jobs.enqueue(importActualsJobKind, payload, {
+    actor: payload.actor,
+    userId: actor.kind === 'user' ? actor.userId : null,
+    groupKey: await importGroupKey(ctx),
+    input: bytes,
+  });
+  return ok({ jobId });
+}
