@@ -1,6 +1,6 @@
 /**
- * Reads during a long import on the embedded database (issue #17 item 5): 1,000 synthetic SAMPLE
- * indicators, then a 10,000-row CSV of actual values imported as a background job (decision 0098)
+ * Reads during a long import on the embedded database (issue #17 item 5): 1,250 synthetic SAMPLE
+ * indicators × 8 plan years, then a 10,000-row CSV of actual values imported as a background job (decision 0098)
  * while a reader asks for one indicator (a real query through the app) every 20 ms. Records the
  * import's length, how long its write transaction held the database, and the reader's slowest answer
  * and how many answers it got while the import ran. In-process (the reader and the job share the
@@ -22,8 +22,8 @@ import {
 import { type IndicatorDefinition, unwrap } from '@mirai/core';
 
 const root = new URL('../..', import.meta.url).pathname;
-const INDICATORS = 1000;
-const YEARS = 10;
+const INDICATORS = 1250;
+const YEARS = 8;
 const work = mkdtempSync(join(tmpdir(), 'mirai-bench-import-stall-'));
 const result: Record<string, unknown> = {
   benchmark: 'import-stall',
@@ -105,7 +105,7 @@ try {
   writeFileSync(
     join(root, 'bench/results/import-stall.md'),
     `# Reads during a 10,000-row import on the embedded database\n\n` +
-      `Measured ${result.measuredAt} on ${cpus().length} shared cores, Node ${process.version}; load average ${(result.loadAtStart as number[]).join(' / ')} at the start, ${(result.loadAtEnd as number[]).join(' / ')} at the end. PGlite, in-process; 1,000 SAMPLE indicators; the import is a background job (decision 0098); a reader shows one indicator every 20 ms meanwhile.\n\n` +
+      `Measured ${result.measuredAt} on ${cpus().length} shared cores, Node ${process.version}; load average ${(result.loadAtStart as number[]).join(' / ')} at the start, ${(result.loadAtEnd as number[]).join(' / ')} at the end. PGlite, in-process; 1,250 SAMPLE indicators × 8 plan years; the import is a background job (decision 0098); a reader shows one indicator every 20 ms meanwhile.\n\n` +
       `| figure | value |\n|---|---:|\n` +
       `| rows imported (stored) | ${result.stored} |\n` +
       `| import, from start to its job's end (ms) | ${result.importMs} |\n` +
