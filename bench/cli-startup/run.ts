@@ -3,7 +3,9 @@
  * - before: the sources through tsx with every command module registered (as the old bin did);
  * - from source: the sources through tsx, one command's module (the bin's fallback path);
  * - built: the bin as users run it, on the built JavaScript (packages/cli/dist).
- * Commands: `--help`, `calendar` on a warm embedded data directory, and `survey estimate` (raked
+ * Commands: `--help`, `calendar` on a warm embedded data directory (unchanged since the last read,
+ * so answered from its closed snapshot; and changed since, so read from the database: decision
+ * 0130), and `survey estimate` (raked
  * mean) on 1,000 and 20,000 synthetic respondents (SAMPLE data). Each run under /usr/bin/time:
  * wall and CPU (user + system), medians; the load average beside each row (the machine is shared).
  * Results: bench/results/cli-startup.{json,md}.
@@ -13,6 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureCli } from '../../packages/cli/build/build.js';
+import { snapshotFileName } from '../../packages/db/src/closed-snapshot';
 import { csvBlocks, population, populationFiles } from '../survey/generate';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -44,9 +47,12 @@ const median = (xs: number[]) => {
   return s.length % 2 ? (s[Math.floor(k)] as number) : ((s[k - 1] as number) + (s[k] as number)) / 2;
 };
 
-function series(cmd: string[], runs: number, env: Record<string, string> = {}) {
+function series(cmd: string[], runs: number, env: Record<string, string> = {}, prepare?: () => void) {
   const load = loadavg()[0] as number;
-  const all = Array.from({ length: runs }, () => timed(cmd, env));
+  const all = Array.from({ length: runs }, () => {
+    prepare?.();
+    return timed(cmd, env);
+  });
   return {
     wallS: median(all.map((t) => t.wallS)),
     cpuS: median(all.map((t) => t.cpuS)),
@@ -90,18 +96,29 @@ async function main() {
       '--population',
       f.pop,
     ];
-    const commands: [string, string[]][] = [
+    // Removing the snapshot (outside the timing) stands for any change since the last read.
+    const changed = () => rmSync(join(dataDir, snapshotFileName), { force: true });
+    const commands: [string, string[], (() => void)?][] = [
       ['mirai --help', ['--help']],
-      ['mirai calendar (warm data directory)', ['calendar', '--data-dir', dataDir]],
+      [
+        'mirai calendar (warm data directory, unchanged since the last read)',
+        ['calendar', '--data-dir', dataDir],
+      ],
+      [
+        'mirai calendar (warm data directory, changed since the last read)',
+        ['calendar', '--data-dir', dataDir],
+        changed,
+      ],
       ['mirai survey estimate, 1,000 respondents', estimate(small)],
       ['mirai survey estimate, 20,000 respondents', estimate(large)],
     ];
     const nodeAlone = series([node, '-e', '0'], RUNS.built);
     console.log(`node -e 0: ${nodeAlone.wallS} s wall, ${nodeAlone.cpuS.toFixed(2)} s CPU`);
-    for (const [name, args] of commands) {
-      const before = series([node, eager, ...args], RUNS.tsx);
-      const source = series([node, bin, ...args], RUNS.tsx, { MIRAI_CLI_FROM_SOURCE: '1' });
-      const built = series([node, bin, ...args], RUNS.built);
+    for (const [name, args, prepare] of commands) {
+      const before = series([node, eager, ...args], RUNS.tsx, {}, prepare);
+      const source = series([node, bin, ...args], RUNS.tsx, { MIRAI_CLI_FROM_SOURCE: '1' }, prepare);
+      timed([node, bin, ...args]); // the built CLI's first read after the tsx runs opened the database
+      const built = series([node, bin, ...args], RUNS.built, {}, prepare);
       console.log(
         `${name}: before ${before.wallS} s (${before.cpuS.toFixed(2)} CPU) · from source ${source.wallS} s · built ${built.wallS} s (${built.cpuS.toFixed(2)} CPU)`,
       );
@@ -133,7 +150,7 @@ async function main() {
 function markdown(r: any): string {
   const f = (x: number) => x.toFixed(2);
   return [
-    '# CLI start: `mirai` commands, whole process, before and after the built CLI (decision 0083)',
+    '# CLI start: `mirai` commands, whole process, before and after the built CLI (decisions 0083, 0130)',
     '',
     `${r.date} · ${r.machine.cpus} CPUs · Node ${r.machine.node} · load average ${r.machine.loadAverageBefore[0].toFixed(1)} before, ${r.machine.loadAverageAfter[0].toFixed(1)} after`,
     '',
@@ -150,7 +167,10 @@ function markdown(r: any): string {
     `Medians of ${r.runs.tsx} runs (tsx) and ${r.runs.built} runs (built), each under /usr/bin/time (wall = elapsed, CPU = user + system). ` +
       '"Before" runs the sources through tsx with every command module registered, as the bin did before decision 0083 ' +
       "(on today's sources, whose application modules load Excel, pg, pg-boss and nodemailer at their point of use, so it is if anything faster than the old code). " +
-      '`calendar` reads the plan from a warm embedded database (PGlite), which is most of its time. ' +
+      '`calendar` "unchanged": the data directory is as the built CLI\'s previous read left it, so the plan comes from its closed snapshot ' +
+      '(valid only while global/pg_control has the bytes it had after that clean close, and for the same build: decision 0130) and no database starts; ' +
+      '"changed": the snapshot is removed before each run (as after any write), so the plan is read from the embedded database (PGlite start, migration check), which is most of its time. ' +
+      'The tsx columns always read the database (no build, no snapshot). ' +
       'Survey respondents and population margins are synthetic SAMPLE data. The machine is shared by several engineers: wall times are inflated by the load; CPU times less so.',
     '',
   ].join('\n');

@@ -3,10 +3,10 @@
  * A new embedded data directory (or an empty server database) is seeded with
  * the default plan and data sets named by data/default.json on first use.
  */
-import { resolve } from 'node:path';
 import { unwrap } from '@mirai/core';
 import { createDatabase, type DatabaseTarget, type MiraiDatabase, migrateToLatest } from '@mirai/db';
 import { seedSamplePartners } from './cocreation/partner-use-cases';
+import { type AppConfig, resolveTarget } from './data-target';
 import { createJobQueue } from './jobs/create-job-queue';
 import { registerJobKinds } from './jobs/job-kinds';
 import type { JobQueue } from './jobs/job-queue';
@@ -18,17 +18,8 @@ import type { ReadScope } from './read-scope';
 
 /** The embedded data directory's owner lock file (see @mirai/db data-dir-lock). */
 export { lockFileName } from '@mirai/db';
-
-export interface AppConfig {
-  /** PostgreSQL server URL; when absent the embedded PGlite database is used. */
-  databaseUrl?: string;
-  /** PGlite data directory; `:memory:` for a throwaway database. */
-  dataDir?: string;
-  /** Skip loading the bundled plan into an empty database. */
-  noSeed?: boolean;
-  /** Mail settings; by default from MIRAI_SMTP_URL, MIRAI_MAIL_FROM, MIRAI_PUBLIC_URL. */
-  mail?: MailConfig;
-}
+export type { AppConfig } from './data-target';
+export { defaultDataDir, repoRoot, resolveTarget, templateRoot } from './data-target';
 
 export interface AppContext {
   database: MiraiDatabase;
@@ -36,39 +27,26 @@ export interface AppContext {
   mail: MailDelivery;
   /** Background jobs (imports, reports): started by the server, stopped by `close()`. */
   jobs: JobQueue;
-  close(): Promise<void>;
+  /** Stops the jobs and mail, closes the database (`whileHeld`: see MiraiDatabase.close). */
+  close(whileHeld?: (dataDir: string) => void): Promise<void>;
   /** The process's state: `draining` from a shutdown signal until exit (GET /readyz answers 503). */
   lifecycle: { draining: boolean };
   /** Who reads through this context (per request; see read-scope.ts). Absent: the public. */
   reads?: ReadScope;
 }
 
-/** Repository root (packages/app/src/ -> ../../..). */
-export const repoRoot = resolve(new URL('.', import.meta.url).pathname, '../../..');
-
-/** Where `npm install` leaves an initialised empty cluster to copy new data directories from. */
-export const templateRoot = resolve(repoRoot, '.mirai-template');
-
-export const defaultDataDir = () => process.env.MIRAI_DATA_DIR ?? resolve(repoRoot, '.mirai-data');
-
-export function resolveTarget(config: AppConfig): DatabaseTarget {
-  const url = config.databaseUrl ?? process.env.DATABASE_URL;
-  if (url)
-    return {
-      kind: 'postgres',
-      url,
-      onConnectionError: (error) =>
-        log().warn(
-          { reason: error.message },
-          'データベース接続が切れました / a database connection was lost',
-        ),
-    };
-  const dataDir = config.dataDir ?? defaultDataDir();
-  return dataDir === ':memory:' ? { kind: 'pglite' } : { kind: 'pglite', dataDir, templateRoot };
+/** A server database's target with its lost-connection warning (kept here: the logger is not loaded by data-target). */
+function withConnectionLog(target: DatabaseTarget): DatabaseTarget {
+  if (target.kind !== 'postgres') return target;
+  return {
+    ...target,
+    onConnectionError: (error) =>
+      log().warn({ reason: error.message }, 'データベース接続が切れました / a database connection was lost'),
+  };
 }
 
 export async function openApp(config: AppConfig = {}): Promise<AppContext> {
-  const database = await createDatabase(resolveTarget(config));
+  const database = await createDatabase(withConnectionLog(resolveTarget(config)));
   await migrateToLatest(database.db, database.schema);
   const seeded = !config.noSeed && (await seedDefaultPlan(database.db));
   const ctx = withServices(database, config.mail ?? unwrap(mailConfigFromEnv()));
@@ -91,10 +69,10 @@ function withServices(database: MiraiDatabase, config: MailConfig): AppContext {
     mail,
     jobs,
     lifecycle: { draining: false },
-    close: async () => {
+    close: async (whileHeld) => {
       await jobs.stop();
       await mail.close();
-      await database.close();
+      await database.close(whileHeld);
     },
   };
   registerJobKinds(ctx);

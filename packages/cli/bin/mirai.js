@@ -8,7 +8,11 @@ import { builtCli } from '../build/fresh.js';
 async function load() {
   if (process.env.MIRAI_CLI_FROM_SOURCE !== '1') {
     const built = builtCli();
-    if (built.entry) return import(built.entry);
+    if (built.entry) {
+      // Names the code that runs: a read snapshot made by other code is not used (decision 0130).
+      process.env.MIRAI_CLI_BUILD = built.dir;
+      return import(built.entry);
+    }
     try {
       const { buildCli } = await import('../build/build.js');
       return await import(await buildCli());

@@ -4,4 +4,6 @@ export const distDir: string;
 export const stampFile: string;
 export const MARGIN_MS: number;
 /** The built entry when every input is older than the build, else why it is stale. */
-export function builtCli(): { entry: string; stale?: undefined } | { entry?: undefined; stale: string };
+export function builtCli():
+  | { entry: string; dir: string; stale?: undefined }
+  | { entry?: undefined; stale: string };

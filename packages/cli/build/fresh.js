@@ -35,5 +35,5 @@ export function builtCli() {
     }
     if (mtime > stamp.startedAt - MARGIN_MS) return { stale: `${input} changed` };
   }
-  return { entry };
+  return { entry, dir: stamp.dir };
 }

@@ -35,7 +35,11 @@ export interface MiraiDatabase {
   schema?: string;
   /** The data directory's owner lock (embedded database in a directory only). */
   lock?: DataDirLock;
-  close(): Promise<void>;
+  /**
+   * Closes the database. `whileHeld` runs after a clean close of an embedded data directory and
+   * before its owner lock is released (to record a closed snapshot, decision 0130).
+   */
+  close(whileHeld?: (dataDir: string) => void): Promise<void>;
 }
 
 export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatabase> {
@@ -65,10 +69,11 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
       db,
       dialect: 'pglite',
       ...(lock ? { lock } : {}),
-      close: async () => {
+      close: async (whileHeld) => {
         try {
           await db.destroy();
           if (!pglite.closed) await pglite.close();
+          if (whileHeld && target.dataDir && lock) whileHeld(target.dataDir);
         } finally {
           lock?.release();
         }
@@ -108,8 +113,13 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
   };
 }
 
-/** Applies every pending migration; throws with the failing migration's name. */
+/**
+ * Applies every pending migration; throws with the failing migration's name. When every known
+ * migration is already recorded it only reads their names (no migration lock taken, nothing
+ * written), so opening an up-to-date database for a read changes nothing (decision 0130).
+ */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
+  if (await allApplied(db, schema)) return { results: [] };
   const migrator = new Migrator({
     db,
     ...(schema ? { migrationTableSchema: schema } : {}),
@@ -123,4 +133,13 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);
   }
   return result;
+}
+
+async function allApplied(db: Kysely<Database>, schema?: string): Promise<boolean> {
+  const table = schema ? `${schema}.kysely_migration` : 'kysely_migration';
+  const exists = await sql<{ t: string | null }>`SELECT to_regclass(${table})::text AS t`.execute(db);
+  if (!exists.rows[0]?.t) return false;
+  const applied = await sql<{ name: string }>`SELECT name FROM ${sql.table(table)}`.execute(db);
+  const names = new Set(applied.rows.map((r) => r.name));
+  return Object.keys(migrations).every((name) => names.has(name));
 }

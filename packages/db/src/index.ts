@@ -1,5 +1,6 @@
 /** @mirai/db: schema, migrations, repositories, and the database factory. */
 export * from './audit';
+export * from './closed-snapshot';
 export * from './create-database';
 export * from './data-dir-lock';
 export * from './migrations';

@@ -1,3 +1,4 @@
+export * from './current-plan-read';
 export * from './load-plan';
 export * from './plan-schema';
 export * from './plan-use-cases';
