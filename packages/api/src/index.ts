@@ -8,6 +8,7 @@ export type {
   BrandView,
   Catalogue,
   DistrictsView,
+  EvaluationSheetView,
   GoalTile,
   HappinessView,
   IndicatorDetail,
@@ -28,7 +29,9 @@ export type {
 export type { ApiEnv } from './api-env';
 export type { GroupApi, RouteGroups } from './api-types';
 export type { PageRefusal } from './auth/enforce-policy';
+export type { ApiToken } from './auth/token-routes';
 export * from './create-api';
 export * from './error-mapper';
 export * from './route-table';
 export type { ApiOf, ResponseOf } from './route-types';
+export type { NotificationAnswer } from './routes/notifications';

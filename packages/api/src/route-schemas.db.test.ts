@@ -134,37 +134,4 @@ describeEachDatabase('response schemas', (t) => {
 });
 
 /** Routes whose answers are still declared loosely (z.unknown()): to be declared, then removed here. */
-const stillLoose = new Set<string>([
-  'GET /api/v1/areas/boundaries',
-  'GET /api/v1/areas/{code}',
-  'GET /api/v1/brand',
-  'GET /api/v1/sectoral-plans',
-  'GET /api/v1/staff/sectoral-plans',
-  'GET /api/v1/surveys/waves',
-  'GET /api/v1/staff/surveys/waves',
-  'GET /api/v1/surveys/waves/{code}/table',
-  'POST /api/v1/surveys/waves',
-  'POST /api/v1/surveys/waves/{code}/publish',
-  'GET /api/v1/population/series',
-  'GET /api/v1/population/scenarios',
-  'POST /api/v1/population/scenarios',
-  'POST /api/v1/evaluation/rounds',
-  'GET /api/v1/evaluation/rounds/{fy}',
-  'POST /api/v1/evaluation/rounds/{fy}/transitions',
-  'GET /api/v1/evaluation/rounds/{fy}/theory',
-  'POST /api/v1/evaluation/workbooks',
-  'GET /api/v1/evaluation/reviews/{phase}',
-  'PUT /api/v1/evaluation/reviews/{phase}/conclusions',
-  'GET /api/v1/evaluation/reviews/{phase}/next-phase-draft',
-  'GET /api/v1/evaluation/sheets/{id}',
-  'PUT /api/v1/evaluation/sheets/{id}',
-  'POST /api/v1/evaluation/sheets/{id}/submit',
-  'POST /api/v1/evaluation/sheets/{id}/withdraw',
-  'POST /api/v1/evaluation/sheets/{id}/approve',
-  'POST /api/v1/evaluation/sheets/{id}/return',
-  'POST /api/v1/evaluation/sheets/{id}/review',
-  'POST /api/v1/evaluation/sheets/{id}/see',
-  'PUT /api/v1/evaluation/sheets/{id}/review-comments/{level}',
-  'GET /api/v1/evaluation/sheets/{id}/comments',
-  'POST /api/v1/evaluation/sheets/{id}/comments',
-]);
+const stillLoose = new Set<string>([]);

@@ -34,12 +34,12 @@ export const calendarYearSchema = z
 export const planTreeSchema = z
   .object({
     version: z.number().int(),
-    municipality: z.object({ code: z.string(), name: textSchema, prefecture: textSchema }),
+    municipality: z.object({ code: z.string(), name: textSchema, prefecture: textSchema.optional() }),
     plan: z
       .object({ code: z.string(), title: textSchema, startFiscalYear: z.number(), endFiscalYear: z.number() })
       .passthrough(),
-    vision: z.object({ slogan: textSchema }).passthrough(),
-    brand: z.record(z.string(), z.unknown()),
+    vision: z.object({ slogan: textSchema }).passthrough().optional(),
+    brand: z.record(z.string(), z.unknown()).optional(),
     topIndicators: z.array(z.record(z.string(), z.unknown())),
     phases: z.array(
       z.object({ number: z.number(), startFiscalYear: z.number(), endFiscalYear: z.number() }).passthrough(),
@@ -63,9 +63,9 @@ export const fieldSchema = z
     strategy: z.string(),
     number: z.number(),
     name: textSchema,
-    desiredState: textSchema,
-    investFirst: z.boolean(),
-    affectsSatisfaction: z.boolean(),
+    desiredState: textSchema.optional(),
+    investFirst: z.boolean().optional(),
+    affectsSatisfaction: z.boolean().optional(),
     measures: z.array(z.record(z.string(), z.unknown())),
     indicators: z.array(z.record(z.string(), z.unknown())),
   })

@@ -7,15 +7,18 @@
  */
 import type {
   ActualsGrid,
+  ApiToken,
   AreaListView,
   AreaView,
   BrandView,
   Catalogue,
   DistrictsView,
+  EvaluationSheetView,
   GoalTile,
   HappinessView,
   IndicatorDetail,
   IndicatorSummary,
+  NotificationAnswer,
   OutboxView,
   PartnerView,
   PlanProgress,
@@ -40,17 +43,12 @@ export interface MeasureCocreationView {
 }
 
 import type {
-  CommentThread,
   DistrictSetSpec,
-  IndicatorFigures,
-  IndicatorRef,
-  LinkCheckRow,
   MeasureFilter,
   MunicipalityContact,
   PlanDocument,
   PlanTree,
   SheetCheckContext,
-  SheetContent,
   TemplateSet,
   Text,
 } from '@mirai/core';
@@ -165,33 +163,17 @@ export interface WorkbenchModel {
 
 export type RoundStatusView = RoundStatus;
 
-export interface SheetView {
-  sheet: {
-    id: string;
-    fiscalYear: number;
-    kind: 'project' | 'measure';
-    code: string;
-    departmentCode: string;
-    state: string;
-    version: number;
-    content: SheetContent;
-  };
-  round: { id: string; fiscalYear: number; state: string };
-  cost: { projectCost: number; staffCost: number; totalCost: number; unitCost: number | null } | null;
-  allowedActions: string[];
+/** The sheet editor's form data: the app's sheet read (getEvaluationSheet), the parts the form edits. */
+export type SheetView = Pick<EvaluationSheetView, 'sheet' | 'round' | 'cost' | 'allowedActions'> & {
   /** Accepted partner reports on this item in the round's year (read-only; the sheet's "contributions by partners"). */
   partnerContributions?: ReportView[];
-}
+};
 
-/** One in-app notification of the signed-in account (its inbox). */
-export interface NotificationView {
-  id: string;
-  kind: string;
-  message: { ja: string; en: string };
-  link: string | null;
-  createdAt: string;
-  read: boolean;
-}
+/** One in-app notification of the signed-in account (its inbox): the API's notification, as the page shows it. */
+export type NotificationView = Pick<
+  NotificationAnswer,
+  'id' | 'kind' | 'message' | 'link' | 'createdAt' | 'read'
+>;
 
 /** A sheet of an open round that waits on the signed-in account (my sheets). */
 export interface MySheetView {
@@ -206,37 +188,24 @@ export interface MySheetView {
   due: string | null;
 }
 
-/** What the sheet editor shows beside the form: figures, the theory check, comments, earlier years. */
+/** What the sheet editor shows beside the form: figures, the theory check, comments, earlier years (from the app's sheet read). */
 export interface SheetExtras {
   /** Every plan indicator's figures; rows are joined in the browser with the core's joinIndicatorRows. */
-  figures: IndicatorFigures[];
+  figures: EvaluationSheetView['indicatorFigures'];
   /** The references the plan gives the sheet (not removable). */
-  fixedIndicators: IndicatorRef[];
+  fixedIndicators: EvaluationSheetView['fixedIndicators'];
   /** Measure sheets: one row per link of the logic model, with the indicators' suggestion. */
-  theory: LinkCheckRow[] | null;
-  threads: CommentThread[];
+  theory: NonNullable<EvaluationSheetView['theory']>['rows'] | null;
+  threads: EvaluationSheetView['threads'];
   /** The account may comment (evaluation:comment). */
   canComment: boolean;
-  earlierSheets: {
-    id: string;
-    fiscalYear: number;
-    state: string;
-    overallRating: string | null;
-    direction: string | null;
-  }[];
+  earlierSheets: EvaluationSheetView['earlierSheets'];
 }
 
 export type AccountView = PublicUser;
 
-export interface TokenView {
-  id: number;
-  name: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/** An API token on the tokens page: the API's token without the owner's id. */
+export type TokenView = Omit<ApiToken, 'userId'>;
 
 /** Every page and its data, keyed by `page`. */
 export type PageModel =

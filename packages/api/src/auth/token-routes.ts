@@ -20,6 +20,9 @@ const tokenSchema = z
   })
   .openapi('ApiToken');
 
+/** An API token as the API shows it (never its secret). */
+export type ApiToken = z.infer<typeof tokenSchema>;
+
 type Token = Awaited<ReturnType<typeof listApiTokens>>[number];
 const shown = (t: Token) => ({
   ...t,

@@ -17,23 +17,21 @@ import {
   readAreaBoundaries,
   saveSectoralPlan,
 } from '@mirai/app';
-import { fail, ok } from '@mirai/core';
+import { ok } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
-import { json, jsonBody, respond } from '../openapi-helpers';
+import { json, jsonBody, respond, respondProblems } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
+import {
+  areaItemSchema,
+  areaViewSchema,
+  boundariesGeoJsonSchema,
+  brandViewSchema,
+  sectoralCheckSchema,
+} from './areas.schemas';
 
 const text = z.object({ ja: z.string(), en: z.string().optional() });
-const areaItem = z.object({
-  code: z.string(),
-  layer: z.enum(['region', 'city', 'district', 'school-district']),
-  name: text,
-  parent: z.string().nullable(),
-  shares: z.array(z.object({ area: z.string(), share: z.number() })),
-  children: z.array(z.string()),
-  sample: z.boolean(),
-});
-const view = (description: string) => json(z.object({}).passthrough(), description);
+const areaItem = areaItemSchema;
 const errors = {
   404: json(errorSchema, 'No such area or no published plan'),
 };
@@ -63,7 +61,10 @@ const boundariesRoute = withPolicy(
     summary:
       "The municipality's area boundaries as GeoJSON, with source and licence (404 when none are stored)",
     responses: {
-      200: view('A GeoJSON FeatureCollection (mirai:source, mirai:licence, mirai:sample)'),
+      200: json(
+        boundariesGeoJsonSchema,
+        'A GeoJSON FeatureCollection (mirai:source, mirai:licence, mirai:sample)',
+      ),
       ...errors,
     },
   }),
@@ -111,7 +112,7 @@ const areaRoute = withPolicy(
     tags: ['areas'],
     summary: 'One area: population, indicators (rolled up where allowed), measures, district map',
     request: { params: z.object({ code: z.string().max(64) }) },
-    responses: { 200: view('The area'), ...errors },
+    responses: { 200: json(areaViewSchema, 'The area'), ...errors },
   }),
 );
 const brandRoute = withPolicy(
@@ -121,7 +122,7 @@ const brandRoute = withPolicy(
     path: '/api/v1/brand',
     tags: ['plan'],
     summary: 'The brand philosophy and assets with the fields, measures and indicators linked to them',
-    responses: { 200: view('The brand (null when the plan has none)'), ...errors },
+    responses: { 200: json(brandViewSchema, 'The brand (null when the plan has none)'), ...errors },
   }),
 );
 const sectoralRoute = withPolicy(
@@ -131,7 +132,7 @@ const sectoralRoute = withPolicy(
     path: '/api/v1/sectoral-plans',
     tags: ['sectoral-plans'],
     summary: 'Published sectoral plans and their alignment with the published plan',
-    responses: { 200: view('Registered plans and the alignment report'), ...errors },
+    responses: { 200: json(sectoralCheckSchema, 'Registered plans and the alignment report'), ...errors },
   }),
 );
 const staffSectoralRoute = withPolicy(
@@ -142,7 +143,7 @@ const staffSectoralRoute = withPolicy(
     tags: ['sectoral-plans'],
     summary: 'Every sectoral plan, drafts included, checked against the current plan version',
     request: { query: z.object({ fiscalYear: z.coerce.number().int().min(1900).max(2200).optional() }) },
-    responses: { 200: view('Registered plans and the alignment report'), ...errors },
+    responses: { 200: json(sectoralCheckSchema, 'Registered plans and the alignment report'), ...errors },
   }),
 );
 const saveRoute = withPolicy(
@@ -170,8 +171,9 @@ export function registerAreas(app: OpenAPIHono<ApiEnv>) {
   app.openapi(listRoute, async (c) => respond(c, await listAreaItems(c.get('ctx'))));
   app.openapi(boundariesRoute, async (c) => {
     const b = await readAreaBoundaries(c.get('ctx'));
-    if (!b.ok) return respond(c, b);
-    return respond(c, b.value ? ok(boundariesGeoJson(b.value)) : fail(areaProblems.noBoundaries.create({})));
+    if (!b.ok) return respondProblems(c, b);
+    if (!b.value) return respondProblems(c, { problems: [areaProblems.noBoundaries.create({})] });
+    return respond(c, ok(boundariesGeoJson(b.value)));
   });
   app.openapi(importBoundariesRoute, async (c) => {
     const body = c.req.valid('json');

@@ -40,7 +40,7 @@ const partnerSchema = z
   })
   .passthrough()
   .openapi('Partner');
-const reportSchema = z
+export const reportSchema = z
   .object({
     id: z.string(),
     partner: z.object({ code: z.string(), name: text, sample: z.boolean() }),

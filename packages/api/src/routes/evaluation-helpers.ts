@@ -1,16 +1,13 @@
 /** Shared bits of the evaluation routes: the acting evaluator, JSON helpers, result to response. */
-import { z } from '@hono/zod-openapi';
 import { authProblems, evaluationActorOf } from '@mirai/app';
 import { type Actor, fail, type Result } from '@mirai/core';
 import type { Context } from 'hono';
 import type { ApiEnv } from '../api-env';
 import { userActorOf } from '../auth/route-helpers';
-import { json, respond } from '../openapi-helpers';
+import { type JsonAnswer, json, respond } from '../openapi-helpers';
 import { errorSchema } from '../schemas';
 
 export { json, jsonBody } from '../openapi-helpers';
-
-export const anyJson = (description: string) => json(z.unknown(), description);
 
 export const errors = {
   401: json(errorSchema, 'Sign-in required'),
@@ -29,11 +26,20 @@ export function evaluatorOf(c: Context<ApiEnv>): Actor | null {
 export async function respondAsEvaluator<T>(
   c: Context<ApiEnv>,
   run: (actor: Actor) => Promise<Result<T>>,
-  status: 200 | 201 = 200,
-): Promise<never> {
+): Promise<JsonAnswer<T, 200>>;
+export async function respondAsEvaluator<T, S extends 200 | 201>(
+  c: Context<ApiEnv>,
+  run: (actor: Actor) => Promise<Result<T>>,
+  status: S,
+): Promise<JsonAnswer<T, S>>;
+export async function respondAsEvaluator<T, S extends 200 | 201>(
+  c: Context<ApiEnv>,
+  run: (actor: Actor) => Promise<Result<T>>,
+  status?: S,
+): Promise<JsonAnswer<T, S>> {
   const actor = evaluatorOf(c);
   const result: Result<T> = actor
     ? await run(actor)
     : fail(authProblems.forbidden.create({ action: 'evaluation', role: c.get('actor').role }));
-  return respond(c, result, status);
+  return respond(c, result, (status ?? 200) as S);
 }

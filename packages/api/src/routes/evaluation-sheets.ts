@@ -20,12 +20,17 @@ import type { RoutePolicy } from '../route-table';
 import { withPolicy } from '../route-table';
 import {
   commentBody,
+  commentThreadSchema,
   reviewCommentBody,
   saveSheetBody,
   sheetActionBody,
+  sheetCommentSchema,
   sheetParam,
+  sheetSchema,
+  sheetTransitionSchema,
+  sheetViewSchema,
 } from './evaluation.schemas';
-import { anyJson, errors, evaluatorOf, jsonBody, respondAsEvaluator } from './evaluation-helpers';
+import { errors, evaluatorOf, json, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 
 const base = '/api/v1/evaluation/sheets/{id}';
 const tags = ['evaluation'];
@@ -39,7 +44,7 @@ const showRoute = withPolicy(
     summary:
       'One sheet with indicator rows, costs, theory-check rows, threads and the actions allowed to you',
     request: { params: sheetParam },
-    responses: { 200: anyJson('The sheet'), ...errors },
+    responses: { 200: json(sheetViewSchema, 'The sheet'), ...errors },
   }),
 );
 
@@ -52,7 +57,7 @@ const saveRoute = withPolicy(
     summary:
       'Save the content (draft or returned sheets), naming the version read; 409 when someone saved first',
     request: { params: sheetParam, body: jsonBody(saveSheetBody) },
-    responses: { 200: anyJson('The saved sheet'), ...errors },
+    responses: { 200: json(sheetSchema, 'The saved sheet'), ...errors },
   }),
 );
 
@@ -77,7 +82,7 @@ const actionRoutes = actionPolicies.map(([action, policy]) => ({
       tags,
       summary: `Workflow: ${action}`,
       request: { params: sheetParam, body: jsonBody(sheetActionBody) },
-      responses: { 200: anyJson('The sheet, the event and who is notified'), ...errors },
+      responses: { 200: json(sheetTransitionSchema, 'The sheet, the event and who is notified'), ...errors },
     }),
   ),
 }));
@@ -92,7 +97,7 @@ const reviewCommentRoute = withPolicy(
     tags,
     summary: 'A review level’s comment on the sheet, while the sheet waits on that level',
     request: { params: levelParam, body: jsonBody(reviewCommentBody) },
-    responses: { 200: anyJson('The sheet'), ...errors },
+    responses: { 200: json(sheetSchema, 'The sheet'), ...errors },
   }),
 );
 
@@ -104,7 +109,7 @@ const listCommentsRoute = withPolicy(
     tags,
     summary: 'The sheet’s comment threads',
     request: { params: sheetParam },
-    responses: { 200: anyJson('Threads'), ...errors },
+    responses: { 200: json(z.array(commentThreadSchema), 'Threads'), ...errors },
   }),
 );
 
@@ -116,7 +121,7 @@ const addCommentRoute = withPolicy(
     tags,
     summary: 'Add a comment or a reply (parentId)',
     request: { params: sheetParam, body: jsonBody(commentBody) },
-    responses: { 201: anyJson('The comment'), ...errors },
+    responses: { 201: json(sheetCommentSchema, 'The comment'), ...errors },
   }),
 );
 

@@ -1,5 +1,15 @@
 /** Request and response schemas of the evaluation routes (zod, published as OpenAPI). */
 import { z } from '@hono/zod-openapi';
+import {
+  evaluationRoles,
+  linkFindings,
+  logicNodeKinds,
+  roundActions,
+  roundStages,
+  sheetActions,
+  sheetStates,
+} from '@mirai/core';
+import { reportSchema } from './cocreation-partners';
 
 const date = z.object({ year: z.number().int(), month: z.number().int(), day: z.number().int() });
 const text = z.string().max(4000);
@@ -67,7 +77,7 @@ const common = {
   comments: z.record(z.string(), z.string().max(4000)).optional(),
 };
 
-const projectContent = z.object({
+export const projectContent = z.object({
   ...common,
   kind: z.literal('project'),
   projectCode: z.string().max(100).optional(),
@@ -94,7 +104,7 @@ const projectContent = z.object({
   }),
 });
 
-const measureContent = z.object({
+export const measureContent = z.object({
   ...common,
   kind: z.literal('measure'),
   desiredState: text,
@@ -158,3 +168,366 @@ export const importQuery = z.object({
 });
 
 export const csvQuery = z.object({ encoding: z.enum(['utf-8-bom', 'cp932']).optional() });
+
+/** What a workbook import changed (or would change, with dryRun). */
+export const workbookImportResultSchema = z.object({
+  file: z.string(),
+  roundId: z.string(),
+  fiscalYear: z.number().int(),
+  departmentCode: z.string(),
+  dryRun: z.boolean(),
+  changed: z.array(
+    z.object({ sheetId: z.string(), worksheet: z.string(), fromVersion: z.number(), toVersion: z.number() }),
+  ),
+  unchanged: z.number().int(),
+});
+
+/** The medium-term review's conclusions as saved: the phase and the conclusions' new version. */
+export const conclusionsSavedSchema = z.object({ phase: z.number().int(), version: z.number().int() });
+
+// ---- Answers (responses), from the app's own types and the core's constants ----
+
+const problem = z.object({
+  code: z.string(),
+  kind: z.string(),
+  message: z.object({ ja: z.string(), en: z.string() }),
+  where: z
+    .object({
+      file: z.string().optional(),
+      sheet: z.string().optional(),
+      cell: z.string().optional(),
+      line: z.number().optional(),
+      row: z.number().optional(),
+      column: z.union([z.string(), z.number()]).optional(),
+      field: z.string().optional(),
+      path: z.string().optional(),
+      index: z.number().optional(),
+    })
+    .optional(),
+  details: z.record(z.string(), z.unknown()).optional(),
+  severity: z.enum(['error', 'warning']).optional(),
+});
+const actor = z.object({
+  id: z.string(),
+  role: z.enum(evaluationRoles),
+  departmentCode: z.string().optional(),
+});
+const sheetState = z.enum(sheetStates);
+const roundState = z.enum(['open', 'closed', 'published', 'locked']);
+const stage = z.enum(roundStages);
+const finding = z.enum(linkFindings);
+const kind = z.enum(['project', 'measure']);
+
+/** A round as the API shows it: the round without its plan id, its template set named. */
+export const roundSchema = z.object({
+  id: z.string(),
+  fiscalYear: z.number().int(),
+  conductedInFiscalYear: z.number().int(),
+  openedOn: date,
+  scope: z.object({ measureCodes: z.array(z.string()), projectCodes: z.array(z.string()) }),
+  stages: z.array(z.object({ stage, due: date })),
+  state: roundState,
+  version: z.number().int(),
+  reminderDays: z.array(z.number()).nullable().optional(),
+  templateSet: z.object({ id: z.string(), sample: z.boolean() }),
+});
+
+export const openedRoundSchema = roundSchema.extend({ sheets: z.number().int() });
+
+const dueItem = { sheetId: z.string(), code: z.string(), departmentCode: z.string(), stage, due: z.string() };
+export const roundStatusSchema = z.object({
+  round: roundSchema,
+  counts: z.record(z.string(), z.number()),
+  sheets: z.array(
+    z.object({
+      id: z.string(),
+      kind,
+      code: z.string(),
+      name: z.string(),
+      departmentCode: z.string(),
+      state: z.string(),
+      version: z.number().int(),
+    }),
+  ),
+  overdue: z.array(z.object({ ...dueItem, state: sheetState, daysOverdue: z.number() })),
+  reminders: z.array(z.object({ ...dueItem, daysLeft: z.number() })),
+  publicationBlockers: z.array(problem),
+});
+
+const movement = z.enum(['improving', 'flat', 'worsening', 'mixed', 'unknown']);
+const node = z.object({ id: z.string(), label: z.string(), kind: z.enum(logicNodeKinds), movement });
+const linkFinding = z.object({
+  linkId: z.string(),
+  finding,
+  evidence: z.string(),
+  suggested: finding.optional(),
+});
+export const linkCheckRowSchema = z.object({
+  linkId: z.string(),
+  from: node,
+  to: node,
+  assumption: z.string().nullable(),
+  suggested: finding,
+  reason: z.enum([
+    'both-improving',
+    'downstream-partly',
+    'upstream-partly',
+    'downstream-not-following',
+    'upstream-not-moving',
+    'no-data',
+  ]),
+  recorded: linkFinding.nullable(),
+});
+
+export const theoryFindingsSchema = z.object({
+  fiscalYear: z.number().int(),
+  measures: z.array(z.object({ measureCode: z.string(), rows: z.array(linkCheckRowSchema) })),
+  brokenLinks: z.array(
+    linkCheckRowSchema.extend({
+      measureCode: z.string(),
+      status: z.enum(['confirmed', 'partly', 'candidate', 'contested']),
+    }),
+  ),
+});
+
+const trend = z.enum(['improving', 'declining', 'flat', 'insufficient-data']);
+const proposal = z.enum(['continue', 'revise', 'merge', 'end']);
+export const mediumTermReviewSchema = z.object({
+  conclusionsVersion: z.number().int(),
+  phase: z.object({
+    number: z.number().int(),
+    startFiscalYear: z.number().int(),
+    endFiscalYear: z.number().int(),
+  }),
+  fiscalYears: z.array(z.number().int()),
+  missingYears: z.array(z.number().int()),
+  measures: z.array(
+    z.object({
+      measureCode: z.string(),
+      name: z.string(),
+      fieldCode: z.string(),
+      years: z.array(
+        z.object({
+          fiscalYear: z.number().int(),
+          overallRating: z.string().nullable(),
+          direction: z.string().nullable(),
+          meanAchievement: z.number().nullable(),
+        }),
+      ),
+      achievementTrend: trend,
+      achievementSlope: z.number().nullable(),
+      indicators: z.array(
+        z.object({ code: z.string(), achievements: z.array(z.number().nullable()), trend }),
+      ),
+      projectDirections: z.array(
+        z.object({ fiscalYear: z.number().int(), counts: z.record(z.string(), z.number()) }),
+      ),
+      brokenLinks: z.array(
+        z.object({
+          linkId: z.string(),
+          findings: z.array(z.object({ fiscalYear: z.number().int(), finding })),
+          latest: finding,
+        }),
+      ),
+      conclusion: z
+        .object({
+          measureCode: z.string(),
+          proposal,
+          mergeInto: z.string().optional(),
+          assessment: z.string(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+
+export const nextPhaseDraftSchema = z.object({
+  status: z.literal('draft'),
+  phase: z.number().int(),
+  measures: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      fieldCode: z.string(),
+      phase: z.number().int(),
+      promotionPeriod: z.enum(['short', 'long']).optional(),
+      derivedFrom: z.array(z.string()),
+      proposal: z.enum(['continue', 'revise', 'merge', 'end', 'undecided']),
+      indicatorCodes: z.array(z.string()),
+      projectCodes: z.array(z.string()),
+      assessments: z.array(z.string()),
+      status: z.literal('draft'),
+    }),
+  ),
+  ended: z.array(z.object({ code: z.string(), assessment: z.string() })),
+  provenance: z.array(z.object({ from: z.string(), to: z.string() })),
+  warnings: z.array(problem).optional(),
+});
+
+/** One evaluation sheet: project or measure, its state and version, its content. */
+export const sheetSchema = z.object({
+  id: z.string(),
+  roundId: z.string(),
+  fiscalYear: z.number().int(),
+  kind,
+  code: z.string(),
+  departmentCode: z.string(),
+  state: sheetState,
+  version: z.number().int(),
+  content: z.discriminatedUnion('kind', [projectContent, measureContent]),
+});
+
+export const sheetEventSchema = z.object({
+  sheetId: z.string(),
+  action: z.enum(sheetActions),
+  from: sheetState,
+  to: sheetState,
+  actor,
+  at: z.string(),
+  comment: z.string().optional(),
+  version: z.number().int(),
+});
+
+export const sheetTransitionSchema = z.object({
+  sheet: sheetSchema,
+  event: sheetEventSchema,
+  notification: z.object({
+    sheetId: z.string(),
+    event: z.enum(sheetActions),
+    recipients: z.array(z.object({ role: z.enum(evaluationRoles), departmentCode: z.string().optional() })),
+  }),
+});
+
+export const sheetCommentSchema = z.object({
+  id: z.string(),
+  sheetId: z.string(),
+  parentId: z.string().nullable(),
+  author: actor,
+  at: z.string(),
+  text: z.string(),
+});
+
+export interface CommentThreadAnswer {
+  comment: z.infer<typeof sheetCommentSchema>;
+  replies: CommentThreadAnswer[];
+}
+export const commentThreadSchema: z.ZodType<CommentThreadAnswer> = z.lazy(() =>
+  z.object({ comment: sheetCommentSchema, replies: z.array(commentThreadSchema) }),
+);
+
+export const roundMovedSchema = roundSchema;
+export const roundActionSchema = z.enum(roundActions);
+
+const yearFigures = z.object({
+  fiscalYear: z.number().int(),
+  target: z.number().nullable(),
+  actual: z.number().nullable(),
+  achievement: z.number().nullable(),
+});
+const figuresDirection = z.enum(['higher-is-better', 'lower-is-better', 'within-band']);
+const label = z.object({ ja: z.string(), en: z.string().optional() });
+
+/** What the sheet editor reads: the sheet, its round, figures, theory check, comments, earlier years, templates. */
+export const sheetViewSchema = z.object({
+  sheet: sheetSchema,
+  round: z.object({ id: z.string(), fiscalYear: z.number().int(), state: roundState }),
+  indicatorRows: z.array(
+    z.object({
+      code: z.string(),
+      role: z.enum(['activity', 'outcome']),
+      name: z.string(),
+      unit: z.string(),
+      direction: figuresDirection,
+      baseline: z.number().nullable(),
+      previous: yearFigures,
+      current: yearFigures,
+      final: z
+        .object({ fiscalYear: z.number().int(), target: z.number(), achievement: z.number().nullable() })
+        .nullable(),
+    }),
+  ),
+  indicatorProblems: z.array(problem),
+  indicatorFigures: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      unit: z.string(),
+      direction: figuresDirection,
+      baseline: z.number().optional(),
+      years: z.array(
+        z.object({
+          fiscalYear: z.number().int(),
+          target: z.number().optional(),
+          actual: z.number().optional(),
+          achievement: z.number().optional(),
+        }),
+      ),
+      finalTarget: z.object({ fiscalYear: z.number().int(), value: z.number() }).optional(),
+    }),
+  ),
+  fixedIndicators: z.array(z.object({ code: z.string(), role: z.enum(['activity', 'outcome']) })),
+  earlierSheets: z.array(
+    z.object({
+      id: z.string(),
+      fiscalYear: z.number().int(),
+      state: z.string(),
+      overallRating: z.string().nullable(),
+      direction: z.string().nullable(),
+    }),
+  ),
+  cost: z
+    .object({
+      basis: z.enum(['settlement', 'budget']),
+      funding: z.object({
+        national: z.number(),
+        prefectural: z.number(),
+        bonds: z.number(),
+        other: z.number(),
+        generalRevenue: z.number(),
+      }),
+      projectCost: z.number(),
+      staffCost: z.number(),
+      totalCost: z.number(),
+      unitCost: z.number().nullable(),
+      unitQuantity: z.object({ value: z.number(), unit: z.string() }).nullable(),
+    })
+    .nullable(),
+  theory: z
+    .object({
+      model: z.object({
+        measureCode: z.string(),
+        nodes: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(logicNodeKinds),
+            label: z.string(),
+            indicatorCodes: z.array(z.string()),
+          }),
+        ),
+        links: z.array(
+          z.object({ id: z.string(), from: z.string(), to: z.string(), assumption: z.string().optional() }),
+        ),
+      }),
+      rows: z.array(linkCheckRowSchema),
+    })
+    .nullable(),
+  partnerContributions: z.array(reportSchema),
+  threads: z.array(commentThreadSchema),
+  allowedActions: z.array(z.enum(sheetActions)),
+  /** The round's templates (labels, scales, the project and measure forms): core `TemplateSet`. */
+  templates: z.object({
+    id: z.string(),
+    name: label,
+    moneyUnit: z.enum(['yen', 'thousand-yen']),
+    scales: z.array(z.record(z.string(), z.unknown())),
+    project: z.record(z.string(), z.unknown()),
+    measure: z.record(z.string(), z.unknown()),
+    sample: z.boolean().optional(),
+    note: label.optional(),
+  }),
+  checks: z.object({
+    indicatorCodes: z.array(z.string()),
+    projectCodes: z.array(z.string()).optional(),
+    linkIds: z.array(z.string()).optional(),
+  }),
+});

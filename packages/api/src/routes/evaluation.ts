@@ -26,13 +26,21 @@ import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
 import {
   conclusionsBody,
+  conclusionsSavedSchema,
   csvQuery,
   fyParam,
   importQuery,
+  mediumTermReviewSchema,
+  nextPhaseDraftSchema,
+  openedRoundSchema,
   openRoundBody,
+  roundSchema,
+  roundStatusSchema,
   roundTransitionBody,
+  theoryFindingsSchema,
+  workbookImportResultSchema,
 } from './evaluation.schemas';
-import { anyJson, errors, json, jsonBody, respondAsEvaluator } from './evaluation-helpers';
+import { errors, json, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 import { registerEvaluationSheets } from './evaluation-sheets';
 
 const base = '/api/v1/evaluation';
@@ -46,7 +54,7 @@ const openRoute = withPolicy(
     tags,
     summary: 'Open the round evaluating a fiscal year (scope, cascading due dates, a draft sheet per item)',
     request: { body: jsonBody(openRoundBody) },
-    responses: { 201: anyJson('The round'), ...errors },
+    responses: { 201: json(openedRoundSchema, 'The round'), ...errors },
   }),
 );
 
@@ -66,7 +74,7 @@ const statusRoute = withPolicy(
           .optional(),
       }),
     },
-    responses: { 200: anyJson('Round status'), ...errors },
+    responses: { 200: json(roundStatusSchema, 'Round status'), ...errors },
   }),
 );
 
@@ -78,7 +86,7 @@ const transitionRoute = withPolicy(
     tags,
     summary: 'Close, reopen, publish (with every sheet) or lock a round; names the version read',
     request: { params: fyParam, body: jsonBody(roundTransitionBody) },
-    responses: { 200: anyJson('The round after the move'), ...errors },
+    responses: { 200: json(roundSchema, 'The round after the move'), ...errors },
   }),
 );
 
@@ -90,7 +98,7 @@ const theoryRoute = withPolicy(
     tags,
     summary: 'Theory-of-change check per measure and the broken links across the plan',
     request: { params: fyParam },
-    responses: { 200: anyJson('Findings'), ...errors },
+    responses: { 200: json(theoryFindingsSchema, 'Findings'), ...errors },
   }),
 );
 
@@ -136,7 +144,11 @@ const importRoute = withPolicy(
         required: true,
       },
     },
-    responses: { 200: anyJson('What changed'), 413: json(errorSchema, 'Too large'), ...errors },
+    responses: {
+      200: json(workbookImportResultSchema, 'What changed'),
+      413: json(errorSchema, 'Too large'),
+      ...errors,
+    },
   }),
 );
 
@@ -148,7 +160,7 @@ const reviewRoute = withPolicy(
     tags,
     summary: 'The medium-term review of a phase from its stored rounds, with the recorded conclusions',
     request: { params: z.object({ phase: z.string().regex(/^[1-9]$/) }) },
-    responses: { 200: anyJson('Review'), ...errors },
+    responses: { 200: json(mediumTermReviewSchema, 'Review'), ...errors },
   }),
 );
 
@@ -160,7 +172,7 @@ const conclusionsRoute = withPolicy(
     tags,
     summary: 'Record the review’s conclusions per measure (expectedVersion 0 the first time)',
     request: { params: z.object({ phase: z.string().regex(/^[1-9]$/) }), body: jsonBody(conclusionsBody) },
-    responses: { 200: anyJson('Saved'), ...errors },
+    responses: { 200: json(conclusionsSavedSchema, 'Saved'), ...errors },
   }),
 );
 
@@ -172,7 +184,7 @@ const draftRoute = withPolicy(
     tags,
     summary: 'The next phase’s draft measures from the current ones and the conclusions',
     request: { params: z.object({ phase: z.string().regex(/^[1-9]$/) }) },
-    responses: { 200: anyJson('Draft'), ...errors },
+    responses: { 200: json(nextPhaseDraftSchema, 'Draft'), ...errors },
   }),
 );
 
@@ -284,7 +296,7 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(draftRoute, async (c) =>
     respondAsEvaluator(c, async () => {
       const r = await draftNextPhaseMeasures(c.get('ctx'), Number(c.req.valid('param').phase));
-      return r.ok ? ok({ ...r.value, status: 'draft' }, r.warnings) : r;
+      return r.ok ? ok({ ...r.value, status: 'draft' as const }, r.warnings) : r;
     }),
   );
 

@@ -20,6 +20,9 @@ const notificationSchema = z
   })
   .openapi('Notification');
 
+/** One in-app notification as the API shows it. */
+export type NotificationAnswer = z.infer<typeof notificationSchema>;
+
 const denied = { 401: json(errorSchema, 'Sign-in required'), 403: json(errorSchema, 'Not allowed') };
 
 const listRoute = withPolicy(

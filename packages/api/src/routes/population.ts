@@ -17,6 +17,7 @@ import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
+import { populationRunSchema, populationScenarioSchema, populationSeriesSchema } from './surveys.schemas';
 
 const anyJson = z.record(z.string(), z.unknown());
 const denied = { 401: json(errorSchema, 'Sign-in required'), 403: json(errorSchema, 'Not allowed') };
@@ -28,7 +29,7 @@ const seriesRoute = withPolicy(
     path: '/api/v1/population/series',
     tags: ['population'],
     summary: 'Total-population series with their sources, and the target',
-    responses: { 200: json(anyJson, 'Series'), 404: json(errorSchema, 'No plan') },
+    responses: { 200: json(populationSeriesSchema, 'Series'), 404: json(errorSchema, 'No plan') },
   }),
 );
 
@@ -39,7 +40,7 @@ const scenariosRoute = withPolicy(
     path: '/api/v1/population/scenarios',
     tags: ['population'],
     summary: 'Stored scenarios',
-    responses: { 200: json(z.array(anyJson), 'Scenarios'), ...denied },
+    responses: { 200: json(z.array(populationScenarioSchema), 'Scenarios'), ...denied },
   }),
 );
 
@@ -71,7 +72,7 @@ const saveRoute = withPolicy(
       },
     },
     responses: {
-      200: json(anyJson, 'Saved and run'),
+      200: json(populationRunSchema, 'Saved and run'),
       ...denied,
       409: json(errorSchema, 'Stale version'),
       422: json(errorSchema, 'Invalid spec or scenario'),
@@ -114,7 +115,7 @@ export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
         ...saved.value,
         total: run.value.projection.total,
         annualTotal: run.value.projection.annualTotal,
-      } as never,
+      },
       200,
     );
   });

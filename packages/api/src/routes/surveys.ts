@@ -18,8 +18,13 @@ import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
+import {
+  surveyImportResultSchema,
+  surveyPublishResultSchema,
+  surveyWaveSchema,
+  surveyWaveTableSchema,
+} from './surveys.schemas';
 
-const anyJson = z.record(z.string(), z.unknown());
 const waveParam = z.object({ code: z.string().min(1).max(64).openapi({ example: '2022-12' }) });
 
 const publishedList = withPolicy(
@@ -29,7 +34,7 @@ const publishedList = withPolicy(
     path: '/api/v1/surveys/waves',
     tags: ['survey'],
     summary: 'Published survey waves',
-    responses: { 200: json(z.array(anyJson), 'Published waves') },
+    responses: { 200: json(z.array(surveyWaveSchema), 'Published waves') },
   }),
 );
 
@@ -41,7 +46,7 @@ const allList = withPolicy(
     tags: ['survey'],
     summary: 'All survey waves, drafts included',
     responses: {
-      200: json(z.array(anyJson), 'Waves'),
+      200: json(z.array(surveyWaveSchema), 'Waves'),
       401: json(errorSchema, 'Sign-in required'),
       403: json(errorSchema, 'Not allowed'),
     },
@@ -59,7 +64,10 @@ const tableRoute = withPolicy(
       params: waveParam,
       query: z.object({ group: z.string().max(64).optional(), question: z.string().max(64).optional() }),
     },
-    responses: { 200: json(anyJson, 'The table'), 404: json(errorSchema, 'No such published wave') },
+    responses: {
+      200: json(surveyWaveTableSchema, 'The table'),
+      404: json(errorSchema, 'No such published wave'),
+    },
   }),
 );
 
@@ -89,7 +97,7 @@ const importRoute = withPolicy(
       },
     },
     responses: {
-      200: json(anyJson, 'Imported (or checked, with dryRun)'),
+      200: json(surveyImportResultSchema, 'Imported (or checked, with dryRun)'),
       401: json(errorSchema, 'Sign-in required'),
       403: json(errorSchema, 'Not allowed'),
       409: json(errorSchema, 'Wave exists'),
@@ -144,7 +152,7 @@ const publishRoute = withPolicy(
       },
     },
     responses: {
-      200: json(anyJson, 'Published'),
+      200: json(surveyPublishResultSchema, 'Published'),
       401: json(errorSchema, 'Sign-in required'),
       403: json(errorSchema, 'Not allowed'),
       404: json(errorSchema, 'No such wave'),
@@ -167,7 +175,7 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
       ...(q.question ? { question: q.question } : {}),
     });
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return c.json(r.value, 200);
   });
   app.openapi(importRoute, async (c) => {
     const form = c.req.valid('form') as {
@@ -234,7 +242,7 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
       { actor: actorLabel(c.get('actor')), dryRun: form.dryRun === 'true' },
     );
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return c.json(r.value, 200);
   });
   app.openapi(publishRoute, async (c) => {
     const { code } = c.req.valid('param');
@@ -247,7 +255,7 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
       ...(body.recordFiscalYear !== undefined ? { recordFiscalYear: body.recordFiscalYear } : {}),
     });
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value as never, 200);
+    return c.json(r.value, 200);
   });
 }
 

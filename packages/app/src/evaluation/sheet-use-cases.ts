@@ -68,13 +68,16 @@ async function loadSheet(ctx: AppContext, sheetId: string): Promise<Result<Sheet
  * year) and its logic model's links. The one context both the server and the
  * sheet editor in the browser check with (plain arrays, so it travels as JSON).
  */
-export function checkContextFor(
-  plan: StoredPlan,
-  round: StoredRound,
-  content: SheetContent,
-): SheetCheckContext {
+/** The check context as data: lists only (a Set would reach the browser as `{}`), for the API and the page. */
+export interface SheetCheckData extends SheetCheckContext {
+  indicatorCodes: string[];
+  projectCodes?: string[];
+  linkIds?: string[];
+}
+
+export function checkContextFor(plan: StoredPlan, round: StoredRound, content: SheetContent): SheetCheckData {
   const doc = plan.document;
-  const ctx: SheetCheckContext = { indicatorCodes: doc.indicators.map((i) => i.code) };
+  const ctx: SheetCheckData = { indicatorCodes: doc.indicators.map((i) => i.code) };
   if (content.kind === 'measure') {
     const projects = projectsOfYear(doc, round.fiscalYear);
     ctx.projectCodes = projects.filter((p) => p.measure === content.measureCode).map((p) => p.code);
@@ -148,6 +151,12 @@ export async function getEvaluationSheet(ctx: AppContext, sheetId: string, opts:
     checks: checkContextFor(plan, round, sheet.content),
   });
 }
+
+/** What the sheet editor reads (getEvaluationSheet's value): the API's sheet answer and the staff sheet page's data. */
+export type EvaluationSheetView = Extract<
+  Awaited<ReturnType<typeof getEvaluationSheet>>,
+  { ok: true }
+>['value'];
 
 /** Writes a checked change of one sheet with its audit entry; false when the version moved on. */
 export async function writeSheetChange(

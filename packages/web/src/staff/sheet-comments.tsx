@@ -58,10 +58,10 @@ export function SheetComments({ threads: initial, sheetId, csrfToken, canComment
       setProblems(problemsOf(await res.json().catch(() => null)));
       return false;
     }
-    const list = (await (await comments.$get({ param })).json()) as
-      | CommentThread[]
-      | { threads: CommentThread[] };
-    setThreads(Array.isArray(list) ? list : list.threads);
+    const listed = await comments.$get({ param });
+    // The answer is declared (a recursive thread schema); Hono's client types stop expanding at the
+    // replies, which it types as any JSON value.
+    if (listed.ok) setThreads((await listed.json()) as CommentThread[]);
     setReplyTo(null);
     setProblems([]);
     return true;
