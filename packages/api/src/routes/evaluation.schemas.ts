@@ -411,9 +411,10 @@ export interface CommentThreadAnswer {
   comment: z.infer<typeof sheetCommentSchema>;
   replies: CommentThreadAnswer[];
 }
-export const commentThreadSchema: z.ZodType<CommentThreadAnswer> = z.lazy(() =>
-  z.object({ comment: sheetCommentSchema, replies: z.array(commentThreadSchema) }),
-);
+// Named, so the OpenAPI description refers to itself for the replies instead of expanding forever.
+export const commentThreadSchema: z.ZodType<CommentThreadAnswer> = z
+  .lazy(() => z.object({ comment: sheetCommentSchema, replies: z.array(commentThreadSchema) }))
+  .openapi('CommentThread');
 
 export const roundMovedSchema = roundSchema;
 export const roundActionSchema = z.enum(roundActions);

@@ -61,7 +61,7 @@ export function SheetComments({ threads: initial, sheetId, csrfToken, canComment
     const listed = await comments.$get({ param });
     // The answer is declared (a recursive thread schema); Hono's client types stop expanding at the
     // replies, which it types as any JSON value.
-    if (listed.ok) setThreads((await listed.json()) as CommentThread[]);
+    if (listed.ok) setThreads((await listed.json()) as unknown as CommentThread[]);
     setReplyTo(null);
     setProblems([]);
     return true;
