@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import {
   type AppContext,
   anonymous,
+  completeSampleRound,
   createWorkshop,
   getPlanTree,
   listPartners,
@@ -84,6 +85,15 @@ async function listedPartner(ctx: AppContext): Promise<string | undefined> {
   return r.ok ? r.value[0]?.code : undefined;
 }
 
+/** A published (sample) evaluation round of one measure and one project, so /evaluation has results to show. */
+async function publishedRound(ctx: AppContext): Promise<void> {
+  await completeSampleRound(ctx, {
+    fiscalYear: 2024,
+    measureCodes: ['B-6-M01'],
+    projectCodes: ['B-6-M01-P01'],
+  });
+}
+
 /** A published (sample) workshop, so its public page can be checked. */
 async function publishedWorkshop(ctx: AppContext): Promise<string> {
   const staff: UserActor = {
@@ -121,6 +131,7 @@ describe('accessibility (axe-core)', () => {
     b = await openBrowser('accessibility', viewports[0]);
     // A published (sample) survey wave: the happiness page's drivers and district/age tables are checked too.
     await importSampleEvidenceWaves(server.ctx);
+    await publishedRound(server.ctx);
     const tree = await getPlanTree(server.ctx);
     if (!tree.ok) throw new Error('no plan');
     const t = tree.value;

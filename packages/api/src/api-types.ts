@@ -15,6 +15,7 @@ import { partnerRoutes } from './routes/cocreation-partners';
 import { voiceRoutes } from './routes/cocreation-voices';
 import { workshopRoutes } from './routes/cocreation-workshops';
 import { evaluationRoutes } from './routes/evaluation';
+import { evaluationReviewRoutes } from './routes/evaluation-reviews';
 import { sheetRoutes } from './routes/evaluation-sheets';
 import { healthRoutes } from './routes/health';
 import { indicatorRoutes } from './routes/indicators';
@@ -41,6 +42,7 @@ export const routeGroups = {
   workshops: workshopRoutes,
   evaluation: evaluationRoutes,
   sheets: sheetRoutes,
+  reviews: evaluationReviewRoutes,
   health: healthRoutes,
   indicators: indicatorRoutes,
   jobs: jobRoutes,

@@ -21,6 +21,7 @@ import { registerPartnerRoutes } from './routes/cocreation-partners';
 import { registerVoiceRoutes } from './routes/cocreation-voices';
 import { registerWorkshopRoutes } from './routes/cocreation-workshops';
 import { registerEvaluation } from './routes/evaluation';
+import { registerEvaluationReviews } from './routes/evaluation-reviews';
 import { registerHealth } from './routes/health';
 import { registerIndicators } from './routes/indicators';
 import { registerJobs } from './routes/jobs';
@@ -75,6 +76,7 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   registerSurveys(app);
   registerPopulation(app);
   registerEvaluation(app);
+  registerEvaluationReviews(app);
   registerNotifications(app);
   registerMailOutbox(app);
   registerJobs(app);

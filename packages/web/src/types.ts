@@ -45,6 +45,7 @@ export interface MeasureCocreationView {
 import type {
   DistrictSetSpec,
   MeasureFilter,
+  MediumTermReview,
   MunicipalityContact,
   PlanDocument,
   PlanTree,
@@ -163,6 +164,31 @@ export interface WorkbenchModel {
 
 export type RoundStatusView = RoundStatus;
 
+/** The medium-term review of a phase in the workspace (/staff/reviews/:phase). */
+export interface ReviewPageModel {
+  page: 'staff-review';
+  session: StaffSession;
+  phase: number;
+  phaseName: Text;
+  phases: { number: number; name: Text }[];
+  review: MediumTermReview & { conclusionsVersion: number };
+  /** The review's warnings (years without a round), as messages. */
+  warnings: Text[];
+  fieldNames: Record<string, Text>;
+  measureLevel: Text;
+  fieldLevel: Text;
+  /** The current plan version (a draft included): the version the next-phase plan is made from. */
+  plan: { version: number; status: string };
+  /** The next phase's number when the plan has one. */
+  nextPhase: number | null;
+  /** Measures the current plan already has under the next phase. */
+  nextPhaseMeasures: string[];
+  /** May record conclusions (evaluation:manage-round). */
+  canConclude: boolean;
+  /** May save the next phase's draft as a plan version (plan:import too). */
+  canDraftPlan: boolean;
+}
+
 /** The sheet editor's form data: the app's sheet read (getEvaluationSheet), the parts the form edits. */
 export type SheetView = Pick<EvaluationSheetView, 'sheet' | 'round' | 'cost' | 'allowedActions'> & {
   /** Accepted partner reports on this item in the round's year (read-only; the sheet's "contributions by partners"). */
@@ -267,6 +293,7 @@ export type PageModel =
       history: PlanVersionView[];
       evaluations: PublishedRoundView[];
     }
+  | { page: 'evaluation'; evaluations: PublishedRoundView[] }
   | { page: 'areas'; view: AreaListView }
   | {
       page: 'area';
@@ -389,6 +416,7 @@ export type PageModel =
       /** The departments with sheets in the round (for their workbooks), with names. */
       departments: { code: string; name: string }[];
     }
+  | ReviewPageModel
   | {
       page: 'staff-sheet';
       session: StaffSession;

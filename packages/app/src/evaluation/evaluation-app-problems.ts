@@ -42,4 +42,8 @@ export const evaluationAppProblems = {
     ja: `催促の日（${p.days}）は、期限の60日前から60日後までの整数を重複なく8個までにしてください`,
     en: `Reminder days (${p.days}) must be whole days from 60 before to 60 after the due date, at most 8, no repeats`,
   })),
+  nextPhaseMissing: defineProblem<{ phase: number }>('evaluation/next-phase-missing', 'invalid', (p) => ({
+    ja: `計画に次の期（第${p.phase}期）の期間がないため、素案を計画に入れられません。先に計画に期間を加えてください`,
+    en: `The plan has no phase ${p.phase} to put the draft in; add the phase to the plan first`,
+  })),
 };

@@ -2,6 +2,7 @@
 export * from './evaluation-actor';
 export * from './evaluation-app-problems';
 export * from './evaluation-figures';
+export * from './next-phase-plan';
 export * from './plan-sources';
 export * from './review-use-cases';
 export * from './round-context';

@@ -231,6 +231,15 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     title: () => 'オープンデータ',
   },
   {
+    // Published rounds and sheets only (the public read path); the reports are rendered from them.
+    path: '/evaluation',
+    load: async (ctx) => {
+      const evaluations = await getPublishedEvaluations(ctx);
+      return { page: 'evaluation', evaluations: evaluations.ok ? evaluations.value : [] };
+    },
+    title: () => '行政評価の結果',
+  },
+  {
     path: '/partners',
     load: async (ctx) => ({ page: 'partners', partners: must(await listPartners(ctx, anonymous)) }),
     title: () => '共創パートナー',

@@ -32,6 +32,7 @@ import {
 import { ProblemError } from '@mirai/core';
 import { neutralLevers, type RoundStatusView, recalcWorkbench } from '@mirai/web';
 import { inbox, mySheets } from './evaluation-inbox-pages';
+import { review, reviews } from './evaluation-review-pages';
 import { definePage, mayOpen, type PageEntry, staffPage } from './page-table';
 
 const login = definePage({
@@ -398,6 +399,7 @@ const workspaceLinks = [
   [tokens, { ja: 'API トークン', en: 'API tokens' }],
   [surveyImport, { ja: '調査の回を取り込む', en: 'Import a survey wave' }],
   [rounds, { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' }],
+  [reviews, { ja: '中期の見直し評価と次期の素案', en: 'Medium-term review and the next phase draft' }],
   [inbox, { ja: '受信箱（お知らせと催促）', en: 'Inbox (notices and reminders)' }],
   [mySheets, { ja: '自分の評価シート（対応が必要なもの）', en: 'My sheets (awaiting me)' }],
   [
@@ -434,6 +436,8 @@ export const staffPages: PageEntry[] = [
   rounds,
   round,
   sheet,
+  reviews,
+  review,
   inbox,
   mySheets,
   indicators,

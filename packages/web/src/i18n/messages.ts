@@ -11,6 +11,7 @@ export const messages = {
   areas: { ja: '地域', en: 'Areas' },
   calendar: { ja: '評価の予定', en: 'Review calendar' },
   openData: { ja: 'オープンデータ', en: 'Open data' },
+  evaluation: { ja: '行政評価', en: 'Evaluation' },
   accessibility: { ja: 'アクセシビリティ', en: 'Accessibility' },
   contact: { ja: 'お問い合わせ', en: 'Contact' },
   footerNav: { ja: 'サイトについて', en: 'About this site' },

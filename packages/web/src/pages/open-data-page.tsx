@@ -11,6 +11,9 @@ import { OpenDataCatalogue } from './open-data-catalogue';
 
 type Model = Extract<PageModel, { page: 'open-data' }>;
 
+/** An attribute cannot hold a lang="ja" fragment: the English label names the year without 和暦. */
+const scrollLabel = (fy: number, lang: 'ja' | 'en') => (lang === 'en' ? `FY${fy}` : fiscalYearText(fy, lang));
+
 export function OpenDataPage({ model }: { model: Model }) {
   const lang = useLang();
   return (
@@ -72,7 +75,7 @@ export function OpenDataPage({ model }: { model: Model }) {
           </p>
         ) : (
           model.evaluations.map((r) => (
-            <ScrollArea key={r.fiscalYear} label={fiscalYearText(r.fiscalYear, lang)}>
+            <ScrollArea key={r.fiscalYear} label={scrollLabel(r.fiscalYear, lang)}>
               <p className="report-links">
                 <a href={`/api/v1/evaluation/${r.fiscalYear}/report`}>
                   <FiscalYear fy={r.fiscalYear} />
@@ -81,7 +84,7 @@ export function OpenDataPage({ model }: { model: Model }) {
                     en=" evaluation report (HTML, prints on A4)"
                   />
                 </a>{' '}
-                ・{' '}
+                {lang === 'en' ? '| ' : '・'}
                 <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=xlsx`} download>
                   <L ja="評価シート（Excel）" en="Sheets (Excel)" />
                 </a>

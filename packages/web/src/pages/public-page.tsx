@@ -7,6 +7,7 @@ import { BrandPage } from './brand-page';
 import { CalendarPage } from './calendar-page';
 import { ContactPage } from './contact-page';
 import { DistrictPage } from './district-page';
+import { EvaluationPage } from './evaluation-page';
 import { FieldPage } from './field-page';
 import { ForbiddenPage } from './forbidden-page';
 import { HappinessPage } from './happiness-page';
@@ -47,6 +48,8 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <CalendarPage model={model} />;
     case 'open-data':
       return <OpenDataPage model={model} />;
+    case 'evaluation':
+      return <EvaluationPage model={model} />;
     case 'contact':
       return <ContactPage model={model} />;
     case 'accessibility':

@@ -8,6 +8,7 @@ import { LoginPage } from './login-page';
 import { OutboxPage } from './outbox-page';
 import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
+import { ReviewPage } from './review-page';
 import { RoundPage, RoundsPage } from './round-pages';
 import { ScenarioWorkbenchPage } from './scenario-workbench-page';
 import { SectoralPlansStaffPage } from './sectoral-plans-staff-page';
@@ -54,6 +55,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <RoundsPage model={model} />;
     case 'staff-round':
       return <RoundPage model={model} />;
+    case 'staff-review':
+      return <ReviewPage model={model} />;
     case 'staff-sheet':
       return <SheetEditorPage model={model} />;
     case 'staff-inbox':

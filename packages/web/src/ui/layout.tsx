@@ -4,12 +4,16 @@ import { useLang } from '../i18n/lang';
 import { siteName, useSite } from './site';
 import { M, useMsg } from './text';
 
-const nav: { href: string; k: 'home' | 'happiness' | 'population' | 'areas' | 'calendar' | 'openData' }[] = [
+const nav: {
+  href: string;
+  k: 'home' | 'happiness' | 'population' | 'areas' | 'calendar' | 'evaluation' | 'openData';
+}[] = [
   { href: '/', k: 'home' },
   { href: '/happiness', k: 'happiness' },
   { href: '/population', k: 'population' },
   { href: '/areas', k: 'areas' },
   { href: '/calendar', k: 'calendar' },
+  { href: '/evaluation', k: 'evaluation' },
   { href: '/open-data', k: 'openData' },
 ];
 

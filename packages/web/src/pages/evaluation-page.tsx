@@ -1,0 +1,128 @@
+/**
+ * The public evaluation results (/evaluation): each published round with its
+ * annual report (HTML to read and print on A4, the sheets as Excel) and the
+ * published sheets' ratings, directions and issues. Only published rounds and
+ * sheets reach this page (the public read path); drafts never do.
+ */
+import { defaultDirections } from '@mirai/core';
+import { useLang } from '../i18n/lang';
+import type { PageModel } from '../types';
+import { Crumbs } from '../ui/layout';
+import { ScrollArea } from '../ui/scroll-area';
+import { Ja, L, M, Paren, T } from '../ui/text';
+import { FiscalYear, fiscalYearText } from '../ui/years';
+
+type Model = Extract<PageModel, { page: 'evaluation' }>;
+
+const directions = new Map(defaultDirections.map((d) => [d.code, d.label]));
+/** Measures first, then projects, each by code. */
+const byKindAndCode = (a: { kind: string; code: string }, b: { kind: string; code: string }) =>
+  a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'measure' ? -1 : 1;
+
+export function EvaluationPage({ model }: { model: Model }) {
+  const lang = useLang();
+  const rounds = [...model.evaluations].sort((a, b) => b.fiscalYear - a.fiscalYear);
+  return (
+    <main id="main">
+      <Crumbs items={[{ label: <M k="evaluation" /> }]} />
+      <h1>
+        <L ja="行政評価の結果" en="Evaluation results" />
+      </h1>
+      <p>
+        <L
+          ja="毎年度、施策と事務事業を評価し、所属長・企画政策課の確認を経て公表しています。公表済みの年度の結果と報告書です。"
+          en="Each year the measures and projects are evaluated, reviewed by section heads and the planning division, then published. These are the published years' results and reports."
+        />
+      </p>
+      {rounds.length === 0 ? (
+        <p id="no-evaluations">
+          <L ja="公表済みの評価結果はまだありません。" en="No evaluation results have been published yet." />
+        </p>
+      ) : (
+        rounds.map((r) => (
+          <section key={r.fiscalYear} aria-labelledby={`ev-${r.fiscalYear}`} className="evaluation-round">
+            <h2 id={`ev-${r.fiscalYear}`}>
+              <FiscalYear fy={r.fiscalYear} />
+              <L ja="の評価結果" en=" evaluation results" />
+            </h2>
+            <ul className="report-links">
+              <li>
+                <a href={`/api/v1/evaluation/${r.fiscalYear}/report`}>
+                  <L
+                    ja="行政評価結果報告書（HTML・A4 で印刷できます）"
+                    en="Evaluation report (HTML, prints on A4)"
+                  />
+                </a>
+              </li>
+              <li>
+                <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=xlsx`} download>
+                  <L ja="評価シート（Excel）" en="Evaluation sheets (Excel)" />
+                </a>
+              </li>
+            </ul>
+            <ScrollArea
+              label={lang === 'en' ? `FY${r.fiscalYear} evaluations` : fiscalYearText(r.fiscalYear, lang)}
+            >
+              <table>
+                <caption>
+                  <FiscalYear fy={r.fiscalYear} />
+                  <L ja={`の評価（${r.sheets.length} 件）`} en={` evaluations (${r.sheets.length})`} />
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">
+                      <L ja="施策・事業" en="Measure or project" />
+                    </th>
+                    <th scope="col">
+                      <L ja="総合評価" en="Overall rating" />
+                    </th>
+                    <th scope="col">
+                      <L ja="今後の方向性" en="Direction" />
+                    </th>
+                    <th scope="col">
+                      <L ja="課題" en="Issues" />
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...r.sheets].sort(byKindAndCode).map((s) => (
+                    <tr key={`${s.kind}-${s.code}`}>
+                      <th scope="row">
+                        {s.kind === 'measure' ? (
+                          <a href={`/measures/${s.code}`}>
+                            <Ja>{s.name}</Ja>
+                          </a>
+                        ) : (
+                          <Ja>{s.name}</Ja>
+                        )}
+                        <Paren>{s.code}</Paren>
+                      </th>
+                      <td>
+                        <Ja>{s.overallRating ?? '—'}</Ja>
+                      </td>
+                      <td>
+                        {s.direction && directions.has(s.direction) ? (
+                          <T text={directions.get(s.direction)!} />
+                        ) : (
+                          <Ja>{s.direction ?? '—'}</Ja>
+                        )}
+                      </td>
+                      <td>
+                        <Ja>{s.issues ?? '—'}</Ja>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollArea>
+          </section>
+        ))
+      )}
+      <p>
+        <a href="/open-data">
+          <L ja="評価結果のデータ（オープンデータ）" en="Evaluation results as data (open data)" />
+        </a>
+      </p>
+    </main>
+  );
+}
