@@ -131,7 +131,7 @@ if (process.env.BENCH_SKIP_EMBEDDED !== '1') {
     tree: root,
     dataDir: join(dir, 'data'),
     env: serverEnv,
-    timeoutMs: 300_000,
+    timeoutMs: 900_000,
   });
   try {
     paths0.push(...(await paths(s.base)));
@@ -147,7 +147,7 @@ if (process.env.BENCH_SKIP_POSTGRES !== '1' && (await postgresReachable())) {
   const s = await startOnPostgres(await freshDatabase(name), {
     workers: WORKERS,
     env: serverEnv,
-    timeoutMs: 300_000,
+    timeoutMs: 900_000,
   });
   try {
     if (paths0.length === 0) paths0.push(...(await paths(s.base)));
