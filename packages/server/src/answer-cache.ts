@@ -2,28 +2,41 @@
  * Public answers cached by what they show: a GET from someone without an
  * account (no session cookie, no token) to a public page or public API read is
  * computed once per published state — keyed by the municipality code of the
- * published plan, the language cookie and the path with its query — and then
- * served from memory with a strong ETag (304 on If-None-Match) and its gzip
- * and brotli forms, each computed once. The state changes when anything is
- * written: a successful write through this server clears the cache at once,
- * and the newest audit entry (every write is audited, also by the CLI or
- * another server process) is compared before answering (one indexed query;
- * `revalidateMs` can trust a checked state for longer).
+ * published plan, the host the request named (municipalities are told apart by
+ * host), the language cookie and the path with its query — and then served
+ * from memory with a strong ETag (304 on If-None-Match) and its gzip and
+ * brotli forms, each computed once. Only answers of routes the policy table
+ * declares public are kept (the gate answered them to the public).
+ * The state changes when anything is written: a successful write through this
+ * server clears the cache at once, and the newest audit entry (every write is
+ * audited, also by the CLI or another server process) is compared before
+ * answering (one indexed query; `revalidateMs` trusts a checked state for
+ * longer, and then a hit does no database work at all: decision 0126).
  * Answers that are not 200, set a cookie other than the language, or say
  * no-store (staff pages) are never kept; staff paths are never looked up.
+ * The built web assets (hashed names, served as immutable) are kept once,
+ * for everyone, with their compressed forms (`AnswerCache.asset`).
  */
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { policyEntry } from '@mirai/api';
 import { type AppContext, getPublishedPlan, isDatabaseUnavailable } from '@mirai/app';
 import { LANG_COOKIE } from '@mirai/web';
+import type { RouteSeen } from './request-log';
 
-interface Entry {
+export type Encoding = 'br' | 'gzip' | 'identity';
+
+export interface Entry {
   status: number;
   headers: [string, string][];
   body: Uint8Array;
   etag: string;
   gzip?: Uint8Array;
   br?: Uint8Array;
+  /** Whether compressed forms are offered (text of 1 KiB or more). */
+  compressible: boolean;
+  /** Ready-made header lists per encoding, for writing straight to a socket (fast-answers.ts). */
+  wire: Partial<Record<Encoding, string[]>>;
 }
 
 export interface AnswerCacheOptions {
@@ -36,6 +49,8 @@ export interface AnswerCacheOptions {
 /** A store shared by servers (tests serve two municipalities from one store). */
 export class AnswerStore {
   readonly entries = new Map<string, Entry>();
+  /** Answers written straight to the socket from this store (fast-answers.ts). */
+  socketAnswers = 0;
   constructor(readonly maxEntries = 2000) {}
   set(key: string, entry: Entry): void {
     if (this.entries.size >= this.maxEntries) {
@@ -55,10 +70,96 @@ const NEVER =
   /^\/(staff|api\/v1\/(staff|auth|users|tokens|audit|jobs|healthz|readyz)|assets|metrics|healthz|readyz)(\/|$)/;
 const SESSION = /(^|;\s*)(__Host-)?mirai_session=/;
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|ld\+json|problem\+json))/;
+const LANG = new RegExp(`(?:^|;\\s*)${LANG_COOKIE}=([^;]*)`);
 
-function cookieValue(header: string | null, name: string): string {
-  const m = header ? new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(header) : null;
+export function langCookie(header: string | null | undefined): string {
+  const m = header ? LANG.exec(header) : null;
   return m?.[1] ?? '';
+}
+
+/**
+ * The host part of the key: the Host header and, when a proxy sent them, the
+ * forwarded host and scheme (what a page may say about where it is served).
+ */
+export function hostKey(
+  host: string | null | undefined,
+  forwardedHost: string | null | undefined,
+  forwardedProto: string | null | undefined,
+): string {
+  const h = (host ?? '').toLowerCase();
+  return forwardedHost || forwardedProto
+    ? `${h} ${(forwardedHost ?? '').toLowerCase()} ${forwardedProto ?? ''}`
+    : h;
+}
+
+/** Which encoding of an entry to send for an Accept-Encoding header. */
+export function chooseEncoding(entry: Entry, accept: string | null | undefined): Encoding {
+  if (!entry.compressible || !accept) return 'identity';
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return 'identity';
+}
+
+export const etagFor = (entry: Entry, encoding: Encoding) =>
+  encoding === 'identity' ? entry.etag : `${entry.etag.slice(0, -1)}-${encoding}"`;
+
+/** Whether an If-None-Match header names this ETag. */
+export const notModified = (inm: string | null | undefined, etag: string) =>
+  !!inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === '*');
+
+/** The bytes of an entry in an encoding, compressed once when first asked for. */
+export function bodyFor(entry: Entry, encoding: Encoding): Uint8Array {
+  if (encoding === 'br') {
+    entry.br ??= brotliCompressSync(entry.body, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength,
+      },
+    });
+    return entry.br;
+  }
+  if (encoding === 'gzip') {
+    entry.gzip ??= gzipSync(entry.body, { level: 9 });
+    return entry.gzip;
+  }
+  return entry.body;
+}
+
+/** The headers of an entry in an encoding (ETag, Vary, Content-Encoding, Content-Length), made once. */
+export function headersFor(entry: Entry, encoding: Encoding): string[] {
+  const ready = entry.wire[encoding];
+  if (ready) return ready;
+  const body = bodyFor(entry, encoding);
+  const list: string[] = [];
+  for (const [k, v] of entry.headers) if (k !== 'vary') list.push(k, v);
+  const vary = entry.headers.filter(([k]) => k === 'vary').map(([, v]) => v);
+  list.push('vary', [...vary, 'Accept-Encoding, Cookie'].join(', '));
+  list.push('etag', etagFor(entry, encoding));
+  if (encoding !== 'identity') list.push('content-encoding', encoding);
+  list.push('content-length', String(body.byteLength));
+  entry.wire[encoding] = list;
+  return list;
+}
+
+/** Whether the policy table declares the route that answered public (the gate let the public through). */
+export function publicRoute(route: string | undefined): boolean {
+  return route !== undefined && policyEntry('GET', route)?.policy === 'public';
+}
+
+/** Keeps an answer: its identity bytes, headers and strong ETag. */
+export async function entryOf(res: Response): Promise<Entry> {
+  const body = new Uint8Array(await res.arrayBuffer());
+  const headers = [...res.headers].filter(([k]) => k !== 'content-length' && k !== 'etag');
+  if (!headers.some(([k]) => k === 'cache-control')) headers.push(['cache-control', 'no-cache']);
+  const type = headers.find(([k]) => k === 'content-type')?.[1] ?? '';
+  return {
+    status: res.status,
+    headers,
+    body,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
+    compressible: body.byteLength >= 1024 && COMPRESSIBLE.test(type),
+    wire: {},
+  };
 }
 
 /** Whether a request may be answered from the cache. */
@@ -69,10 +170,18 @@ export function cacheable(req: Request): boolean {
   return !NEVER.test(new URL(req.url).pathname);
 }
 
+/** Whether a path and its query is one of the built web assets. */
+export const isAsset = (path: string) => path.startsWith('/assets/');
+
 export class AnswerCache {
   private checkedAt = 0;
   private mark: string | undefined;
   private municipality: string | undefined;
+  /** Bumped whenever the state may have changed: an answer computed across a bump is not kept. */
+  private generation = 0;
+  private checking: Promise<string> | undefined;
+  /** The built assets (immutable: hashed names), kept for everyone. */
+  readonly assets = new Map<string, Entry>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -85,13 +194,32 @@ export class AnswerCache {
     if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);
     this.municipality = undefined;
     this.checkedAt = 0;
+    this.generation++;
+  }
+
+  /**
+   * The municipality code of a state checked within `revalidateMs`, else
+   * undefined: then only the full path (which checks) may answer.
+   */
+  trustedState(): string | undefined {
+    const trust = this.options.revalidateMs ?? 0;
+    return trust > 0 && Date.now() - this.checkedAt < trust ? this.municipality : undefined;
   }
 
   /** The published state: municipality code, re-read when the newest audit entry changed. */
-  private async state(): Promise<string> {
-    const now = Date.now();
-    if (this.municipality !== undefined && now - this.checkedAt < (this.options.revalidateMs ?? 0))
-      return this.municipality;
+  private state(): Promise<string> {
+    const trusted = this.trustedState();
+    if (trusted !== undefined) return Promise.resolve(trusted);
+    // With a trust window, requests arriving during a check share it; without, each checks.
+    if ((this.options.revalidateMs ?? 0) <= 0) return this.check();
+    this.checking ??= this.check().finally(() => {
+      this.checking = undefined;
+    });
+    return this.checking;
+  }
+
+  private async check(): Promise<string> {
+    const started = Date.now();
     let row: { m: unknown } | undefined;
     try {
       row = await this.ctx.database.db
@@ -106,17 +234,37 @@ export class AnswerCache {
     }
     const mark = String(row?.m ?? '');
     if (mark !== this.mark || this.municipality === undefined) {
-      if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);
+      const generation = this.generation;
       const plan = await getPublishedPlan(this.ctx);
-      this.municipality = plan.ok ? plan.value.document.municipality.code : '-';
+      const code = plan.ok ? plan.value.document.municipality.code : '-';
+      // A write through this server while reading: leave the state unset, the next request checks.
+      if (generation !== this.generation) return code;
+      if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);
+      this.municipality = code;
       this.mark = mark;
+      this.generation++;
     }
-    this.checkedAt = now;
+    this.checkedAt = started;
     return this.municipality;
   }
 
-  /** Answers a request: from the cache, or through `inner` (then kept when it may be). */
-  async handle(req: Request, inner: (req: Request) => Promise<Response>): Promise<Response> {
+  /** The key of a cached answer. */
+  static key(code: string, host: string, lang: string, pathAndQuery: string): string {
+    return `${code}\u0000${host}\u0000${lang}\u0000${pathAndQuery}`;
+  }
+
+  /**
+   * Answers a request: from the cache, or through `inner` (then kept when it
+   * may be); `seen` is filled by the inner application with the route that answered.
+   */
+  async handle(
+    req: Request,
+    inner: (req: Request) => Promise<Response>,
+    seen: RouteSeen = {},
+  ): Promise<Response> {
+    const url = new URL(req.url);
+    if ((req.method === 'GET' || req.method === 'HEAD') && isAsset(url.pathname))
+      return this.asset(req, url.pathname, inner);
     if (!cacheable(req)) {
       const res = await inner(req);
       if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS' && res.status < 400)
@@ -124,68 +272,66 @@ export class AnswerCache {
       return res;
     }
     const code = await this.state();
-    const url = new URL(req.url);
-    const key = `${code}\u0000${cookieValue(req.headers.get('cookie'), LANG_COOKIE)}\u0000${url.pathname}${url.search}`;
+    const generation = this.generation;
+    const h = req.headers;
+    const key = AnswerCache.key(
+      code,
+      hostKey(h.get('host') ?? url.host, h.get('x-forwarded-host'), h.get('x-forwarded-proto')),
+      langCookie(h.get('cookie')),
+      `${url.pathname}${url.search}`,
+    );
     let entry = this.store.entries.get(key);
     if (!entry) {
-      // The identity answer is kept; compressed forms are made once, from it.
-      const headers = new Headers(req.headers);
-      headers.delete('accept-encoding');
-      headers.delete('if-none-match');
-      const res = await inner(new Request(req.url, { method: 'GET', headers }));
+      const res = await inner(identityRequest(req));
       const setCookie = res.headers.get('set-cookie');
       const keep =
         res.status === 200 &&
+        publicRoute(seen.route) &&
         !/no-store|private/.test(res.headers.get('cache-control') ?? '') &&
         !res.headers.has('content-encoding') &&
         (setCookie === null || new RegExp(`^${LANG_COOKIE}=[^;,]*(;[^,]*)?$`).test(setCookie));
       if (!keep) return req.method === 'HEAD' ? new Response(null, res) : res;
-      const body = new Uint8Array(await res.arrayBuffer());
-      entry = {
-        status: res.status,
-        headers: [...res.headers].filter(([k]) => k !== 'content-length' && k !== 'etag'),
-        body,
-        etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`,
-      };
-      if (!entry.headers.some(([k]) => k === 'cache-control'))
-        entry.headers.push(['cache-control', 'no-cache']);
-      this.store.set(key, entry);
+      entry = await entryOf(res);
+      // Kept only if no write came through while it was computed (else it may show the old state).
+      if (generation === this.generation) this.store.set(key, entry);
     }
-    return this.respond(req, entry);
+    return respond(req, entry);
   }
 
-  private respond(req: Request, entry: Entry): Response {
-    const accept = req.headers.get('accept-encoding') ?? '';
-    const type = entry.headers.find(([k]) => k === 'content-type')?.[1] ?? '';
-    const compressible = entry.body.byteLength >= 1024 && COMPRESSIBLE.test(type);
-    let encoding: 'br' | 'gzip' | undefined;
-    if (compressible && /\bbr\b/.test(accept)) encoding = 'br';
-    else if (compressible && /\bgzip\b/.test(accept)) encoding = 'gzip';
-    const etag = encoding ? `${entry.etag.slice(0, -1)}-${encoding}"` : entry.etag;
-    const headers = new Headers(entry.headers);
-    headers.set('etag', etag);
-    headers.append('vary', 'Accept-Encoding, Cookie');
-    const inm = req.headers.get('if-none-match');
-    if (inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === '*'))
-      return new Response(null, { status: 304, headers });
-    let body = entry.body;
-    if (encoding === 'br') {
-      entry.br ??= brotliCompressSync(entry.body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 9,
-          [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength,
-        },
-      });
-      body = entry.br;
-    } else if (encoding === 'gzip') {
-      entry.gzip ??= gzipSync(entry.body, { level: 9 });
-      body = entry.gzip;
+  /** A built asset: the same bytes for everyone, read and compressed once. */
+  private async asset(req: Request, path: string, inner: (req: Request) => Promise<Response>) {
+    let entry = this.assets.get(path);
+    if (!entry) {
+      const res = await inner(identityRequest(req));
+      if (res.status !== 200 || res.headers.has('content-encoding'))
+        return req.method === 'HEAD' ? new Response(null, res) : res;
+      entry = await entryOf(res);
+      this.assets.set(path, entry);
     }
-    if (encoding) headers.set('content-encoding', encoding);
-    headers.set('content-length', String(body.byteLength));
-    return new Response(req.method === 'HEAD' ? null : (body as unknown as BodyInit), {
-      status: entry.status,
-      headers,
-    });
+    return respond(req, entry);
   }
+}
+
+/** The request as asked for its identity answer (compressed forms are made from it, once). */
+function identityRequest(req: Request): Request {
+  const headers = new Headers(req.headers);
+  headers.delete('accept-encoding');
+  headers.delete('if-none-match');
+  return new Request(req.url, { method: 'GET', headers });
+}
+
+function respond(req: Request, entry: Entry): Response {
+  const encoding = chooseEncoding(entry, req.headers.get('accept-encoding'));
+  const list = headersFor(entry, encoding);
+  const headers = new Headers();
+  for (let i = 0; i < list.length; i += 2) headers.append(list[i]!, list[i + 1]!);
+  if (notModified(req.headers.get('if-none-match'), etagFor(entry, encoding))) {
+    headers.delete('content-length');
+    return new Response(null, { status: 304, headers });
+  }
+  const body = bodyFor(entry, encoding);
+  return new Response(req.method === 'HEAD' ? null : (body as unknown as BodyInit), {
+    status: entry.status,
+    headers,
+  });
 }

@@ -42,17 +42,31 @@ export interface Observation {
 
 export function observe(metrics: ServerMetrics, o: Observation, accessLog: boolean): void {
   // Answers from the public cache never reach the inner application.
-  const route = o.seen.route ?? 'cached';
-  metrics.observe(o.req.method, route, o.status, o.seconds);
+  observeAnswer(
+    metrics,
+    o.req.method,
+    new URL(o.req.url).pathname,
+    o.seen.route ?? 'cached',
+    o.status,
+    o.seconds,
+    accessLog,
+  );
+}
+
+/** Records one answer (also those written straight from the cache, which have no Request). */
+export function observeAnswer(
+  metrics: ServerMetrics,
+  method: string,
+  pathname: string,
+  route: string,
+  status: number,
+  seconds: number,
+  accessLog: boolean,
+): void {
+  metrics.observe(method, route, status, seconds);
   if (!accessLog) return;
   log().info(
-    {
-      method: o.req.method,
-      path: loggablePath(new URL(o.req.url).pathname),
-      route,
-      status: o.status,
-      ms: Math.round(o.seconds * 10_000) / 10,
-    },
+    { method, path: loggablePath(pathname), route, status, ms: Math.round(seconds * 10_000) / 10 },
     'request',
   );
 }

@@ -25,6 +25,12 @@ export function proxyOptions(opts: ServeOptions) {
   return { trustProxy, ...(publicOrigin ? { publicOrigin: new URL(publicOrigin).origin } : {}) };
 }
 
+/** MIRAI_ANSWER_REVALIDATE_MS (default 1000; 0 checks the newest audit entry on every public answer). */
+export function answerRevalidateMs(): number {
+  const v = Number(process.env.MIRAI_ANSWER_REVALIDATE_MS ?? 1000);
+  return Number.isFinite(v) && v >= 0 ? v : 1000;
+}
+
 export async function runServer(opts: ServeOptions): Promise<never> {
   const started = performance.now();
   setLog(createLogger({ destination: 1 }));
@@ -40,6 +46,9 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1', {
     auth: proxyOptions(opts),
     accessLog: process.env.MIRAI_ACCESS_LOG !== '0',
+    // A checked published state is trusted for a second: writes through this server clear the cache
+    // at once, writes by other processes (CLI, a second server) show within it (decision 0126).
+    answerCache: { revalidateMs: answerRevalidateMs() },
   });
   // The data directory's owner lock now names this server, so a command beside it says where to go.
   ctx.database.lock?.update({ kind: 'server', url });

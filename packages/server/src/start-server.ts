@@ -5,6 +5,7 @@
  * Nothing is fetched from elsewhere.
  */
 import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
@@ -13,6 +14,7 @@ import { type AppContext, isDatabaseUnavailable, scheduleDailyReminders } from '
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
+import { serveFast } from './fast-answers';
 import { createMetrics, type ServerMetrics } from './metrics';
 import { areaPages } from './pages/area-pages';
 import { registerOpenDataFiles } from './pages/open-data-routes';
@@ -20,7 +22,7 @@ import { publicPages } from './pages/public-pages';
 import { pageRefusal, registerPages } from './pages/register-pages';
 import { notFoundPage } from './pages/send-page';
 import { staffPages } from './pages/staff-pages';
-import { observe, type RouteSeen, recordRoute, routeSeenKey } from './request-log';
+import { observe, observeAnswer, type RouteSeen, recordRoute, routeSeenKey } from './request-log';
 import { webDist } from './web-assets';
 
 /** Every page the server answers, in the order they are matched. */
@@ -39,6 +41,11 @@ export interface ServerOptions extends Omit<ApiOptions, 'refusePage' | 'metrics'
 }
 
 export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) {
+  return composeServer(ctx, serverOptions).app;
+}
+
+/** The application, and the node listener that answers cache hits before it (fast-answers.ts). */
+function composeServer(ctx: AppContext, serverOptions: ServerOptions) {
   const { answerStore, answerCache, accessLog = false, reminders: _reminders, ...options } = serverOptions;
   const metrics = serverOptions.metrics ?? createMetrics(ctx);
   const app = createApi(ctx, { ...options, refusePage: pageRefusal(ctx), metrics: () => metrics.render() });
@@ -80,7 +87,7 @@ export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) 
     const env = { ...(c.env as object), [routeSeenKey]: seen };
     let res: Response;
     try {
-      res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env));
+      res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env), seen);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       res = databaseUnavailableResponse(c.req.raw, error);
@@ -92,7 +99,27 @@ export function buildServer(ctx: AppContext, serverOptions: ServerOptions = {}) 
     );
     return res;
   });
-  return root;
+  const seenFast = (method: string, url: string, status: number, seconds: number) => {
+    const q = url.indexOf('?');
+    observeAnswer(metrics, method, q < 0 ? url : url.slice(0, q), 'cached', status, seconds, accessLog);
+  };
+  /** Wraps the adapter's listener: cache hits are written here, the rest goes on. */
+  const listen =
+    (next: (req: IncomingMessage, res: ServerResponse) => void) =>
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (!serveFast(cache, req, res, seenFast)) next(req, res);
+    };
+  return { app: root, listen };
+}
+
+/**
+ * Keep-alive connections are kept for a minute between requests (Node's 5 s
+ * default makes clients that pause reconnect); headers may take a little longer.
+ */
+function tuned<S extends { keepAliveTimeout: number; headersTimeout: number }>(server: S): S {
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  return server;
 }
 
 export interface RunningServer {
@@ -108,30 +135,40 @@ export async function startServer(
   hostname = '127.0.0.1',
   options: ServerOptions = {},
 ) {
-  const app = buildServer(ctx, options);
+  const { app, listen } = composeServer(ctx, options);
   // Background jobs (imports, reports) run while the server serves; ctx.close() stops them.
   await ctx.jobs.start();
   // Due-date reminders: the job is enqueued once a day (and a minute after start); each reminder goes out once.
   const stopReminders = options.reminders === false ? () => {} : scheduleDailyReminders(ctx);
   return new Promise<RunningServer>((resolvePromise) => {
-    const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
-      resolvePromise({
-        url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`,
-        port: info.port,
-        close: (graceMs = 10_000) =>
-          new Promise((r) => {
-            stopReminders();
-            // No new connections; idle keep-alive ones close now, answers under way may finish.
-            ctx.lifecycle.draining = true;
-            server.close(() => {
-              // The jobs this server started stop with it (after the answers under way).
-              void ctx.jobs.stop().then(() => r());
-            });
-            const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-            http.closeIdleConnections?.();
-            setTimeout(() => http.closeAllConnections?.(), graceMs).unref();
-          }),
-      });
-    });
+    const server = serve(
+      {
+        fetch: app.fetch,
+        port,
+        hostname,
+        // Cache hits are answered before the adapter (fast-answers.ts).
+        createServer: ((opts: object, next: (req: IncomingMessage, res: ServerResponse) => void) =>
+          tuned(createServer(opts, listen(next)))) as unknown as typeof createServer,
+      },
+      (info) => {
+        resolvePromise({
+          url: `http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${info.port}/`,
+          port: info.port,
+          close: (graceMs = 10_000) =>
+            new Promise((r) => {
+              stopReminders();
+              // No new connections; idle keep-alive ones close now, answers under way may finish.
+              ctx.lifecycle.draining = true;
+              server.close(() => {
+                // The jobs this server started stop with it (after the answers under way).
+                void ctx.jobs.stop().then(() => r());
+              });
+              const http = server as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+              http.closeIdleConnections?.();
+              setTimeout(() => http.closeAllConnections?.(), graceMs).unref();
+            }),
+        });
+      },
+    );
   });
 }
