@@ -3,5 +3,12 @@
  * actions that need it, so `mirai survey estimate` on a CSV loads neither Excel nor the database.
  * Named imports (never `import('@mirai/app')` whole) let the build keep only what is used.
  */
-export { readTableFile, surveyWaveTable } from '@mirai/app';
+export {
+  importSurveyWave,
+  listSurveyWaves,
+  publishSurveyWave,
+  readTableFile,
+  recordWaveAsIndicatorActual,
+  surveyWaveTable,
+} from '@mirai/app';
 export { withApp } from '../app-options';

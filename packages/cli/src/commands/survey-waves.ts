@@ -1,19 +1,14 @@
 /**
  * `mirai survey import|waves|publish|record`: survey waves in the database
- * (the estimator commands are in survey.ts).
+ * (the estimator commands are in survey.ts). Registered beside `estimate`, so
+ * the application (database, Excel) is imported only when one of these runs:
+ * `mirai survey estimate` loads none of it (decision 0127).
  */
-import {
-  type ImportWaveInput,
-  importSurveyWave,
-  listSurveyWaves,
-  publishSurveyWave,
-  readTableFile,
-  recordWaveAsIndicatorActual,
-} from '@mirai/app';
+import type { ImportWaveInput } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { cliActor } from '../actor';
-import { withApp, withDataOptions } from '../app-options';
+import { withDataOptions } from '../data-options';
 import { fiscalYearOption } from '../options';
 import { printJson, printTable } from '../output';
 
@@ -57,6 +52,7 @@ export function registerSurveyWaves(program: Command) {
       .option('--dry-run', 'check only, store nothing')
       .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (opts) => {
+    const { importSurveyWave, readTableFile, withApp } = await import('./survey-app');
     const responses = unwrap(await readTableFile(opts.file));
     const population = opts.population ? unwrap(await readTableFile(opts.population)) : undefined;
     const invitations = opts.invitations ? unwrap(await readTableFile(opts.invitations)) : undefined;
@@ -102,6 +98,7 @@ export function registerSurveyWaves(program: Command) {
       .description('調査回の一覧 / list survey waves')
       .option('--format <format>', 'json or table', 'table'),
   ).action(async (opts) => {
+    const { listSurveyWaves, withApp } = await import('./survey-app');
     await withApp(opts, async (ctx) => {
       const waves = unwrap(await listSurveyWaves(ctx));
       if (opts.format === 'json') return printJson(waves);
@@ -128,6 +125,7 @@ export function registerSurveyWaves(program: Command) {
       .option('--record-fy <year>', 'also record the estimate as the indicator’s actual for this fiscal year')
       .option('--actor <name>', 'who publishes (audit trail)'),
   ).action(async (opts) => {
+    const { publishSurveyWave, recordWaveAsIndicatorActual, withApp } = await import('./survey-app');
     await withApp(opts, async (ctx) => {
       const actor = cliActor(opts.actor);
       const r = unwrap(
