@@ -20,4 +20,5 @@ export * from './read-scope';
 export * from './reports';
 export * from './sectoral';
 export * from './survey';
+export * from './tenancy';
 export * from './web-data';

@@ -3,9 +3,13 @@ import type { AppConfig } from '@mirai/app';
 import type { Command } from 'commander';
 
 export function withDataOptions(cmd: Command): Command {
-  return cmd
+  cmd
     .option('--data-dir <dir>', 'embedded database directory (env MIRAI_DATA_DIR; default .mirai-data)')
     .option('--database-url <url>', 'PostgreSQL server URL (env DATABASE_URL)');
+  // The municipality the command works for (decision 0135); a command may already take it for its data.
+  if (!cmd.options.some((o) => o.long === '--municipality'))
+    cmd.option('--municipality <code>', 'municipality code (env MIRAI_MUNICIPALITY; default: the only one)');
+  return cmd;
 }
 
 export function appConfig(opts: { dataDir?: string; databaseUrl?: string }): AppConfig {

@@ -11,6 +11,8 @@ import { DurableNodeFS, durableStartParams } from './durable-node-fs';
 import { migrations } from './migrations';
 import { seedFromTemplate } from './pglite-template';
 import type { Database } from './schema';
+import { globally } from './tenancy/binding';
+import { tenantDialect } from './tenancy/tenant-dialect';
 
 export type DatabaseTarget =
   | {
@@ -64,7 +66,7 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
       lock?.release();
       throw error;
     }
-    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
+    const db = new Kysely<Database>({ dialect: tenantDialect(new PGliteDialect({ pglite })) });
     return {
       db,
       dialect: 'pglite',
@@ -103,8 +105,9 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
   pool.on('connect', (client) => {
     client.on('error', lost);
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  if (target.schema) await sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(target.schema)}`.execute(db);
+  const db = new Kysely<Database>({ dialect: tenantDialect(new PostgresDialect({ pool })) });
+  if (target.schema)
+    await globally(() => sql`CREATE SCHEMA IF NOT EXISTS ${sql.id(target.schema!)}`.execute(db));
   return {
     db,
     dialect: 'postgres',
@@ -127,7 +130,8 @@ export async function migrateToLatest(db: Kysely<Database>, schema?: string): Pr
     allowUnorderedMigrations: true,
     provider: { getMigrations: async (): Promise<Record<string, Migration>> => migrations },
   });
-  const result = await migrator.migrateToLatest();
+  // Migrations are global work: they see and change every municipality's rows.
+  const result = await globally(() => migrator.migrateToLatest());
   if (result.error) {
     const failed = result.results?.find((r) => r.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`);

@@ -9,6 +9,7 @@ import type { DatasetTables } from './repositories/dataset.repository';
 import type { EvaluationTables } from './repositories/evaluation.repository';
 import type { JobTables } from './repositories/job.repository';
 import type { MailTables } from './repositories/mail.repository';
+import type { MunicipalityTables } from './repositories/municipality.repository';
 import type { NotificationTables } from './repositories/notification.repository';
 import type { PopulationTables } from './repositories/population.repository';
 import type { ReportTables } from './repositories/report.repository';
@@ -69,6 +70,7 @@ export interface Database
     EvaluationTables,
     NotificationTables,
     MailTables,
+    MunicipalityTables,
     JobTables,
     CocreationTables,
     SectoralPlanTables,

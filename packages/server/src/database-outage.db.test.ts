@@ -5,7 +5,7 @@
 // public answer is still served, and nothing crashes; afterwards the same process answers 200
 // again without a restart (decision 0141).
 import { randomBytes } from 'node:crypto';
-import { contextFor, seedDefaultPlan } from '@mirai/app';
+import { contextFor, globally, seedDefaultPlan } from '@mirai/app';
 import { createDatabase, type MiraiDatabase, migrateToLatest } from '@mirai/db';
 import { serverOf, startTcpProxy, type TcpProxy } from '@mirai/db/testing';
 import { sql } from 'kysely';
@@ -29,8 +29,11 @@ describe.skipIf(!url)('database connection dropped and restored [postgres]', () 
   afterAll(async () => {
     proxy.restore();
     await server?.close(1000);
-    await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(handle.db);
-    await sql`DROP SCHEMA IF EXISTS ${sql.id(`${schema}_boss`)} CASCADE`.execute(handle.db);
+    // Dropping the schema is global work (tenancy, decision 0137).
+    await globally(async () => {
+      await sql`DROP SCHEMA IF EXISTS ${sql.id(schema)} CASCADE`.execute(handle.db);
+      await sql`DROP SCHEMA IF EXISTS ${sql.id(`${schema}_boss`)} CASCADE`.execute(handle.db);
+    });
     await handle.close();
     await proxy.close();
   });

@@ -10,7 +10,14 @@ import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type ApiOptions, createApi, databaseUnavailableResponse, declarePage, notFound } from '@mirai/api';
-import { type AppContext, isDatabaseUnavailable, scheduleDailyReminders } from '@mirai/app';
+import {
+  type AppContext,
+  globally,
+  HostResolver,
+  isDatabaseUnavailable,
+  scheduleDailyReminders,
+  withMunicipality,
+} from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { AnswerCache, type AnswerCacheOptions, type AnswerStore } from './answer-cache';
@@ -24,6 +31,26 @@ import { notFoundPage } from './pages/send-page';
 import { staffPages } from './pages/staff-pages';
 import { observe, observeAnswer, type RouteSeen, recordRoute, routeSeenKey } from './request-log';
 import { webDist } from './web-assets';
+
+/** Health and metrics answer at any host (load balancers ask by address). */
+const OPERATIONS = /^\/(healthz|readyz|metrics|api\/v1\/(healthz|readyz))$/;
+
+/** A host name no municipality of this deployment answers at (several municipalities). */
+function unknownHost(): Response {
+  return Response.json(
+    {
+      error: {
+        code: 'tenancy/unknown-host',
+        message: {
+          ja: 'このホスト名で提供している市区町村はありません',
+          en: 'No municipality is served at this host name',
+        },
+        details: {},
+      },
+    },
+    { status: 404, headers: { 'cache-control': 'no-store' } },
+  );
+}
 
 /** Every page the server answers, in the order they are matched. */
 export const pageEntries = [...publicPages, ...areaPages, ...staffPages];
@@ -81,13 +108,23 @@ function composeServer(ctx: AppContext, serverOptions: ServerOptions) {
   // Public answers are kept per published state (answer-cache.ts); everything else passes through.
   const cache = new AnswerCache(ctx, answerStore, answerCache);
   const root = new Hono();
+  // The municipality a request is for comes from its host name, here and nowhere else (decision 0135).
+  const hosts = new HostResolver(ctx);
   root.all('*', async (c) => {
     const started = performance.now();
     const seen: RouteSeen = {};
     const env = { ...(c.env as object), [routeSeenKey]: seen };
     let res: Response;
     try {
-      res = await cache.handle(c.req.raw, async (req) => inner.fetch(req, env), seen);
+      const answer = await hosts.resolve(c.req.header('host') ?? new URL(c.req.url).host);
+      const serve = () => cache.handle(c.req.raw, async (req) => inner.fetch(req, env), seen);
+      // Health, readiness and metrics are about the process and its database: global work.
+      res =
+        answer.kind === 'empty' || OPERATIONS.test(c.req.path)
+          ? await globally(serve)
+          : answer.kind === 'municipality'
+            ? await withMunicipality(answer.code, serve)
+            : unknownHost();
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       res = databaseUnavailableResponse(c.req.raw, error);

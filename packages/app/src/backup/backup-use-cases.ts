@@ -11,7 +11,7 @@ import { createInterface } from 'node:readline';
 import { finished } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { fail, ok, type Result } from '@mirai/core';
-import { audit, type Database } from '@mirai/db';
+import { audit, type Database, globally, registryChanged } from '@mirai/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import {
@@ -90,7 +90,12 @@ export interface BackupSummary {
 }
 
 /** Writes every table of the database to `file` (written beside it, then renamed into place). */
-export async function createBackup(ctx: AppContext, file: string): Promise<Result<BackupSummary>> {
+/** The whole database, every municipality's rows (global work; decision 0137). */
+export function createBackup(ctx: AppContext, file: string): Promise<Result<BackupSummary>> {
+  return globally(() => backupAll(ctx, file));
+}
+
+async function backupAll(ctx: AppContext, file: string): Promise<Result<BackupSummary>> {
   const partial = `${file}.partial`;
   const gzip = createGzip();
   const out = createWriteStream(partial);
@@ -168,8 +173,17 @@ class Refused extends Error {
   }
 }
 
-/** Replaces the database's contents with the backup's, all or nothing. */
-export async function restoreBackup(
+/** Replaces the database's contents with the backup's, all or nothing (every municipality: global work). */
+export function restoreBackup(
+  ctx: AppContext,
+  file: string,
+  opts: { actor: string },
+): Promise<Result<RestoreSummary>> {
+  // The registry comes back with the rows: this process's idea of "the only municipality" is stale.
+  return globally(() => restoreAll(ctx, file, opts)).finally(registryChanged);
+}
+
+async function restoreAll(
   ctx: AppContext,
   file: string,
   opts: { actor: string },
@@ -260,13 +274,20 @@ export async function restoreBackup(
         );
       }
       const rows = Object.values(found).reduce((a, b) => a + b, 0);
-      await audit(trx, {
-        actor: opts.actor,
-        action: 'backup.restore',
-        entityType: 'database',
-        entityId: manifest.createdAt,
-        details: { tables: manifest.tables.length, rows, migrations: manifest.migrations.length },
-      });
+      // Each municipality's audit trail records the restore (its entry belongs to it).
+      const restored = await sql<{ code: string }>`SELECT code FROM municipalities ORDER BY code`.execute(
+        trx,
+      );
+      for (const { code } of restored.rows) {
+        await sql`SELECT set_config('mirai.municipality', ${code}, true)`.execute(trx);
+        await audit(trx, {
+          actor: opts.actor,
+          action: 'backup.restore',
+          entityType: 'database',
+          entityId: manifest.createdAt,
+          details: { tables: manifest.tables.length, rows, migrations: manifest.migrations.length },
+        });
+      }
       return { tables: manifest.tables.length, rows, createdAt: manifest.createdAt };
     });
     return ok(summary);

@@ -118,7 +118,7 @@ export async function submitVoice(
     return fail(voiceProblems.rateLimited.create({}));
   const out = await db.transaction().execute(async (tx) => {
     await sql`INSERT INTO residents (email, display_name) VALUES (${email}, ${name || '匿名 / anonymous'})
-      ON CONFLICT (email) DO NOTHING`.execute(tx);
+      ON CONFLICT (municipality_code, email) DO NOTHING`.execute(tx);
     const resident = await tx
       .selectFrom('residents')
       .selectAll()

@@ -11,7 +11,9 @@ import {
   type Database,
   type DatasetRecord,
   findCurrentPlan,
+  inPlanMunicipality,
   listDatasets,
+  readHostDirectory,
   type StoredDataset,
   saveDataset,
   savePlanVersion,
@@ -100,12 +102,16 @@ export async function storeDatasets(
  * Returns whether the plan was loaded.
  */
 export async function seedDefaultData(db: Kysely<Database>): Promise<boolean> {
+  // Several municipalities (or one other than the bundled plan's): nothing to seed (tenancy, decision 0135).
+  const { codes } = await readHostDirectory(db);
+  if (codes.length > 1) return false;
   const existing = await findCurrentPlan(db);
   const needsData = (await countDatasets(db)) === 0;
   if (existing && !needsData) return false;
   const manifest = await readDataManifest();
   const doc = unwrap(loadPlanText(await readTextFile(manifest.plan), 'plan.yaml'));
   if (existing && existing.document.municipality.code !== doc.municipality.code) return false;
+  if (codes.length === 1 && codes[0] !== doc.municipality.code) return false;
   const records: DatasetRecord[] = [];
   for (const d of manifest.datasets) {
     const table = unwrap(await readTableFile(d.file));
@@ -124,10 +130,12 @@ export async function seedDefaultData(db: Kysely<Database>): Promise<boolean> {
       ),
     );
   }
-  await db.transaction().execute(async (tx) => {
-    if (!existing) await savePlanVersion(tx, doc, { actor: 'system:seed', note: 'bundled plan' });
-    await storeDatasets(tx, records, 'system:seed');
-  });
+  await inPlanMunicipality(db, doc.municipality, () =>
+    db.transaction().execute(async (tx) => {
+      if (!existing) await savePlanVersion(tx, doc, { actor: 'system:seed', note: 'bundled plan' });
+      await storeDatasets(tx, records, 'system:seed');
+    }),
+  );
   return !existing;
 }
 

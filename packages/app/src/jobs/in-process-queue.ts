@@ -5,12 +5,12 @@
  * enqueued is lost across a restart.
  */
 
-import { claimNextJob, type Database, findJob, insertJob, requeueRunningJobs } from '@mirai/db';
+import { claimNextJob, type Database, findJob, globally, insertJob, requeueRunningJobs } from '@mirai/db';
 import type { Kysely } from 'kysely';
 import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
 import { pollUntilFinished, toJobView } from './job-view';
-import { runJob } from './run-job';
+import { inJobMunicipality, runJob } from './run-job';
 
 export class InProcessJobQueue implements JobQueue {
   readonly implementation = 'in-process' as const;
@@ -46,8 +46,9 @@ export class InProcessJobQueue implements JobQueue {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
-    await requeueRunningJobs(this.db);
-    this.loop = this.run();
+    // Polling is global work; each job then runs bound to its own municipality (decision 0135).
+    await globally(() => requeueRunningJobs(this.db));
+    this.loop = globally(() => this.run());
   }
 
   async stop(): Promise<void> {
@@ -68,7 +69,7 @@ export class InProcessJobQueue implements JobQueue {
         return undefined;
       });
       if (job) {
-        await runJob(this.db, job, this.kinds.get(job.kind));
+        await inJobMunicipality(job.municipality_code, () => runJob(this.db, job, this.kinds.get(job.kind)));
         continue;
       }
       // Nothing to do: sleep until an enqueue wakes us (or a second passes).

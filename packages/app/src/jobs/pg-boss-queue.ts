@@ -7,13 +7,21 @@
  * Kysely connection, so it uses the same pool and search path.
  */
 
-import { claimJob, type Database, findJob, insertJob } from '@mirai/db';
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import {
+  claimJob,
+  type Database,
+  findJob,
+  globally,
+  insertJob,
+  tenantRole,
+  withMunicipality,
+} from '@mirai/db';
+import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
 import { pollUntilFinished, toJobView } from './job-view';
-import { runJob } from './run-job';
+import { inJobMunicipality, runJob } from './run-job';
 
 const serialQueue = 'mirai-serial';
 const parallelQueue = 'mirai-parallel';
@@ -54,7 +62,8 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   private init(): Promise<void> {
-    this.ready ??= (async () => {
+    // pg-boss's own timers are made here: they must not inherit a request's municipality.
+    this.ready ??= globally(async () => {
       const { default: Boss } = await import('pg-boss');
       this.boss = new Boss({
         db: adapter(this.db),
@@ -70,7 +79,16 @@ export class PgBossJobQueue implements JobQueue {
       ] as const) {
         if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, policy, ...common });
       }
-    })();
+      // A job is enqueued in its municipality's transaction, as the tenant role: it may write pg-boss's tables.
+      const schema = sql.id(this.options.schema ?? 'pgboss');
+      const role = sql.id(tenantRole);
+      await sql`GRANT USAGE ON SCHEMA ${schema} TO ${role}`.execute(this.db);
+      await sql`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`.execute(
+        this.db,
+      );
+      await sql`GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA ${schema} TO ${role}`.execute(this.db);
+      await sql`GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA ${schema} TO ${role}`.execute(this.db);
+    });
     return this.ready;
   }
 
@@ -107,19 +125,26 @@ export class PgBossJobQueue implements JobQueue {
     if (this.working) return;
     this.working = true;
     for (const name of [serialQueue, parallelQueue]) {
-      await this.boss.work<Delivery>(name, { pollingIntervalSeconds: 1 }, async (deliveries) => {
-        for (const delivery of deliveries) {
-          const job = await claimJob(this.db, delivery.data.jobId);
-          if (job) await runJob(this.db, job, this.kinds.get(job.kind));
-        }
-      });
+      await globally(() =>
+        this.boss.work<Delivery>(name, { pollingIntervalSeconds: 1 }, (deliveries) =>
+          globally(async () => {
+            for (const delivery of deliveries) {
+              const job = await claimJob(this.db, delivery.data.jobId);
+              if (job)
+                await inJobMunicipality(job.municipality_code, () =>
+                  runJob(this.db, job, this.kinds.get(job.kind)),
+                );
+            }
+          }),
+        ),
+      );
     }
   }
 
   async stop(): Promise<void> {
     if (!this.ready) return;
     await this.ready.catch(() => undefined);
-    await this.boss.stop({ graceful: true, wait: true, close: false });
+    await globally(() => this.boss.stop({ graceful: true, wait: true, close: false }));
     this.ready = null;
     this.working = false;
   }

@@ -5,13 +5,29 @@
  * error itself goes to the log without the payload.
  */
 
-import { type Database, finishJob, type JobRow, readJobInput, updateJobProgress } from '@mirai/db';
+import {
+  type Database,
+  finishJob,
+  globally,
+  type JobRow,
+  readJobInput,
+  updateJobProgress,
+  withMunicipality,
+} from '@mirai/db';
 import type { Kysely } from 'kysely';
 import { log } from '../ops/logger';
 import { jobProblems } from './job-problems';
 import type { JobContext, JobKind } from './job-queue';
 
 const progressEveryMs = 200;
+
+/**
+ * Runs a claimed job bound to the municipality it was enqueued for (decision 0137); a job
+ * enqueued before any municipality was registered is global work.
+ */
+export function inJobMunicipality<T>(code: string, run: () => Promise<T>): Promise<T> {
+  return code ? withMunicipality(code, run) : globally(run);
+}
 
 export async function runJob(db: Kysely<Database>, job: JobRow, kind: JobKind | undefined): Promise<void> {
   if (!kind) {

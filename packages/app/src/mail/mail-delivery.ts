@@ -7,7 +7,7 @@
  * is claimed before sending, and a claim never finished becomes `unknown`.
  */
 import type { Database, MailOutcome, OutboxRow } from '@mirai/db';
-import { abandonStaleMail, claimMail, finishMail, holdPendingMail } from '@mirai/db';
+import { abandonStaleMail, claimMail, finishMail, globally, holdPendingMail } from '@mirai/db';
 import type { Kysely } from 'kysely';
 import type { Transporter } from 'nodemailer';
 import { log } from '../ops/logger';
@@ -85,7 +85,8 @@ export class MailDelivery {
       this.again = true;
       return;
     }
-    this.running = (async () => {
+    // Delivery is global work: it sends every municipality's queued mail (decision 0135).
+    this.running = globally(async () => {
       do {
         this.again = false;
         try {
@@ -94,7 +95,7 @@ export class MailDelivery {
           log().error(`mail delivery: ${(e as Error).message}`);
         }
       } while (this.again && !this.closed);
-    })().finally(() => {
+    }).finally(() => {
       this.running = null;
     });
   }
@@ -107,7 +108,7 @@ export class MailDelivery {
   /** Periodic sweep (retries, messages queued by other processes) and recovery of interrupted claims. */
   start(intervalMs = 30_000): void {
     if (this.timer || this.closed) return;
-    void abandonStaleMail(this.db, staleSeconds).catch(() => {});
+    void globally(() => abandonStaleMail(this.db, staleSeconds)).catch(() => {});
     this.timer = setInterval(() => this.kick(), intervalMs);
     this.timer.unref();
     this.kick();

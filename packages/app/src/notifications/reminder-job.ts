@@ -5,7 +5,7 @@
  * (and once at start). Each reminder goes out at most once (decision 0101).
  */
 import { type CalendarDate, ok, type Result } from '@mirai/core';
-import { listRounds } from '@mirai/db';
+import { listMunicipalities, listRounds, withMunicipality } from '@mirai/db';
 import type { AppContext } from '../context';
 import { loadPlan } from '../evaluation/round-context';
 import { todayInTokyo } from '../indicators/indicator-scope';
@@ -56,11 +56,20 @@ export function scheduleDailyReminders(
     const day = `${t.year}-${t.month}-${t.day}`;
     if (day === last) return;
     last = day;
-    void ctx.jobs
-      .enqueue(
-        reminderJobKind,
-        { actor: 'scheduler' },
-        { actor: 'scheduler', userId: null, groupKey: 'reminders' },
+    // One job per municipality, each enqueued (and so run) bound to it (decision 0135).
+    void listMunicipalities(ctx.database.db)
+      .then((all) =>
+        Promise.all(
+          all.map((m) =>
+            withMunicipality(m.code, () =>
+              ctx.jobs.enqueue(
+                reminderJobKind,
+                { actor: 'scheduler' },
+                { actor: 'scheduler', userId: null, groupKey: `reminders:${m.code}` },
+              ),
+            ),
+          ),
+        ),
       )
       .catch(() => {
         last = '';

@@ -4,7 +4,7 @@
  * sends no traffic to a process whose database is down or behind, or that
  * is shutting down.
  */
-import { migrations } from '@mirai/db';
+import { globally, migrations } from '@mirai/db';
 import { sql } from 'kysely';
 import type { AppContext } from '../context';
 
@@ -16,7 +16,12 @@ export interface Readiness {
   pendingMigrations: string[];
 }
 
-export async function checkReadiness(ctx: AppContext): Promise<Readiness> {
+/** Readiness is about the process and its database: global work (tenancy, decision 0137). */
+export function checkReadiness(ctx: AppContext): Promise<Readiness> {
+  return globally(() => readiness(ctx));
+}
+
+async function readiness(ctx: AppContext): Promise<Readiness> {
   try {
     const r = await sql<{ name: string }>`SELECT name FROM kysely_migration`.execute(ctx.database.db);
     const applied = new Set(r.rows.map((x) => x.name));

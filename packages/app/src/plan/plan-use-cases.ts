@@ -13,8 +13,11 @@ import {
 } from '@mirai/core';
 import {
   findCurrentPlan,
+  inPlanMunicipality,
   isUniqueViolation,
   listPlanVersions,
+  MunicipalityNotRegistered,
+  PlanMunicipalityMismatch,
   PlanVersionConflict,
   type StoredPlan,
   savePlanVersion,
@@ -25,6 +28,22 @@ import { loadPlanText } from './load-plan';
 import { type PlanFormat, serializePlan } from './serialize-plan';
 
 export const planUseCaseProblems = {
+  municipalityMismatch: defineProblem<{ named: string; bound: string }>(
+    'plan/municipality-mismatch',
+    'invalid',
+    (p) => ({
+      ja: `計画の市区町村コード ${p.named} は、この環境の市区町村 ${p.bound} と一致しません（別の市区町村は mirai municipalities add で追加します）`,
+      en: `The plan is for municipality ${p.named}, but this work is for ${p.bound} (add another municipality with mirai municipalities add)`,
+    }),
+  ),
+  municipalityNotRegistered: defineProblem<{ code: string }>(
+    'plan/municipality-not-registered',
+    'invalid',
+    (p) => ({
+      ja: `市区町村 ${p.code} は登録されていません（mirai municipalities add で追加します）`,
+      en: `Municipality ${p.code} is not registered (add it with mirai municipalities add)`,
+    }),
+  ),
   noPlan: defineProblem('plan/not-found', 'not-found', () => ({
     ja: '計画が登録されていません',
     en: 'No plan is stored',
@@ -42,6 +61,25 @@ export const planUseCaseProblems = {
     }),
   ),
 };
+
+/** Runs plan work bound to the municipality the plan names (tenancy: decision 0135), as problems when it may not. */
+export async function inMunicipalityOf<T>(
+  ctx: AppContext,
+  doc: PlanDocument,
+  fn: () => Promise<Result<T>>,
+): Promise<Result<T>> {
+  try {
+    return await inPlanMunicipality(ctx.database.db, doc.municipality, fn);
+  } catch (error) {
+    if (error instanceof PlanMunicipalityMismatch)
+      return fail(
+        planUseCaseProblems.municipalityMismatch.create({ named: error.named, bound: error.bound }),
+      );
+    if (error instanceof MunicipalityNotRegistered)
+      return fail(planUseCaseProblems.municipalityNotRegistered.create({ code: error.code }));
+    throw error;
+  }
+}
 
 export function validatePlan(text: string, file: string): Result<PlanDocument> {
   return loadPlanText(text, file);
@@ -62,6 +100,14 @@ export async function importPlan(
   const loaded = loadPlanText(text, file);
   if (!loaded.ok) return loaded;
   const doc = loaded.value;
+  return inMunicipalityOf(ctx, doc, () => storePlan(ctx, doc, opts));
+}
+
+async function storePlan(
+  ctx: AppContext,
+  doc: PlanDocument,
+  opts: { actor: string; dryRun?: boolean; expectedVersion?: number; note?: string },
+): Promise<Result<ImportPlanResult>> {
   if (opts.dryRun) {
     const current = await findCurrentPlan(ctx.database.db, doc.plan.code);
     return ok({ code: doc.plan.code, version: (current?.version ?? 0) + 1, dryRun: true });

@@ -23,6 +23,11 @@ export const commandTable: CommandEntry[] = [
     load: async () => [(await import('./serve')).registerServe],
   },
   {
+    name: 'municipalities',
+    description: '市区町村（ホスト名ごと） / the municipalities of this deployment',
+    load: async () => [(await import('./municipalities')).registerMunicipalities],
+  },
+  {
     name: 'plan',
     description: '計画データ / the plan as data',
     load: async () => [(await import('./plan')).registerPlan],

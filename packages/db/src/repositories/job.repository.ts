@@ -27,6 +27,8 @@ export interface JobTables {
     started_at: Date | null;
     finished_at: Date | null;
     updated_at: Generated<Date>;
+    /** The municipality the job works for (tenancy); filled from the binding of who enqueued it. */
+    municipality_code: Generated<string>;
   };
 }
 
@@ -58,6 +60,7 @@ export interface JobRow {
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Date;
+  municipality_code: string;
 }
 
 const visibleColumns = [
@@ -77,6 +80,7 @@ const visibleColumns = [
   'started_at',
   'finished_at',
   'updated_at',
+  'municipality_code',
 ] as const;
 
 export async function insertJob(db: Db, job: NewJobRow): Promise<string> {

@@ -77,7 +77,7 @@ export async function enqueueMail(tx: Db, m: NewMail): Promise<boolean> {
   const { rows } = await sql<{ id: string }>`
     INSERT INTO mail_outbox (idempotency_key, kind, to_address, subject, text_body, headers)
     VALUES (${m.idempotencyKey}, ${m.kind}, ${m.to}, ${m.subject}, ${m.text}, ${JSON.stringify(m.headers ?? {})}::jsonb)
-    ON CONFLICT (idempotency_key) DO NOTHING
+    ON CONFLICT (municipality_code, idempotency_key) DO NOTHING
     RETURNING id`.execute(tx);
   return rows.length === 1;
 }

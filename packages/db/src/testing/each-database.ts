@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createDatabase, type MiraiDatabase, migrateToLatest } from '../create-database';
+import { globally } from '../tenancy/binding';
 
 export interface DatabaseUnderTest {
   /** The migrated database for the current dialect. */
@@ -24,12 +25,13 @@ export async function openTestDatabase(dialect: 'pglite' | 'postgres'): Promise<
   const handle = await createDatabase({ kind: 'postgres', url: process.env.TEST_DATABASE_URL!, schema });
   return {
     ...handle,
-    close: async () => {
-      await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
-      // The job queue's schema beside it (pg-boss), when a test used one.
-      await sql`DROP SCHEMA IF EXISTS ${sql.id(`${schema}_boss`)} CASCADE`.execute(handle.db);
-      await handle.close();
-    },
+    close: () =>
+      globally(async () => {
+        await sql`DROP SCHEMA ${sql.id(schema)} CASCADE`.execute(handle.db);
+        // The job queue's schema beside it (pg-boss), when a test used one.
+        await sql`DROP SCHEMA IF EXISTS ${sql.id(`${schema}_boss`)} CASCADE`.execute(handle.db);
+        await handle.close();
+      }),
   };
 }
 

@@ -1,0 +1,103 @@
+/**
+ * Municipalities of one deployment (decision 0135): add one with its host
+ * names and its plan (imported within the new municipality), and list them.
+ */
+import { defineProblem, fail, ok, type Result } from '@mirai/core';
+import {
+  HostTaken,
+  listMunicipalities,
+  normalizeHost,
+  type RegisteredMunicipality,
+  registerMunicipality,
+  withMunicipality,
+} from '@mirai/db';
+import type { AppContext } from '../context';
+import { loadPlanText } from '../plan/load-plan';
+import { importPlan } from '../plan/plan-use-cases';
+
+export const municipalityProblems = {
+  planForAnother: defineProblem<{ code: string; named: string }>(
+    'municipality/plan-for-another',
+    'invalid',
+    (p) => ({
+      ja: `計画ファイルは市区町村 ${p.named} のものです（--code は ${p.code}）`,
+      en: `The plan file is for municipality ${p.named}, not ${p.code} (--code)`,
+    }),
+  ),
+  hostTaken: defineProblem<{ host: string; owner: string }>('municipality/host-taken', 'conflict', (p) => ({
+    ja: `ホスト名 ${p.host} は既に市区町村 ${p.owner} が使っています`,
+    en: `Host name ${p.host} already belongs to municipality ${p.owner}`,
+  })),
+  badHost: defineProblem<{ host: string }>('municipality/bad-host', 'invalid', (p) => ({
+    ja: `ホスト名 ${p.host} は使えません（例: plan.example.lg.jp）`,
+    en: `Host name ${p.host} is not usable (e.g. plan.example.lg.jp)`,
+  })),
+  planNeeded: defineProblem<{ code: string }>('municipality/plan-needed', 'invalid', (p) => ({
+    ja: `市区町村 ${p.code} は未登録です。計画ファイル（--plan）を指定してください`,
+    en: `Municipality ${p.code} is not registered yet: give its plan file (--plan)`,
+  })),
+  badCode: defineProblem<{ code: string }>('municipality/bad-code', 'invalid', (p) => ({
+    ja: `市区町村コード ${p.code} は5桁または6桁の数字で指定してください`,
+    en: `Municipality code ${p.code} must be 5 or 6 digits`,
+  })),
+};
+
+export interface AddMunicipalityInput {
+  code: string;
+  hosts: string[];
+  /** The plan; may be left out only to give a registered municipality more host names. */
+  plan?: { text: string; file: string };
+  actor: string;
+}
+
+/**
+ * Registers the municipality with its hosts and imports its plan bound to it;
+ * nothing is registered if the plan is invalid. Without a plan, adds host
+ * names to a registered municipality.
+ */
+export async function addMunicipality(
+  ctx: AppContext,
+  input: AddMunicipalityInput,
+): Promise<Result<{ municipality: RegisteredMunicipality; planCode?: string; planVersion?: number }>> {
+  if (!/^[0-9]{5,6}$/.test(input.code))
+    return fail(municipalityProblems.badCode.create({ code: input.code }));
+  for (const h of input.hosts) {
+    const host = normalizeHost(h);
+    if (!/^[a-z0-9.-]+$|^\[[0-9a-f:]+\]$/.test(host) || host.startsWith('.') || host.endsWith('-'))
+      return fail(municipalityProblems.badHost.create({ host: h }));
+  }
+  const registered = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code);
+  if (!input.plan && !registered) return fail(municipalityProblems.planNeeded.create({ code: input.code }));
+  let name = registered?.name;
+  if (input.plan) {
+    const loaded = loadPlanText(input.plan.text, input.plan.file);
+    if (!loaded.ok) return loaded;
+    const doc = loaded.value;
+    if (doc.municipality.code !== input.code)
+      return fail(
+        municipalityProblems.planForAnother.create({ code: input.code, named: doc.municipality.code }),
+      );
+    name = doc.municipality.name;
+  }
+  try {
+    await registerMunicipality(ctx.database.db, { code: input.code, name: name!, hosts: input.hosts });
+  } catch (error) {
+    if (error instanceof HostTaken)
+      return fail(municipalityProblems.hostTaken.create({ host: error.host, owner: error.owner }));
+    throw error;
+  }
+  const plan = input.plan;
+  const imported = plan
+    ? await withMunicipality(input.code, () =>
+        importPlan(ctx, plan.text, plan.file, { actor: input.actor, note: 'municipality added' }),
+      )
+    : undefined;
+  if (imported && !imported.ok) return imported;
+  const municipality = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code)!;
+  return ok({
+    municipality,
+    ...(imported?.ok ? { planCode: imported.value.code, planVersion: imported.value.version } : {}),
+  });
+}
+
+export { listMunicipalities };

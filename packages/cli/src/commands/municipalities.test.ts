@@ -1,0 +1,64 @@
+// The real CLI in a child process on a real embedded data directory: a second municipality with
+// its host and plan, each command bound to the municipality it names (decision 0135).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../testing/run-cli';
+
+const midorino = new URL('../../../../data/examples/midorino/plan.yaml', import.meta.url).pathname;
+
+describe('mirai municipalities', () => {
+  it('adds a municipality with its host and plan, lists them, and binds commands by --municipality', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mirai-municipalities-'));
+    const db = ['--data-dir', join(dir, 'db')];
+    // A new directory holds the bundled plan: one municipality, answering at any host.
+    const bundled = runCli(['plan', 'export', '--format', 'json', ...db]);
+    const first = (JSON.parse(bundled.stdout) as { municipality: { code: string } }).municipality.code;
+    const wrongCode = runCli(['municipalities', 'add', '--code', '99002', '--plan', midorino, ...db]);
+    expect([wrongCode.status, wrongCode.stderr]).toEqual([
+      1,
+      expect.stringContaining('municipality/plan-for-another'),
+    ]);
+    const added = runCli([
+      'municipalities',
+      'add',
+      '--code',
+      '99001',
+      '--host',
+      'B.Example:443',
+      '--plan',
+      midorino,
+      ...db,
+    ]);
+    expect(added.stderr).toBe('');
+    expect(added.stdout).toContain('99001');
+    const taken = runCli(['municipalities', 'add', '--code', first, '--host', 'b.example', ...db]);
+    expect([taken.status, taken.stderr]).toEqual([1, expect.stringContaining('municipality/host-taken')]);
+    expect(runCli(['municipalities', 'add', '--code', first, '--host', 'a.example', ...db]).status).toBe(0);
+    const both = JSON.parse(runCli(['municipalities', 'list', '--format', 'json', ...db]).stdout) as {
+      code: string;
+      hosts: string[];
+    }[];
+    expect(both.map((m) => [m.code, m.hosts])).toEqual(
+      [
+        [first, ['a.example']],
+        ['99001', ['b.example']],
+      ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
+    );
+    // Each command works for the municipality it names; with two and none named, it sees no plan.
+    const plan = runCli(['plan', 'export', '--format', 'json', '--municipality', '99001', ...db]);
+    expect(plan.stderr).toBe('');
+    expect(JSON.parse(plan.stdout).municipality.code).toBe('99001');
+    expect(
+      JSON.parse(runCli(['plan', 'export', '--format', 'json', '--municipality', first, ...db]).stdout)
+        .municipality.code,
+    ).toBe(first);
+    expect(runCli(['plan', 'export', ...db]).stderr).toContain('plan/not-found');
+    const unknown = runCli(['plan', 'export', '--municipality', '99003', ...db]);
+    expect([unknown.status, unknown.stderr]).toEqual([
+      1,
+      expect.stringContaining('cli/unknown-municipality'),
+    ]);
+  }, 900_000);
+});

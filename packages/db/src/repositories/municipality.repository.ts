@@ -1,0 +1,207 @@
+/**
+ * The registry of municipalities this deployment serves and the host names
+ * each answers at (decision 0135). Global: read and written as global work
+ * only (role `mirai_tenant` may read it, never write it).
+ */
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema';
+import { currentBinding, globally, registryChanged, withMunicipality } from '../tenancy/binding';
+import { globalTables } from '../tenancy/tenant-table';
+
+export interface MunicipalitiesTable {
+  code: string;
+  name_ja: string;
+  name_en: string | null;
+  created_at: import('kysely').ColumnType<Date, Date | undefined, never>;
+}
+
+export interface MunicipalityHostsTable {
+  host: string;
+  municipality_code: string;
+}
+
+export interface MunicipalityTables {
+  municipalities: MunicipalitiesTable;
+  municipality_hosts: MunicipalityHostsTable;
+}
+
+export interface RegisteredMunicipality {
+  code: string;
+  name: { ja: string; en?: string };
+  hosts: string[];
+  createdAt: Date;
+}
+
+/** A host name as the registry keeps it: lower case, without port or trailing dot. */
+export function normalizeHost(host: string): string {
+  const h = host.trim().toLowerCase();
+  const bare = h.startsWith('[') ? h.slice(0, h.indexOf(']') + 1) : h.replace(/:\d+$/, '');
+  return bare.replace(/\.$/, '');
+}
+
+export function listMunicipalities(db: Kysely<Database>): Promise<RegisteredMunicipality[]> {
+  return globally(async () => {
+    const rows = await db.selectFrom('municipalities').selectAll().orderBy('code').execute();
+    const hosts = await db.selectFrom('municipality_hosts').selectAll().orderBy('host').execute();
+    return rows.map((r) => toMunicipality(r, hosts));
+  });
+}
+
+function toMunicipality(
+  r: Selectable<MunicipalitiesTable>,
+  hosts: Selectable<MunicipalityHostsTable>[],
+): RegisteredMunicipality {
+  return {
+    code: r.code,
+    name: { ja: r.name_ja, ...(r.name_en ? { en: r.name_en } : {}) },
+    hosts: hosts.filter((h) => h.municipality_code === r.code).map((h) => h.host),
+    createdAt: r.created_at,
+  };
+}
+
+export class HostTaken extends Error {
+  constructor(
+    readonly host: string,
+    readonly owner: string,
+  ) {
+    super(`host ${host} already belongs to municipality ${owner}`);
+  }
+}
+
+/**
+ * Registers a municipality (or adds host names to a registered one), all or
+ * nothing. Throws HostTaken when a host answers for another municipality.
+ */
+export function registerMunicipality(
+  db: Kysely<Database>,
+  m: { code: string; name: { ja: string; en?: string }; hosts?: string[] },
+): Promise<void> {
+  return globally(async () => {
+    await db.transaction().execute(async (tx) => {
+      const first = (await tx.selectFrom('municipalities').select('code').limit(1).execute()).length === 0;
+      if (first) await adoptUnownedRows(tx, m.code);
+      await tx
+        .insertInto('municipalities')
+        .values({ code: m.code, name_ja: m.name.ja, name_en: m.name.en ?? null })
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+      for (const raw of m.hosts ?? []) {
+        const host = normalizeHost(raw);
+        const owner = await tx
+          .selectFrom('municipality_hosts')
+          .select('municipality_code')
+          .where('host', '=', host)
+          .executeTakeFirst();
+        if (owner && owner.municipality_code !== m.code) throw new HostTaken(host, owner.municipality_code);
+        if (!owner)
+          await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
+      }
+    });
+    registryChanged();
+  });
+}
+
+/**
+ * The first municipality registered takes the rows written before there was
+ * any (a database used before its first plan; tests). Global work as owner:
+ * the triggers that refuse updates (audit trail, actual values) are held off
+ * for this one statement per table.
+ */
+async function adoptUnownedRows(tx: Transaction<Database>, code: string): Promise<void> {
+  const { rows } = await sql<{ table: string }>`
+    SELECT table_name AS table FROM information_schema.columns
+    WHERE table_schema = current_schema() AND column_name = 'municipality_code'
+      AND table_name NOT IN ('municipalities', 'municipality_hosts')`.execute(tx);
+  for (const { table } of rows) {
+    const t = sql.id(table);
+    const some = await sql<{
+      x: number;
+    }>`SELECT 1 AS x FROM ${t} WHERE municipality_code = '' LIMIT 1`.execute(tx);
+    if (some.rows.length === 0) continue;
+    await sql`ALTER TABLE ${t} DISABLE TRIGGER USER`.execute(tx);
+    await sql`UPDATE ${t} SET municipality_code = ${code} WHERE municipality_code = ''`.execute(tx);
+    await sql`ALTER TABLE ${t} ENABLE TRIGGER USER`.execute(tx);
+  }
+}
+
+export interface HostDirectory {
+  /** Registered municipalities, by code. */
+  codes: string[];
+  /** Host name -> municipality code. */
+  hosts: Map<string, string>;
+}
+
+/** Everything host resolution needs, in one read. */
+export function readHostDirectory(db: Kysely<Database>): Promise<HostDirectory> {
+  return globally(async () => {
+    const codes = (await db.selectFrom('municipalities').select('code').orderBy('code').execute()).map(
+      (r) => r.code,
+    );
+    const rows = await db.selectFrom('municipality_hosts').selectAll().execute();
+    return { codes, hosts: new Map(rows.map((r) => [r.host, r.municipality_code])) };
+  });
+}
+
+/** Tenant tables (every table but the global ones) that lack the column or, with `policy`, the isolation policy. */
+export async function tablesWithoutTenancy(
+  db: Kysely<Database>,
+): Promise<{ table: string; missing: string }[]> {
+  const { rows } = await sql<{ table: string; has_column: boolean; has_policy: boolean; forced: boolean }>`
+    SELECT c.relname AS table,
+      EXISTS (SELECT 1 FROM information_schema.columns k WHERE k.table_schema = current_schema()
+              AND k.table_name = c.relname AND k.column_name = 'municipality_code') AS has_column,
+      EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = current_schema() AND p.tablename = c.relname
+              AND p.policyname = 'municipality_isolation') AS has_policy,
+      c.relrowsecurity AND c.relforcerowsecurity AS forced
+    FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r'
+    ORDER BY c.relname`.execute(db);
+  const out: { table: string; missing: string }[] = [];
+  for (const r of rows) {
+    if ((globalTables as readonly string[]).includes(r.table)) continue;
+    if (!r.has_column) out.push({ table: r.table, missing: 'municipality_code' });
+    else if (!r.has_policy) out.push({ table: r.table, missing: 'policy' });
+    else if (!r.forced) out.push({ table: r.table, missing: 'row level security' });
+  }
+  return out;
+}
+
+/** A plan names a municipality other than the one the work is bound to (or than the install's only one). */
+export class PlanMunicipalityMismatch extends Error {
+  constructor(
+    readonly bound: string,
+    readonly named: string,
+  ) {
+    super(`the plan is for municipality ${named}, this work is for ${bound}`);
+  }
+}
+
+/** With several municipalities, a plan for one that is not registered. */
+export class MunicipalityNotRegistered extends Error {
+  constructor(readonly code: string) {
+    super(`municipality ${code} is not registered`);
+  }
+}
+
+/**
+ * Runs `fn` bound to the municipality a plan names. A database without any
+ * municipality registers it first (its first plan: a new install). Bound work
+ * must name the bound municipality; unbound work binds to the named one when
+ * registered and, on a single-municipality install, only to that one.
+ */
+export async function inPlanMunicipality<T>(
+  db: Kysely<Database>,
+  m: { code: string; name: { ja: string; en?: string } },
+  fn: () => Promise<T>,
+): Promise<T> {
+  const binding = currentBinding();
+  if (binding?.kind === 'municipality') {
+    if (binding.code !== m.code) throw new PlanMunicipalityMismatch(binding.code, m.code);
+    return fn();
+  }
+  const { codes } = await readHostDirectory(db);
+  if (codes.length === 0) await registerMunicipality(db, { code: m.code, name: m.name });
+  else if (codes.length === 1 && codes[0] !== m.code && binding === undefined)
+    throw new PlanMunicipalityMismatch(codes[0]!, m.code);
+  else if (!codes.includes(m.code)) throw new MunicipalityNotRegistered(m.code);
+  return withMunicipality(m.code, fn);
+}
