@@ -322,6 +322,7 @@ export type PageModel =
     }
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
+  | { page: 'staff-survey-waves'; session: StaffSession; waves: StaffSurveyWave[] }
   | {
       page: 'staff-indicators';
       session: StaffSession;
@@ -434,4 +435,15 @@ export interface PageEnvelope {
   site?: SiteInfo;
   /** Set when the page shows the current plan version and that version is an unpublished draft. */
   drafts?: { version: number };
+}
+
+/** A survey wave on the staff waves page (drafts included). */
+export interface StaffSurveyWave {
+  code: string;
+  title: string;
+  fieldworkStart: string | null;
+  responses: number;
+  questions: number;
+  status: string;
+  version: number;
 }

@@ -8,10 +8,12 @@ import {
   importSurveyWave,
   listPublishedSurveyWaves,
   listSurveyWaves,
+  parseWaveDescription,
   publishedSurveyWaveTable,
   publishSurveyWave,
   readTableBytes,
   type Table,
+  validateWaveDescription,
 } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
@@ -78,7 +80,7 @@ const importRoute = withPolicy(
     path: '/api/v1/surveys/waves',
     tags: ['survey'],
     summary:
-      'Import a wave: multipart form with `responses` (CSV/XLSX), optional `population`, and `meta` (JSON)',
+      'Import a wave: multipart form with `responses` (CSV/XLSX), optional `population`, and `meta` (JSON) or a `description` file (YAML/JSON)',
     request: {
       body: {
         required: true,
@@ -87,9 +89,14 @@ const importRoute = withPolicy(
             schema: z.object({
               responses: z.any().openapi({ type: 'string', format: 'binary' }),
               population: z.any().optional().openapi({ type: 'string', format: 'binary' }),
-              meta: z
-                .string()
-                .openapi({ description: 'JSON: code, title, questions, attributes, calibration…' }),
+              meta: z.string().optional().openapi({
+                description: 'JSON: code, title, questions, attributes, calibration… (or send `description`)',
+              }),
+              description: z.any().optional().openapi({
+                type: 'string',
+                format: 'binary',
+                description: 'The wave description as a YAML/JSON file (several questions), instead of meta',
+              }),
               dryRun: z.string().optional(),
             }),
           },
@@ -105,30 +112,6 @@ const importRoute = withPolicy(
     },
   }),
 );
-
-const metaSchema = z.object({
-  code: z.string().min(1).max(64),
-  title: z.string().min(1).max(200),
-  fieldworkStart: z.string().max(10).optional(),
-  fieldworkEnd: z.string().max(10).optional(),
-  samplingFrame: z.string().max(200).optional(),
-  invitations: z.number().int().nonnegative().optional(),
-  questions: z
-    .array(
-      z.object({
-        code: z.string().min(1).max(64),
-        wording: z.object({ ja: z.string(), en: z.string().optional() }),
-        scale: z.object({ min: z.number(), max: z.number() }),
-        indicator: z.string().optional(),
-      }),
-    )
-    .min(1),
-  attributes: z.array(z.string().min(1)).max(20),
-  weightColumn: z.string().optional(),
-  calibration: z
-    .object({ poststratify: z.array(z.string()).optional(), rake: z.array(z.string()).optional() })
-    .optional(),
-});
 
 const publishRoute = withPolicy(
   'survey:import',
@@ -181,28 +164,31 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
     const form = c.req.valid('form') as {
       responses: unknown;
       population?: unknown;
-      meta: string;
+      meta?: string;
+      description?: unknown;
       dryRun?: string;
     };
-    const metaJson = safeJson(form.meta);
-    const meta = metaSchema.safeParse(metaJson);
-    if (!meta.success || !(form.responses instanceof File)) {
+    if (
+      !(form.responses instanceof File) ||
+      (form.meta === undefined && !(form.description instanceof File))
+    ) {
       return problemResponse(c, [
         {
           code: 'request/invalid',
           kind: 'invalid',
           message: {
-            ja: 'リクエストの内容が正しくありません（responses と meta が必要です）',
-            en: 'Invalid request (responses and meta are required)',
-          },
-          details: {
-            issues: meta.success
-              ? []
-              : meta.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+            ja: 'リクエストの内容が正しくありません（responses と、meta または description が必要です）',
+            en: 'Invalid request (responses and either meta or description are required)',
           },
         },
       ]) as never;
     }
+    // One schema and one set of checks for the form's meta, a description file and the CLI.
+    const meta =
+      form.description instanceof File
+        ? parseWaveDescription(await form.description.text(), form.description.name)
+        : validateWaveDescription(safeJson(form.meta ?? ''));
+    if (!meta.ok) return problemResponse(c, meta.problems) as never;
     const responses = await readTableBytes(
       new Uint8Array(await form.responses.arrayBuffer()),
       form.responses.name,
@@ -217,28 +203,9 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
       if (!p.ok) return problemResponse(c, p.problems) as never;
       populationTable = p.value;
     }
-    const m = meta.data;
     const r = await importSurveyWave(
       c.get('ctx'),
-      {
-        code: m.code,
-        title: m.title,
-        questions: m.questions.map((q) => ({
-          code: q.code,
-          wording: q.wording.en ? { ja: q.wording.ja, en: q.wording.en } : { ja: q.wording.ja },
-          scale: q.scale,
-          ...(q.indicator ? { indicator: q.indicator } : {}),
-        })),
-        attributes: m.attributes,
-        responses: responses.value,
-        ...(m.fieldworkStart ? { fieldworkStart: m.fieldworkStart } : {}),
-        ...(m.fieldworkEnd ? { fieldworkEnd: m.fieldworkEnd } : {}),
-        ...(m.samplingFrame ? { samplingFrame: m.samplingFrame } : {}),
-        ...(m.invitations !== undefined ? { invitations: m.invitations } : {}),
-        ...(m.weightColumn ? { weightColumn: m.weightColumn } : {}),
-        ...(m.calibration ? { calibration: m.calibration } : {}),
-        ...(populationTable ? { populationTable } : {}),
-      },
+      { ...meta.value, responses: responses.value, ...(populationTable ? { populationTable } : {}) },
       { actor: actorLabel(c.get('actor')), dryRun: form.dryRun === 'true' },
     );
     if (!r.ok) return problemResponse(c, r.problems) as never;

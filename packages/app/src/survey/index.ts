@@ -1,3 +1,4 @@
 export * from './import-survey-wave';
 export * from './survey-wave-problems';
+export * from './wave-description';
 export * from './wave-estimates';

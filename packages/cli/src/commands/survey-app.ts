@@ -6,6 +6,7 @@
 export {
   importSurveyWave,
   listSurveyWaves,
+  parseWaveDescription,
   publishSurveyWave,
   readTableFile,
   recordWaveAsIndicatorActual,

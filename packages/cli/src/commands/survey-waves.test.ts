@@ -83,4 +83,27 @@ describe('mirai survey import|waves|publish', () => {
       ['70代以上', 20, false],
     ]);
   });
+
+  it('imports the shipped sample wave with its description file (several questions, dry run)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mirai-survey-'));
+    const data = join(import.meta.dirname, '..', '..', '..', '..', 'data', 'shiojiri');
+    const files = ['--file', join(data, 'survey-wave.sample.csv')];
+    const db = ['--data-dir', join(dir, 'db')];
+    writeFileSync(join(dir, 'bad.yaml'), 'code: X\nquestions: []\nattributes: []\n');
+    const bad = runCli(['survey', 'import', ...files, '--description', join(dir, 'bad.yaml'), ...db]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('survey/description-invalid');
+    expect(bad.stderr).toContain('title');
+    const ok = runCli([
+      'survey',
+      'import',
+      ...files,
+      '--description',
+      join(data, 'survey-wave.sample.yaml'),
+      '--dry-run',
+      ...db,
+    ]);
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toContain('OK (dry run): 600 respondents');
+  });
 });

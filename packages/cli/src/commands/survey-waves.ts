@@ -4,6 +4,7 @@
  * the application (database, Excel) is imported only when one of these runs:
  * `mirai survey estimate` loads none of it (decision 0127).
  */
+import { readFile } from 'node:fs/promises';
 import type { ImportWaveInput } from '@mirai/app';
 import { unwrap } from '@mirai/core';
 import type { Command } from 'commander';
@@ -34,7 +35,11 @@ export function registerSurveyWaves(program: Command) {
         '調査回の回答を取り込む（個人情報の列は拒否） / import a survey wave (no personal identifiers)',
       )
       .requiredOption('--file <file>', 'responses (CSV in UTF-8/Shift_JIS, or XLSX), one row per respondent')
-      .requiredOption('--wave <code>', 'wave code, e.g. 2022-12')
+      .option(
+        '--description <file>',
+        'the wave described in a YAML/JSON file (code, title, questions…: several questions); replaces --wave, --title, --question, --min, --max, --indicator, --attributes, --weights, --poststratify, --rake, --fieldwork, --sampling-frame, --invited',
+      )
+      .option('--wave <code>', 'wave code, e.g. 2022-12 (required without --description)')
       .option('--title <text>', 'title of the wave', '市民アンケート')
       .option('--question <col>', 'answer column (0–10 happiness unless --min/--max)', 'happiness')
       .option('--min <n>', 'lowest answer on the scale', '0')
@@ -52,34 +57,45 @@ export function registerSurveyWaves(program: Command) {
       .option('--dry-run', 'check only, store nothing')
       .option('--actor <name>', 'who imports (audit trail)'),
   ).action(async (opts) => {
-    const { importSurveyWave, readTableFile, withApp } = await import('./survey-app');
+    const { importSurveyWave, parseWaveDescription, readTableFile, withApp } = await import('./survey-app');
     const responses = unwrap(await readTableFile(opts.file));
     const population = opts.population ? unwrap(await readTableFile(opts.population)) : undefined;
     const invitations = opts.invitations ? unwrap(await readTableFile(opts.invitations)) : undefined;
     const [from, to] = String(opts.fieldwork ?? '').split('..');
-    const input: ImportWaveInput = {
-      code: opts.wave,
-      title: opts.title,
-      questions: [
-        {
-          code: opts.question,
-          wording: { ja: opts.question },
-          scale: { min: Number(opts.min), max: Number(opts.max) },
-          ...(opts.indicator ? { indicator: opts.indicator } : {}),
-        },
-      ],
-      attributes: list(opts.attributes).filter((a) => responses.headers.includes(a)),
-      responses,
-      ...(opts.weights ? { weightColumn: opts.weights } : {}),
-      ...(opts.poststratify ? { calibration: { poststratify: list(opts.poststratify) } } : {}),
-      ...(opts.rake ? { calibration: { rake: list(opts.rake) } } : {}),
-      ...(population ? { populationTable: population } : {}),
-      ...(invitations ? { invitationsTable: invitations } : {}),
-      ...(from ? { fieldworkStart: from } : {}),
-      ...(to ? { fieldworkEnd: to } : {}),
-      ...(opts.samplingFrame ? { samplingFrame: opts.samplingFrame } : {}),
-      ...(opts.invited ? { invitations: Number(opts.invited) } : {}),
-    };
+    if (!opts.description && !opts.wave) throw new Error('--wave or --description is required');
+    const described = opts.description
+      ? unwrap(parseWaveDescription(await readFile(opts.description, 'utf8'), opts.description))
+      : undefined;
+    const input: ImportWaveInput = described
+      ? {
+          ...described,
+          responses,
+          ...(population ? { populationTable: population } : {}),
+          ...(invitations ? { invitationsTable: invitations } : {}),
+        }
+      : {
+          code: opts.wave,
+          title: opts.title,
+          questions: [
+            {
+              code: opts.question,
+              wording: { ja: opts.question },
+              scale: { min: Number(opts.min), max: Number(opts.max) },
+              ...(opts.indicator ? { indicator: opts.indicator } : {}),
+            },
+          ],
+          attributes: list(opts.attributes).filter((a) => responses.headers.includes(a)),
+          responses,
+          ...(opts.weights ? { weightColumn: opts.weights } : {}),
+          ...(opts.poststratify ? { calibration: { poststratify: list(opts.poststratify) } } : {}),
+          ...(opts.rake ? { calibration: { rake: list(opts.rake) } } : {}),
+          ...(population ? { populationTable: population } : {}),
+          ...(invitations ? { invitationsTable: invitations } : {}),
+          ...(from ? { fieldworkStart: from } : {}),
+          ...(to ? { fieldworkEnd: to } : {}),
+          ...(opts.samplingFrame ? { samplingFrame: opts.samplingFrame } : {}),
+          ...(opts.invited ? { invitations: Number(opts.invited) } : {}),
+        };
     await withApp(opts, async (ctx) => {
       const r = unwrap(
         await importSurveyWave(ctx, input, { actor: cliActor(opts.actor), dryRun: Boolean(opts.dryRun) }),

@@ -22,6 +22,7 @@ import {
   listApiTokens,
   listIndicators,
   listReports,
+  listSurveyWaves,
   listVoices,
   listWorkshops,
   readMailOutbox,
@@ -267,6 +268,27 @@ const surveyImport = staffPage({
   },
 });
 
+const surveyWaves = staffPage({
+  path: '/staff/surveys',
+  policy: 'survey:import',
+  readsDraft: true,
+  title: () => '調査の回と公表',
+  load: async ({ ctx, session }) => {
+    const r = await listSurveyWaves(ctx);
+    if (!r.ok) throw new ProblemError(r.problems);
+    const waves = r.value.map((w) => ({
+      code: w.code,
+      title: w.title,
+      fieldworkStart: w.fieldwork_start ? String(w.fieldwork_start).slice(0, 10) : null,
+      responses: Number(w.responses ?? 0),
+      questions: w.questions.length,
+      status: w.status,
+      version: w.version,
+    }));
+    return { page: 'staff-survey-waves', session, waves };
+  },
+});
+
 const cocreation = staffPage({
   path: '/staff/cocreation',
   policy: 'cocreation:read-linked',
@@ -398,6 +420,7 @@ const workspaceLinks = [
   [users, { ja: '利用者の管理', en: 'Accounts' }],
   [tokens, { ja: 'API トークン', en: 'API tokens' }],
   [surveyImport, { ja: '調査の回を取り込む', en: 'Import a survey wave' }],
+  [surveyWaves, { ja: '調査の回の一覧と公表', en: 'Survey waves and publication' }],
   [rounds, { ja: '評価の回の進捗・評価シートの入力と承認', en: 'Evaluation rounds, sheets and approval' }],
   [reviews, { ja: '中期の見直し評価と次期の素案', en: 'Medium-term review and the next phase draft' }],
   [inbox, { ja: '受信箱（お知らせと催促）', en: 'Inbox (notices and reminders)' }],
@@ -443,6 +466,7 @@ export const staffPages: PageEntry[] = [
   indicators,
   indicator,
   surveyImport,
+  surveyWaves,
   scenarios,
   cocreation,
   outbox,

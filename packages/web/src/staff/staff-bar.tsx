@@ -16,6 +16,7 @@ export function StaffBar({ session, path }: { session: StaffSession; path: strin
     { href: '/staff/scenarios', ja: 'シナリオ試算', en: 'Scenarios' },
     { href: '/staff/indicators', ja: '実績値の入力', en: 'Actuals' },
     { href: '/staff/surveys/import', ja: '調査の取り込み', en: 'Survey import' },
+    { href: '/staff/surveys', ja: '調査の回', en: 'Survey waves' },
     { href: '/staff/tokens', ja: 'APIトークン', en: 'Tokens' },
   ];
   return (

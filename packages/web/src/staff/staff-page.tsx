@@ -15,6 +15,7 @@ import { SectoralPlansStaffPage } from './sectoral-plans-staff-page';
 import { SheetEditorPage } from './sheet-editor-page';
 import { StaffHomePage } from './staff-home-page';
 import { SurveyImportPage } from './survey-import-page';
+import { SurveyWavesPage } from './survey-waves-page';
 import { TokensPage } from './tokens-page';
 import { UsersPage } from './users-page';
 import { StaffWorkshopPage, StaffWorkshopsPage } from './workshops-page';
@@ -31,6 +32,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <ScenarioWorkbenchPage model={model} />;
     case 'staff-survey-import':
       return <SurveyImportPage model={model} />;
+    case 'staff-survey-waves':
+      return <SurveyWavesPage model={model} />;
     case 'staff-indicators':
       return <ActualsGridPage model={model} />;
     case 'staff-indicator':

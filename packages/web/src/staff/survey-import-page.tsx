@@ -13,11 +13,14 @@ import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-vi
 
 type Model = Extract<PageModel, { page: 'staff-survey-import' }>;
 type Step = 'edit' | 'checked' | 'done';
+/** The wave described in this form (one question) or by a YAML/JSON file (several questions). */
+type Mode = 'form' | 'file';
 
 export function SurveyImportPage({ model }: { model: Model }) {
   const lang = useLang();
   const form = useRef<HTMLFormElement>(null);
   const [step, setStep] = useState<Step>('edit');
+  const [mode, setMode] = useState<Mode>('form');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [result, setResult] = useState<{ code: string; respondents: number } | null>(null);
@@ -51,10 +54,11 @@ export function SurveyImportPage({ model }: { model: Model }) {
       const f = d.get(k);
       return f instanceof File && f.size > 0 ? f : undefined;
     };
+    const description = file('description');
     return {
       responses: file('responses'),
       population: file('population'),
-      meta: JSON.stringify(meta),
+      ...(mode === 'file' && description ? { description } : { meta: JSON.stringify(meta) }),
       ...(dryRun ? { dryRun: 'true' } : {}),
     };
   }
@@ -122,72 +126,117 @@ export function SurveyImportPage({ model }: { model: Model }) {
             </label>
             <input id="population" name="population" type="file" accept=".csv,.xlsx" />
           </div>
-          <div className="field">
-            <label htmlFor="code">
-              <L ja="回のコード" en="Wave code" />
+          <fieldset className="choice">
+            <legend>
+              <L ja="回の設定の指定方法" en="How the wave is described" />
+            </legend>
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                value="form"
+                checked={mode === 'form'}
+                onChange={() => setMode('form')}
+              />{' '}
+              <L ja="この画面で入力（設問は一つ）" en="In this form (one question)" />
             </label>
-            <input id="code" name="code" required defaultValue="" />
-          </div>
-          <div className="field">
-            <label htmlFor="title">
-              <L ja="回の名前" en="Wave title" />
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                value="file"
+                checked={mode === 'file'}
+                onChange={() => setMode('file')}
+              />{' '}
+              <L
+                ja="設定ファイルで指定（YAML/JSON、複数の設問）"
+                en="By a description file (YAML/JSON, several questions)"
+              />
             </label>
-            <input id="title" name="title" required />
-          </div>
-          <div className="field">
-            <label htmlFor="question">
-              <L ja="設問の列名" en="Question column" />
-            </label>
-            <input id="question" name="question" required defaultValue="幸福度" />
-          </div>
-          <div className="field">
-            <label htmlFor="wording">
-              <L ja="設問文" en="Question wording" />
-            </label>
-            <input id="wording" name="wording" defaultValue="あなたは現在どの程度幸せですか" />
-          </div>
-          <div className="field">
-            <label htmlFor="min">
-              <L ja="尺度の最小値" en="Scale minimum" />
-            </label>
-            <input id="min" name="min" type="number" required defaultValue={0} />
-          </div>
-          <div className="field">
-            <label htmlFor="max">
-              <L ja="尺度の最大値" en="Scale maximum" />
-            </label>
-            <input id="max" name="max" type="number" required defaultValue={10} />
-          </div>
-          <div className="field">
-            <label htmlFor="indicator">
-              <L ja="対応する指標" en="Indicator it measures" />
-            </label>
-            <select id="indicator" name="indicator" defaultValue={model.surveyIndicators[0]?.code ?? ''}>
-              <option value="">{lang === 'en' ? '(none)' : '（なし）'}</option>
-              {model.surveyIndicators.map((i) => (
-                <option key={i.code} value={i.code}>
-                  {i.code}
-                </option>
-              ))}
-            </select>
-            {model.surveyIndicators.map((i) => (
-              <span key={i.code} className="note">
-                {i.code}: <T text={i.name} />{' '}
+          </fieldset>
+          {mode === 'file' ? (
+            <div className="field">
+              <label htmlFor="description">
+                <L ja="回の設定ファイル（YAML または JSON）" en="Wave description (YAML or JSON)" />
+              </label>
+              <input id="description" name="description" type="file" accept=".yaml,.yml,.json" required />
+              <span className="note">
+                <L
+                  ja="コマンド mirai survey import --description と同じ形式です（例：データ フォルダの survey-wave.sample.yaml）。"
+                  en="The same format as mirai survey import --description (e.g. survey-wave.sample.yaml in the data folder)."
+                />
               </span>
-            ))}
-          </div>
-          <div className="field">
-            <label htmlFor="attributes">
-              <L ja="属性の列名（カンマ区切り）" en="Attribute columns (comma-separated)" />
-            </label>
-            <input id="attributes" name="attributes" defaultValue="年代,性別" />
-          </div>
-          <div className="field">
-            <label htmlFor="poststratify">
-              <L ja="事後層化に使う属性（任意）" en="Post-stratify by (optional)" />
-            </label>
-            <input id="poststratify" name="poststratify" defaultValue="" />
-          </div>
+            </div>
+          ) : (
+            <>
+              <div className="field">
+                <label htmlFor="code">
+                  <L ja="回のコード" en="Wave code" />
+                </label>
+                <input id="code" name="code" required defaultValue="" />
+              </div>
+              <div className="field">
+                <label htmlFor="title">
+                  <L ja="回の名前" en="Wave title" />
+                </label>
+                <input id="title" name="title" required />
+              </div>
+              <div className="field">
+                <label htmlFor="question">
+                  <L ja="設問の列名" en="Question column" />
+                </label>
+                <input id="question" name="question" required defaultValue="幸福度" />
+              </div>
+              <div className="field">
+                <label htmlFor="wording">
+                  <L ja="設問文" en="Question wording" />
+                </label>
+                <input id="wording" name="wording" defaultValue="あなたは現在どの程度幸せですか" />
+              </div>
+              <div className="field">
+                <label htmlFor="min">
+                  <L ja="尺度の最小値" en="Scale minimum" />
+                </label>
+                <input id="min" name="min" type="number" required defaultValue={0} />
+              </div>
+              <div className="field">
+                <label htmlFor="max">
+                  <L ja="尺度の最大値" en="Scale maximum" />
+                </label>
+                <input id="max" name="max" type="number" required defaultValue={10} />
+              </div>
+              <div className="field">
+                <label htmlFor="indicator">
+                  <L ja="対応する指標" en="Indicator it measures" />
+                </label>
+                <select id="indicator" name="indicator" defaultValue={model.surveyIndicators[0]?.code ?? ''}>
+                  <option value="">{lang === 'en' ? '(none)' : '（なし）'}</option>
+                  {model.surveyIndicators.map((i) => (
+                    <option key={i.code} value={i.code}>
+                      {i.code}
+                    </option>
+                  ))}
+                </select>
+                {model.surveyIndicators.map((i) => (
+                  <span key={i.code} className="note">
+                    {i.code}: <T text={i.name} />{' '}
+                  </span>
+                ))}
+              </div>
+              <div className="field">
+                <label htmlFor="attributes">
+                  <L ja="属性の列名（カンマ区切り）" en="Attribute columns (comma-separated)" />
+                </label>
+                <input id="attributes" name="attributes" defaultValue="年代,性別" />
+              </div>
+              <div className="field">
+                <label htmlFor="poststratify">
+                  <L ja="事後層化に使う属性（任意）" en="Post-stratify by (optional)" />
+                </label>
+                <input id="poststratify" name="poststratify" defaultValue="" />
+              </div>
+            </>
+          )}
           <button type="submit" disabled={busy}>
             <L ja="2. 確認する（まだ保存しません）" en="2. Check (nothing is stored yet)" />
           </button>

@@ -56,7 +56,7 @@ export function ProblemsTable({ problems }: { problems: ApiProblem[] }) {
             // biome-ignore lint/suspicious/noArrayIndexKey: problems have no identity of their own
             <tr key={i}>
               <td className="num">{p.where?.row ?? '—'}</td>
-              <td>{p.where?.column ?? p.where?.field ?? '—'}</td>
+              <td>{p.where?.column ?? p.where?.field ?? p.where?.path ?? '—'}</td>
               <td>{p.message[lang]}</td>
               <td>
                 <code>{p.code}</code>
