@@ -3,12 +3,19 @@
  * public: a planning editor uploads data/shiojiri/survey-wave.sample.csv with
  * its description file (several questions), checks it (a broken description
  * is refused with the field's path), stores it, publishes it on the staff
- * waves page, and the public happiness page then shows what drives happiness
- * and happiness by district (the 6-respondent district suppressed).
+ * waves page (a wave changed since the page loaded is refused with 409), and
+ * the public happiness page then shows what drives happiness and happiness by
+ * district (the 6-respondent district suppressed), from the newest wave.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listSurveyWaves } from '@mirai/app';
+import {
+  importSurveyWave,
+  listSurveyWaves,
+  parseWaveDescription,
+  publishSurveyWave,
+  readTableFile,
+} from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, openBrowser, type TestBrowser, waitHydrated } from './support/browser';
 import { startTestServer, type TestServer } from './support/server';
@@ -81,6 +88,30 @@ describe('the sample survey wave, imported and published in the browser', () => 
     expect(await waves(server)).toEqual(['SAMPLE-2025:draft']);
   });
 
+  it('refuses to publish a wave changed since the page was loaded (409), naming the stale version', async () => {
+    // An older sample draft (a year earlier), stored directly, then changed behind the page's back.
+    const d = parseWaveDescription(readFileSync(yamlPath, 'utf8'));
+    const t = await readTableFile(csvPath);
+    if (!d.ok || !t.ok) throw new Error('sample unreadable');
+    const imported = await importSurveyWave(
+      server.ctx,
+      { ...d.value, code: 'SAMPLE-2024', fieldworkStart: '2024-06-01', responses: t.value },
+      { actor: 'e2e' },
+    );
+    expect(imported.ok).toBe(true);
+    const { page } = b;
+    await page.goto(`${server.url}/staff/surveys`);
+    await waitHydrated(page);
+    const other = await publishSurveyWave(server.ctx, 'SAMPLE-2024', { actor: 'e2e', expectedVersion: 1 });
+    expect(other.ok).toBe(true);
+    await page.getByRole('button', { name: 'SAMPLE-2024 を公表する' }).click();
+    await page.waitForSelector('#publish-problems');
+    await expect(page.locator('#publish-problems').textContent()).resolves.toContain('survey/stale-version');
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('02-stale');
+    expect((await waves(server)).sort()).toEqual(['SAMPLE-2024:published', 'SAMPLE-2025:draft']);
+  });
+
   it('publishes the draft on the staff waves page', async () => {
     const { page } = b;
     await page.goto(`${server.url}/staff/surveys`);
@@ -97,8 +128,8 @@ describe('the sample survey wave, imported and published in the browser', () => 
     await expect(
       page.locator('#survey-waves tbody tr', { hasText: 'SAMPLE-2025' }).textContent(),
     ).resolves.toContain('公表済み');
-    expect(await waves(server)).toEqual(['SAMPLE-2025:published']);
-    await b.shot('02-published');
+    expect((await waves(server)).sort()).toEqual(['SAMPLE-2024:published', 'SAMPLE-2025:published']);
+    await b.shot('03-published');
   });
 
   it('shows the public what drives happiness and happiness by district', async () => {
@@ -116,6 +147,6 @@ describe('the sample survey wave, imported and published in the browser', () => 
       /^\d\.\d/,
     );
     expect(await axeViolations(page)).toEqual([]);
-    await b.shot('03-happiness');
+    await b.shot('04-happiness');
   });
 });
