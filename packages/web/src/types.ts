@@ -293,7 +293,11 @@ export type PageModel =
       history: PlanVersionView[];
       evaluations: PublishedRoundView[];
     }
-  | { page: 'evaluation'; evaluations: PublishedRoundView[] }
+  | {
+      page: 'evaluation';
+      /** `pdf`: the annual report PDF rendered at publication is stored ('ready') or still being made. */
+      evaluations: (PublishedRoundView & { pdf: 'ready' | 'pending' })[];
+    }
   | { page: 'areas'; view: AreaListView }
   | {
       page: 'area';

@@ -2,10 +2,12 @@
  * Reports: staff start a render as a background job (follow it at
  * /api/v1/jobs/{id}, then download the file it stored); the public reads the
  * annual report of a published round as HTML or xlsx, rendered on request from
- * the database (PDF renders only as a staff job: it starts a browser).
+ * the database. Its PDF is never rendered for a request (that starts a browser): the
+ * publication queues the render, and the public reads the file that job stored.
  */
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
+  publishedAnnualPdf,
   type RenderedReport,
   readReportFile,
   renderPublishedAnnualReport,
@@ -73,28 +75,40 @@ const publicRoute = withPolicy(
     method: 'get',
     path: '/api/v1/evaluation/{fy}/report',
     tags: ['reports'],
-    summary: 'The annual evaluation report of a published round (HTML or xlsx)',
+    summary:
+      'The annual evaluation report of a published round (HTML or xlsx rendered on request; PDF as rendered at publication)',
     request: {
       params: z.object({ fy: z.string().regex(/^[0-9]{4}$/) }),
-      query: z.object({ format: z.enum(['html', 'xlsx']).optional() }),
+      query: z.object({ format: z.enum(['html', 'xlsx', 'pdf']).optional() }),
     },
     responses: {
       200: file(
         'The report',
         'text/html',
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'application/pdf',
       ),
-      404: json(errorSchema, 'Not published'),
+      404: json(errorSchema, 'Not published, or its PDF is still being prepared'),
       422: errors[422],
     },
   }),
 );
 
-function sendFile(c: Context, r: Result<RenderedReport>, inline: boolean) {
+/** `attachment; filename="…"` with an ASCII fallback and the real (Japanese) name as RFC 5987 `filename*`. */
+function contentDisposition(kind: 'inline' | 'attachment', fileName: string, fallback: string): string {
+  if (/^[\x20-\x7e]*$/.test(fileName) && !/["\\]/.test(fileName)) return `${kind}; filename="${fileName}"`;
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encoded}`;
+}
+
+function sendFile(c: Context, r: Result<RenderedReport>, inline: boolean, fallback = 'report') {
   if (!r.ok) return problemResponse(c, r.problems) as never;
   return c.body(new Uint8Array(r.value.body), 200, {
     'content-type': r.value.contentType,
-    'content-disposition': `${inline ? 'inline' : 'attachment'}; filename="${r.value.fileName}"`,
+    'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', r.value.fileName, fallback),
   }) as never;
 }
 
@@ -109,10 +123,15 @@ export function registerReports(app: OpenAPIHono<ApiEnv>) {
   );
   app.openapi(publicRoute, async (c) => {
     const format = c.req.valid('query').format ?? 'html';
-    const r = await renderPublishedAnnualReport(c.get('ctx'), {
-      fiscalYear: Number(c.req.valid('param').fy),
-      format,
-    });
+    const fiscalYear = Number(c.req.valid('param').fy);
+    if (format === 'pdf')
+      return sendFile(
+        c,
+        await publishedAnnualPdf(c.get('ctx'), fiscalYear),
+        true,
+        `annual-report-${fiscalYear}.pdf`,
+      );
+    const r = await renderPublishedAnnualReport(c.get('ctx'), { fiscalYear, format });
     return sendFile(c, r, format === 'html');
   });
 }

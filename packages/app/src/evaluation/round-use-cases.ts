@@ -46,6 +46,8 @@ import { planItems } from '../cocreation/plan-items';
 import { queueSheetNotices } from '../cocreation/sheet-notices';
 import type { AppContext } from '../context';
 import { todayInTokyo } from '../indicators/indicator-scope';
+import { log } from '../ops/logger';
+import { enqueuePublicationRender } from '../reports/report-jobs';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { defaultScope, initialMeasureContent, initialProjectContent, projectsOfYear } from './plan-sources';
 import { loadPlan, loadRound, nowIso, roundSummary } from './round-context';
@@ -285,6 +287,18 @@ export async function transitionEvaluationRound(ctx: AppContext, req: RoundTrans
     throw error;
   }
   if (items && result.ok) ctx.mail.kick();
+  if (req.action === 'publish' && result.ok) {
+    // After the commit: the public PDF renders in the background from the published sheets.
+    try {
+      await enqueuePublicationRender(ctx, req.fiscalYear);
+    } catch (error) {
+      // The round is published; the PDF page then says it is being prepared until staff render it.
+      log().error(
+        { err: error, fiscalYear: req.fiscalYear },
+        '公表時の PDF 作成を予約できません / publication PDF not queued',
+      );
+    }
+  }
   return result;
 }
 

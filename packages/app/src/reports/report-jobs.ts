@@ -4,8 +4,16 @@
  * which the starter downloads. Reading a stored file needs the same right as
  * reading the sheets; the public reads a published round's report directly.
  */
-import { fail, ok, type Result } from '@mirai/core';
-import { findReportFile, findRound, insertReportFile } from '@mirai/db';
+import { fail, formatFiscalYear, ok, type Result } from '@mirai/core';
+import {
+  audit,
+  findNewestReportFile,
+  findReportFile,
+  findRound,
+  hasNewestReportFile,
+  insertReportFile,
+  lastAuditedAt,
+} from '@mirai/db';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
@@ -39,15 +47,30 @@ export function reportJob(
           ? await renderAnnualReport(ctx, { fiscalYear: p.subject, format: p.format, onProgress })
           : await renderReviewReport(ctx, { phase: p.subject, format: p.format, onProgress });
       if (!r.ok) return r;
-      const fileId = await insertReportFile(ctx.database.db, {
-        report: p.report,
-        subject: p.subject,
-        format: p.format,
-        fileName: r.value.fileName,
-        contentType: r.value.contentType,
-        content: r.value.body,
-        createdBy: p.actor,
-        userId: p.userId,
+      // The publication's render stores its file only if the round is still published as it was.
+      if (p.actor === publicationActor && !(await isPublished(ctx, p.subject)))
+        return fail(reportProblems.notPublished.create({ fiscalYear: p.subject }, { field: 'fiscalYear' }));
+      // Stored and audited together: the audit entry is also what tells the public answer cache
+      // that /evaluation changed (its PDF link).
+      const fileId = await ctx.database.db.transaction().execute(async (tx) => {
+        const id = await insertReportFile(tx, {
+          report: p.report,
+          subject: p.subject,
+          format: p.format,
+          fileName: r.value.fileName,
+          contentType: r.value.contentType,
+          content: r.value.body,
+          createdBy: p.actor,
+          userId: p.userId,
+        });
+        await audit(tx, {
+          actor: p.actor,
+          action: 'report.file.store',
+          entityType: 'report_file',
+          entityId: id,
+          after: { report: p.report, subject: p.subject, format: p.format, bytes: r.value.body.length },
+        });
+        return id;
       });
       await job.progress(1, '完了 / done');
       return ok({ fileId, fileName: r.value.fileName, bytes: r.value.body.length });
@@ -99,4 +122,74 @@ export async function renderPublishedAnnualReport(
     return fail(reportProblems.notPublished.create({ fiscalYear: req.fiscalYear }, { field: 'fiscalYear' }));
   const { renderAnnualReport } = await import('./render-report');
   return renderAnnualReport(ctx, req);
+}
+
+/**
+ * The audit label of the render a round's publication starts: only its files are served to the
+ * public, so that a PDF a staff member made (perhaps of sheets not yet published) never is.
+ */
+export const publicationActor = 'system:publication';
+
+/** When the round of a fiscal year was published, if it is published (or locked). */
+async function publishedAt(ctx: AppContext, fiscalYear: number): Promise<Date | undefined> {
+  const plan = await loadPlan(ctx);
+  if (!plan.ok) return undefined;
+  const round = await findRound(ctx.database.db, plan.value.id, fiscalYear);
+  if (!round || !['published', 'locked'].includes(round.state)) return undefined;
+  return lastAuditedAt(ctx.database.db, 'evaluation.round.publish', round.id);
+}
+
+const isPublished = async (ctx: AppContext, fiscalYear: number) =>
+  (await publishedAt(ctx, fiscalYear)) !== undefined;
+
+/**
+ * Queues the annual report PDF of a round just published (called after the publication
+ * committed): Chromium runs in the background job, never for an anonymous request.
+ */
+export async function enqueuePublicationRender(ctx: AppContext, fiscalYear: number): Promise<string> {
+  const payload: ReportJobPayload = {
+    report: 'annual',
+    subject: fiscalYear,
+    format: 'pdf',
+    actor: publicationActor,
+    userId: null,
+  };
+  return ctx.jobs.enqueue(reportJobKind, payload, { actor: publicationActor, userId: null });
+}
+
+/** The public annual PDF of a fiscal year: the publication's render, if the round is published. */
+export async function publishedAnnualPdf(
+  ctx: AppContext,
+  fiscalYear: number,
+): Promise<Result<RenderedReport>> {
+  const since = await publishedAt(ctx, fiscalYear);
+  if (!since) return fail(reportProblems.notPublished.create({ fiscalYear }, { field: 'fiscalYear' }));
+  const row = await findNewestReportFile(ctx.database.db, {
+    report: 'annual',
+    subject: fiscalYear,
+    format: 'pdf',
+    createdBy: publicationActor,
+    since,
+  });
+  if (!row) return fail(reportProblems.pdfPending.create({ fiscalYear }, { field: 'fiscalYear' }));
+  // A Japanese name for the citizen who saves it (sent RFC 5987-encoded, with an ASCII fallback).
+  const fileName = `行政評価結果報告書_${formatFiscalYear(fiscalYear)}.pdf`;
+  return ok({ fileName, contentType: 'application/pdf', body: Buffer.from(row.content) });
+}
+
+/** Whether the public annual PDF of a published fiscal year is stored ('ready') or still being made. */
+export async function publishedAnnualPdfState(
+  ctx: AppContext,
+  fiscalYear: number,
+): Promise<'ready' | 'pending'> {
+  const since = await publishedAt(ctx, fiscalYear);
+  if (!since) return 'pending';
+  const q = {
+    report: 'annual',
+    subject: fiscalYear,
+    format: 'pdf',
+    createdBy: publicationActor,
+    since,
+  } as const;
+  return (await hasNewestReportFile(ctx.database.db, q)) ? 'ready' : 'pending';
 }

@@ -22,6 +22,10 @@ export const reportProblems = {
     ja: `${p.fiscalYear}年度の評価結果はまだ公表されていません`,
     en: `The FY${p.fiscalYear} evaluation has not been published`,
   })),
+  pdfPending: defineProblem<{ fiscalYear: number }>('report/pdf-pending', 'not-found', (p) => ({
+    ja: `${p.fiscalYear}年度の行政評価結果報告書の PDF は作成中です。しばらくしてからもう一度お試しください`,
+    en: `The PDF of the FY${p.fiscalYear} evaluation report is being prepared; please try again later`,
+  })),
   reviewMissing: defineProblem<{ phase: number }>('report/review-missing', 'not-found', (p) => ({
     ja: `第${p.phase}期の中間評価はまだ作られていません`,
     en: `The medium-term review of phase ${p.phase} has not been produced yet`,

@@ -23,6 +23,7 @@ import {
   listPartners,
   listVoices,
   listWorkshops,
+  publishedAnnualPdfState,
   readCatalogue,
   showIndicator,
   workshopsShaping,
@@ -235,7 +236,12 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     path: '/evaluation',
     load: async (ctx) => {
       const evaluations = await getPublishedEvaluations(ctx);
-      return { page: 'evaluation', evaluations: evaluations.ok ? evaluations.value : [] };
+      const rounds = evaluations.ok ? evaluations.value : [];
+      // The PDF is the file the publication's background render stored; none is made for this request.
+      const withPdf = await Promise.all(
+        rounds.map(async (r) => ({ ...r, pdf: await publishedAnnualPdfState(ctx, r.fiscalYear) })),
+      );
+      return { page: 'evaluation', evaluations: withPdf };
     },
     title: () => '行政評価の結果',
   },

@@ -1,6 +1,7 @@
 /**
  * The public evaluation results (/evaluation): each published round with its
- * annual report (HTML to read and print on A4, the sheets as Excel) and the
+ * annual report (HTML to read and print on A4, the PDF made when the round was published,
+ * or a note that it is still being made, the sheets as Excel) and the
  * published sheets' ratings, directions and issues. Only published rounds and
  * sheets reach this page (the public read path); drafts never do.
  */
@@ -53,6 +54,17 @@ export function EvaluationPage({ model }: { model: Model }) {
                     en="Evaluation report (HTML, prints on A4)"
                   />
                 </a>
+              </li>
+              <li>
+                {r.pdf === 'ready' ? (
+                  <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=pdf`}>
+                    <L ja="行政評価結果報告書（PDF・A4）" en="Evaluation report (PDF, A4)" />
+                  </a>
+                ) : (
+                  <span className="report-pending">
+                    <L ja="PDF は作成中です" en="PDF being prepared" />
+                  </span>
+                )}
               </li>
               <li>
                 <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=xlsx`} download>
