@@ -122,7 +122,8 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
  * written), so opening an up-to-date database for a read changes nothing (decision 0130).
  */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<MigrationResultSet> {
-  if (await allApplied(db, schema)) return { results: [] };
+  // Reading the migration table is global work too (a bound connection runs as the tenant role).
+  if (await globally(() => allApplied(db, schema))) return { results: [] };
   const migrator = new Migrator({
     db,
     ...(schema ? { migrationTableSchema: schema } : {}),
