@@ -7,7 +7,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlanDocument } from '@mirai/core';
 import { unwrap } from '@mirai/core';
-import { acquireDataDirLock, readClosedSnapshot, snapshotFileName, writeClosedSnapshot } from '@mirai/db';
+import {
+  acquireDataDirLock,
+  readClosedSnapshot,
+  snapshotFileName,
+  writeClosedSnapshot,
+} from '@mirai/db/data-dir';
 import { type AppConfig, resolveTarget } from '../data-target';
 
 export interface CurrentPlanRead {
