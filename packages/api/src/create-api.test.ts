@@ -1,5 +1,6 @@
 // Real app context on a real PGlite/PostgreSQL database; requests through Hono's fetch, no server.
 import { contextFor, seedDefaultPlan } from '@mirai/app';
+import { globally } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
@@ -24,19 +25,24 @@ describeEachDatabase('HTTP API', (t) => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ready: true, draining: false, database: 'ok', pendingMigrations: [] });
     // One migration recorded as not applied: the process is behind its database schema.
+    // (The migration table is global: read and changed as global work, not as the municipality.)
     const ctx = contextFor(t.handle);
-    const { rows } = await sql<{
-      name: string;
-    }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(ctx.database.db);
+    const { rows } = await globally(() =>
+      sql<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name DESC LIMIT 1`.execute(
+        ctx.database.db,
+      ),
+    );
     const last = rows[0]?.name ?? '';
-    await sql`DELETE FROM kysely_migration WHERE name = ${last}`.execute(ctx.database.db);
+    await globally(() => sql`DELETE FROM kysely_migration WHERE name = ${last}`.execute(ctx.database.db));
     try {
       const behind = await api.request('/readyz');
       expect(behind.status).toBe(503);
       expect(((await behind.json()) as { pendingMigrations: string[] }).pendingMigrations).toEqual([last]);
     } finally {
-      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${last}, ${new Date().toISOString()})`.execute(
-        ctx.database.db,
+      await globally(() =>
+        sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${last}, ${new Date().toISOString()})`.execute(
+          ctx.database.db,
+        ),
       );
     }
   });
