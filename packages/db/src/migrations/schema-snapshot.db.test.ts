@@ -28,6 +28,7 @@ describeEachDatabase('schema after all migrations', (t) => {
     }
     const text = `${JSON.stringify(snapshot, null, 2)}\n`;
     if (process.env.UPDATE_SNAPSHOTS || !existsSync(file)) writeFileSync(file, text);
-    expect(text).toBe(readFileSync(file, 'utf8'));
+    // Compared as data: the formatter may lay a short table's columns out on one line.
+    expect(snapshot).toEqual(JSON.parse(readFileSync(file, 'utf8')));
   });
 });
