@@ -5,20 +5,15 @@
  * published sheets' ratings, directions and issues. Only published rounds and
  * sheets reach this page (the public read path); drafts never do.
  */
-import { defaultDirections } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
+import { EvaluationResultsTable } from '../ui/evaluation-results-table';
 import { Crumbs } from '../ui/layout';
 import { ScrollArea } from '../ui/scroll-area';
-import { Ja, L, M, Paren, T } from '../ui/text';
+import { L, M } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'evaluation' }>;
-
-const directions = new Map(defaultDirections.map((d) => [d.code, d.label]));
-/** Measures first, then projects, each by code. */
-const byKindAndCode = (a: { kind: string; code: string }, b: { kind: string; code: string }) =>
-  a.kind === b.kind ? a.code.localeCompare(b.code) : a.kind === 'measure' ? -1 : 1;
 
 export function EvaluationPage({ model }: { model: Model }) {
   const lang = useLang();
@@ -75,57 +70,15 @@ export function EvaluationPage({ model }: { model: Model }) {
             <ScrollArea
               label={lang === 'en' ? `FY${r.fiscalYear} evaluations` : fiscalYearText(r.fiscalYear, lang)}
             >
-              <table>
-                <caption>
-                  <FiscalYear fy={r.fiscalYear} />
-                  <L ja={`の評価（${r.sheets.length} 件）`} en={` evaluations (${r.sheets.length})`} />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <L ja="施策・事業" en="Measure or project" />
-                    </th>
-                    <th scope="col">
-                      <L ja="総合評価" en="Overall rating" />
-                    </th>
-                    <th scope="col">
-                      <L ja="今後の方向性" en="Direction" />
-                    </th>
-                    <th scope="col">
-                      <L ja="課題" en="Issues" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...r.sheets].sort(byKindAndCode).map((s) => (
-                    <tr key={`${s.kind}-${s.code}`}>
-                      <th scope="row">
-                        {s.kind === 'measure' ? (
-                          <a href={`/measures/${s.code}`}>
-                            <Ja>{s.name}</Ja>
-                          </a>
-                        ) : (
-                          <Ja>{s.name}</Ja>
-                        )}
-                        <Paren>{s.code}</Paren>
-                      </th>
-                      <td>
-                        <Ja>{s.overallRating ?? '—'}</Ja>
-                      </td>
-                      <td>
-                        {s.direction && directions.has(s.direction) ? (
-                          <T text={directions.get(s.direction)!} />
-                        ) : (
-                          <Ja>{s.direction ?? '—'}</Ja>
-                        )}
-                      </td>
-                      <td>
-                        <Ja>{s.issues ?? '—'}</Ja>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <EvaluationResultsTable
+                sheets={r.sheets}
+                caption={
+                  <>
+                    <FiscalYear fy={r.fiscalYear} />
+                    <L ja={`の評価（${r.sheets.length} 件）`} en={` evaluations (${r.sheets.length})`} />
+                  </>
+                }
+              />
             </ScrollArea>
           </section>
         ))

@@ -2,10 +2,11 @@
 
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
+import { EvaluationResultsTable } from '../ui/evaluation-results-table';
 import { Crumbs } from '../ui/layout';
 import { PlanHistoryTable } from '../ui/plan-history-table';
 import { ScrollArea } from '../ui/scroll-area';
-import { Ja, L, M, Paren, SampleBadge, T } from '../ui/text';
+import { Ja, L, M, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { OpenDataCatalogue } from './open-data-catalogue';
 
@@ -89,53 +90,15 @@ export function OpenDataPage({ model }: { model: Model }) {
                   <L ja="評価シート（Excel）" en="Sheets (Excel)" />
                 </a>
               </p>
-              <table>
-                <caption>
-                  <FiscalYear fy={r.fiscalYear} />
-                  <L ja="の評価結果" en=" evaluation results" />
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">
-                      <L ja="施策・事業" en="Measure or project" />
-                    </th>
-                    <th scope="col">
-                      <L ja="総合評価" en="Overall rating" />
-                    </th>
-                    <th scope="col">
-                      <L ja="今後の方向性" en="Direction" />
-                    </th>
-                    <th scope="col">
-                      <L ja="課題" en="Issues" />
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {r.sheets.map((s) => (
-                    <tr key={`${s.kind}-${s.code}`}>
-                      <th scope="row">
-                        {s.kind === 'measure' ? (
-                          <a href={`/measures/${s.code}`}>
-                            <Ja>{s.name}</Ja>
-                          </a>
-                        ) : (
-                          <Ja>{s.name}</Ja>
-                        )}
-                        <Paren>{s.code}</Paren>
-                      </th>
-                      <td>
-                        <Ja>{s.overallRating ?? '—'}</Ja>
-                      </td>
-                      <td>
-                        <Ja>{s.direction ?? '—'}</Ja>
-                      </td>
-                      <td>
-                        <Ja>{s.issues ?? '—'}</Ja>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <EvaluationResultsTable
+                sheets={r.sheets}
+                caption={
+                  <>
+                    <FiscalYear fy={r.fiscalYear} />
+                    <L ja="の評価結果" en=" evaluation results" />
+                  </>
+                }
+              />
             </ScrollArea>
           ))
         )}
