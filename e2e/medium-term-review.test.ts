@@ -157,10 +157,16 @@ describe('medium-term review in the workspace (Chromium)', () => {
     ]);
     await waitHydrated(page);
     expect(await page.locator('#ev-2024').textContent()).toContain('令和6年度');
-    const html = page.locator('section.evaluation-round a', { hasText: '行政評価結果報告書' });
+    // Two links name the report: the HTML one (printable on A4) and the PDF one.
+    const html = page.locator('section.evaluation-round a', { hasText: '行政評価結果報告書（HTML' });
     const res = await page.request.get(`${server.url}${await html.getAttribute('href')}`);
     expect(res.status()).toBe(200);
     expect(await res.text()).toContain('行政評価結果報告書');
+    // The PDF is rendered by a job after publication: its link, or the note that it is pending.
+    const pdf = page.locator('section.evaluation-round a', { hasText: '行政評価結果報告書（PDF' });
+    const pending = page.locator('#ev-2024 ~ ul .report-pending');
+    expect((await pdf.count()) + (await pending.count())).toBe(1);
+    if ((await pdf.count()) === 1) expect(await pdf.getAttribute('href')).toMatch(/format=pdf$/);
     const xlsx = page.locator('section.evaluation-round a', { hasText: 'Excel' });
     expect((await page.request.get(`${server.url}${await xlsx.getAttribute('href')}`)).status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
