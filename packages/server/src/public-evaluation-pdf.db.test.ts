@@ -94,6 +94,8 @@ describeEachDatabase('public annual report PDF', (t) => {
     expect(JSON.stringify(await problemCode(early))).toContain('report/pdf-pending');
     const pending = await (await app.request('/evaluation')).text();
     expect(pending).toContain('PDF は作成中です');
+    // /open-data lists the same reports, with the same state of the PDF.
+    expect(await (await app.request('/open-data')).text()).toContain('PDF は作成中です');
     expect(pending).not.toContain('format=pdf');
 
     const jobs = await t.handle.db
@@ -120,6 +122,9 @@ describeEachDatabase('public annual report PDF', (t) => {
     const page = await (await app.request('/evaluation')).text();
     expect(page).toContain('/api/v1/evaluation/2024/report?format=pdf');
     expect(page).not.toContain('PDF は作成中です');
+    const openData = await (await app.request('/open-data')).text();
+    expect(openData).toContain('/api/v1/evaluation/2024/report?format=pdf');
+    expect(openData).not.toContain('PDF は作成中です');
     // Another fiscal year (no round) answers 404, not someone else's file.
     expect((await app.request('/api/v1/evaluation/2023/report?format=pdf')).status).toBe(404);
   }, 180_000);

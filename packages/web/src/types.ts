@@ -291,7 +291,8 @@ export type PageModel =
       files: OpenDataFile[];
       catalogue: Catalogue;
       history: PlanVersionView[];
-      evaluations: PublishedRoundView[];
+      /** As on /evaluation: with the state of the PDF rendered at publication. */
+      evaluations: (PublishedRoundView & { pdf: 'ready' | 'pending' })[];
     }
   | {
       page: 'evaluation';

@@ -49,6 +49,11 @@ async function treeAndIndicators(ctx: AppContext) {
 
 const anonymous = { kind: 'anonymous', role: 'public' } as const;
 
+/** Published rounds with the state of the PDF their publication's background render stored
+ *  (none is made for a request), for /evaluation and /open-data alike. */
+const withPdfState = <R extends { fiscalYear: number }>(ctx: AppContext, rounds: R[]) =>
+  Promise.all(rounds.map(async (r) => ({ ...r, pdf: await publishedAnnualPdfState(ctx, r.fiscalYear) })));
+
 type Loader = (
   ctx: AppContext,
   params: Record<string, string>,
@@ -218,6 +223,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
             }))
         : [];
       const evaluations = await getPublishedEvaluations(ctx);
+      const rounds = evaluations.ok ? evaluations.value : [];
       return {
         page: 'open-data',
         files: must(await listOpenData(ctx)).map((f) => ({
@@ -226,7 +232,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
         })),
         catalogue: must(await readCatalogue(ctx)),
         history,
-        evaluations: evaluations.ok ? evaluations.value : [],
+        evaluations: await withPdfState(ctx, rounds),
       };
     },
     title: () => 'オープンデータ',
@@ -237,11 +243,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     load: async (ctx) => {
       const evaluations = await getPublishedEvaluations(ctx);
       const rounds = evaluations.ok ? evaluations.value : [];
-      // The PDF is the file the publication's background render stored; none is made for this request.
-      const withPdf = await Promise.all(
-        rounds.map(async (r) => ({ ...r, pdf: await publishedAnnualPdfState(ctx, r.fiscalYear) })),
-      );
-      return { page: 'evaluation', evaluations: withPdf };
+      return { page: 'evaluation', evaluations: await withPdfState(ctx, rounds) };
     },
     title: () => '行政評価の結果',
   },

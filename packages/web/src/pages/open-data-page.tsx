@@ -86,6 +86,16 @@ export function OpenDataPage({ model }: { model: Model }) {
                   />
                 </a>{' '}
                 {lang === 'en' ? '| ' : '・'}
+                {r.pdf === 'ready' ? (
+                  <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=pdf`}>
+                    <L ja="報告書（PDF・A4）" en="Report (PDF, A4)" />
+                  </a>
+                ) : (
+                  <span className="report-pending">
+                    <L ja="PDF は作成中です" en="PDF being prepared" />
+                  </span>
+                )}{' '}
+                {lang === 'en' ? '| ' : '・'}
                 <a href={`/api/v1/evaluation/${r.fiscalYear}/report?format=xlsx`} download>
                   <L ja="評価シート（Excel）" en="Sheets (Excel)" />
                 </a>
