@@ -19,6 +19,7 @@ import type { CompiledPeriod } from './compiled';
 import { type CompiledDistrictSet, compileDistrictSet, isDistrictSet, rakeToCity } from './districts';
 import { type FlatIpss, flattenIpss } from './flat-ipss';
 import { stepCcmpp, stepIpss } from './kernel';
+import { type WasmLanes, wasmLanes } from './lanes-wasm';
 import { populationProblems as P } from './population-problems';
 import { quantilesInPlace } from './quantiles';
 
@@ -42,8 +43,12 @@ export interface MonteCarloOptions {
   trajectories: number;
   seed: number;
   sigmas?: Partial<MonteCarloSigmas>;
-  /** 'auto' uses the batched ipss kernel when every area uses ipss; 'generic' always steps one trajectory at a time. */
-  kernel?: 'auto' | 'generic';
+  /**
+   * 'auto' uses the batched ipss kernel when every area uses ipss (in WebAssembly SIMD where
+   * available); 'lanes-ts' the same batched kernel in TypeScript only; 'generic' always steps
+   * one trajectory at a time. 'auto' and 'lanes-ts' give the same totals, bit for bit.
+   */
+  kernel?: 'auto' | 'lanes-ts' | 'generic';
 }
 
 /** Totals by area, year and trajectory: index (area · years + year) · trajectories + trajectory. */
@@ -102,7 +107,7 @@ export function simulateInto(
 ): number {
   const sg = { ...DEFAULT_SIGMAS, ...o.sigmas };
   const fast = o.kernel === 'generic' ? undefined : flatFor(set);
-  if (fast) return simulateFlat(fast, o, sg, from, to, out);
+  if (fast) return simulateFlat(fast, o, sg, from, to, out, o.kernel === 'lanes-ts' ? undefined : fast.wasm);
   const areas = [set.city, ...set.districts];
   const A = areas.length;
   const D = A - 1;
@@ -167,9 +172,11 @@ export function simulateInto(
 
 interface FastPath {
   F: FlatIpss;
+  /** The shocks of a group: the WebAssembly kernel's memory when there is one. */
   sh: LaneShocks;
   z: Float64Array;
   buf: LaneBuffers;
+  wasm: WasmLanes | undefined;
 }
 
 /**
@@ -183,15 +190,26 @@ function flatFor(set: CompiledDistrictSet): FastPath | undefined {
   let fast = fastPaths.get(set);
   if (fast === undefined) {
     const F = flattenIpss(set);
+    const wasm = F && wasmLanes(F);
     fast = F
-      ? { F, sh: laneShocks(F), z: new Float64Array(1 + F.periods * (F.areas + 2)), buf: laneBuffers(F) }
+      ? {
+          F,
+          sh: wasm ? wasm.sh : laneShocks(F),
+          z: new Float64Array(1 + F.periods * (F.areas + 2)),
+          buf: laneBuffers(F),
+          wasm,
+        }
       : null;
     fastPaths.set(set, fast);
   }
   return fast ?? undefined;
 }
 
-/** The ipss fast path: each trajectory's normals drawn in one go from its stream, then LANES trajectories at a time through the flat kernel. */
+/**
+ * The ipss fast path: each trajectory's normals drawn in one go from its stream, then LANES
+ * trajectories at a time through the flat kernel (WebAssembly when `wasm` is given; TypeScript
+ * for a group whose raking it cannot do).
+ */
 function simulateFlat(
   fast: FastPath,
   o: MonteCarloOptions,
@@ -199,6 +217,7 @@ function simulateFlat(
   from: number,
   to: number,
   out: Float64Array,
+  wasm: WasmLanes | undefined,
 ): number {
   const { F, sh, z, buf } = fast;
   const A = F.areas;
@@ -223,7 +242,8 @@ function simulateFlat(
         for (let d = 1; d < A; d++) sh.mig[(k * A + d) * LANES + b] = km + z[i++]! * sg.migrationDistrict;
       }
     }
-    guarded += runLanes(F, sh, buf, count, t0, o.trajectories, out);
+    const g = wasm ? wasm.run(count, t0, o.trajectories, out) : -1;
+    guarded += g >= 0 ? g : runLanes(F, sh, buf, count, t0, o.trajectories, out);
   }
   return guarded;
 }

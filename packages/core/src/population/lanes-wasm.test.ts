@@ -1,0 +1,99 @@
+/** The WebAssembly lane kernel: the same totals as the TypeScript kernel, bit for bit, and its fallback. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LANES } from './batch-ipss';
+import { censusFromRows } from './derive';
+import { deriveDistrictSet } from './districts';
+import { flattenIpss } from './flat-ipss';
+import { wasmLanes } from './lanes-wasm';
+import { allocateTotals, compileForSimulation, simulateInto } from './monte-carlo';
+
+function rows(name: string) {
+  const text = readFileSync(new URL(`../../../../data/population/${name}`, import.meta.url), 'utf8');
+  const [head, ...lines] = text.trim().split(/\r?\n/);
+  const cols = (head ?? '').split(',');
+  return lines.map((l, i) => ({
+    row: i + 2,
+    cells: Object.fromEntries(l.split(',').map((v, j) => [cols[j], v])),
+  }));
+}
+const must = <T>(r: { ok: true; value: T } | { ok: false }) => {
+  if (!r.ok) throw new Error('fixture');
+  return r.value;
+};
+const city = must(censusFromRows(rows('shiojiri_census_1980_2015_sex_age5.csv'), '20215'));
+const sampleRows = rows('shiojiri-districts-sample.csv');
+const codes = [...new Map(sampleRows.map((r) => [r.cells.district_code!, r.cells.district!])).entries()];
+const set = must(
+  compileForSimulation(
+    must(
+      deriveDistrictSet(
+        city,
+        '20215',
+        codes.map(([code, name]) => ({ code, name, table: must(censusFromRows(sampleRows, code)) })),
+        { from: 2010, to: 2015, horizon: 2050, sample: true },
+      ),
+    ),
+  ),
+);
+
+/** Counts the totals that differ in any bit (Object.is also tells −0 from 0). */
+function differing(a: Float64Array, b: Float64Array): number {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) n++;
+  return n;
+}
+
+describe('the WebAssembly lane kernel', () => {
+  it('is available in Node (WebAssembly SIMD)', () => {
+    expect(wasmLanes(flattenIpss(set)!)).toBeDefined();
+  });
+
+  it('gives the TypeScript kernel’s totals and guarded count, bit for bit, on ragged slices', () => {
+    // Wide spreads so that some cells are guarded; slices that do not fill the last group of lanes.
+    const o = {
+      trajectories: 203,
+      seed: 77,
+      sigmas: { migrationLevel: 1.5, migrationPeriod: 1.5, migrationDistrict: 1.5 },
+    };
+    const ts = allocateTotals(set, o.trajectories);
+    const wasm = allocateTotals(set, o.trajectories);
+    let gTs = 0;
+    let gWasm = 0;
+    for (const [from, to] of [
+      [0, 5],
+      [5, 100],
+      [100, 203],
+    ] as const) {
+      gTs += simulateInto(set, { ...o, kernel: 'lanes-ts' }, from, to, ts.totals);
+      gWasm += simulateInto(set, o, from, to, wasm.totals);
+    }
+    expect(gTs).toBeGreaterThan(0);
+    expect(gWasm).toBe(gTs);
+    expect(differing(wasm.totals, ts.totals)).toBe(0);
+    expect(wasm.totals.some((v) => v === 0)).toBe(false);
+  });
+
+  it('declines a group whose raking it cannot do, and the TypeScript kernel runs it instead', () => {
+    const F = flattenIpss(set)!;
+    const len = 2 * F.n;
+    // Nobody in any district's cell 7 while the city has people there: no ratio for that cell.
+    for (let a = 1; a < F.areas; a++) F.base[a * len + 7] = 0;
+    const w = wasmLanes(F)!;
+    w.sh.fert.fill(1);
+    w.sh.mort.fill(1);
+    w.sh.mig.fill(1);
+    const out = new Float64Array(F.areas * (F.periods + 1) * LANES).fill(-1);
+    expect(w.run(LANES, 0, LANES, out)).toBe(-1);
+    expect(out.every((v) => v === -1)).toBe(true);
+    // Through simulateInto, on a set with the same hole: the same totals as the TypeScript kernel.
+    const holed = { ...set, districts: set.districts.map((d) => ({ ...d, base: d.base.slice() })) };
+    for (const d of holed.districts) d.base[7] = 0;
+    const o = { trajectories: 20, seed: 3 };
+    const ts = allocateTotals(holed, 20);
+    const wasm = allocateTotals(holed, 20);
+    simulateInto(holed, { ...o, kernel: 'lanes-ts' }, 0, 20, ts.totals);
+    simulateInto(holed, o, 0, 20, wasm.totals);
+    expect(differing(wasm.totals, ts.totals)).toBe(0);
+  });
+});
