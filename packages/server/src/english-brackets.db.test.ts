@@ -1,11 +1,13 @@
 // English pages write brackets in ASCII: a full-width （ or ） may appear only inside Japanese
 // (an element with lang="ja"). Every public page in English, fetched over HTTP from the real
 // server with a published survey wave (so the happiness evidence shows too).
+import { createTestAccount, sessionHeaders } from '@mirai/api/testing';
 import { contextFor, getPlanTree, seedDefaultPlan } from '@mirai/app';
 import { importSampleEvidenceWaves } from '@mirai/app/survey-testing';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { publicPages } from './pages/public-pages';
+import { staffPages } from './pages/staff-pages';
 import { startServer } from './start-server';
 
 const voids = new Set([
@@ -64,6 +66,8 @@ it('finds full-width brackets outside Japanese fragments only', () => {
 describeEachDatabase('English pages use ASCII brackets', (t) => {
   let server: { url: string; close: () => Promise<void> };
   let paths: string[] = [];
+  let staffPaths: string[] = [];
+  let adminCookie = '';
   beforeAll(async () => {
     await seedDefaultPlan(t.handle.db);
     const ctx = contextFor(t.handle);
@@ -92,6 +96,16 @@ describeEachDatabase('English pages use ASCII brackets', (t) => {
     ]
       .flatMap((p) => (p.includes(':') ? (one[p] ? [p.replace(':code', one[p]!)] : []) : [p]))
       .map((p) => `${p}${p.includes('?') ? '&' : '?'}lang=en`);
+    // The workspace as an administrator sees it (every page open to that role).
+    adminCookie = (await sessionHeaders(ctx, await createTestAccount(ctx, 'admin'))).cookie!;
+    const staffOne: Record<string, string | undefined> = {
+      '/staff/indicators/:code': topIndicators[0]?.code,
+      '/staff/reviews/:phase': '1',
+    };
+    staffPaths = staffPages
+      .map((e) => e.path)
+      .flatMap((p) => (p.includes(':') ? (staffOne[p] ? [p.replace(/:\w+/, staffOne[p]!)] : []) : [p]))
+      .map((p) => `${p}?lang=en`);
   });
   afterAll(async () => {
     await server?.close();
@@ -104,6 +118,19 @@ describeEachDatabase('English pages use ASCII brackets', (t) => {
       expect(res.status, p).toBe(200);
       const html = await res.text();
       expect(html).toContain('<html lang="en"');
+      for (const s of fullWidthBracketsOutsideJa(html)) found.push(`${p}: ${s}`);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('no full-width bracket outside lang="ja" on any English workspace page', async () => {
+    const found: string[] = [];
+    expect(staffPaths.length).toBeGreaterThan(15);
+    for (const p of staffPaths) {
+      const res = await fetch(new URL(p, server.url), { headers: { cookie: adminCookie } });
+      expect(res.status, p).toBe(200);
+      const html = await res.text();
+      expect(html, p).toContain('<html lang="en"');
       for (const s of fullWidthBracketsOutsideJa(html)) found.push(`${p}: ${s}`);
     }
     expect(found).toEqual([]);

@@ -9,7 +9,7 @@ import { parseLooseNumber } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
-import { L, Num, SampleBadge, T } from '../ui/text';
+import { L, Num, Paren, SampleBadge, T } from '../ui/text';
 import { FiscalYear, fiscalYearText } from '../ui/years';
 import { apiClient } from './api-client';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
@@ -97,7 +97,10 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
           </div>
           <div className="field">
             <label htmlFor="value">
-              <L ja="値" en="Value" />（<T text={i.unit} />）
+              <L ja="値" en="Value" />
+              <Paren>
+                <T text={i.unit} />
+              </Paren>
             </label>
             <input
               id="value"
@@ -170,7 +173,7 @@ export function ActualsEntryPage({ model }: { model: Extract<PageModel, { page: 
               <tr key={v.key}>
                 <th scope="row">
                   <FiscalYear fy={v.fiscalYear} />
-                  {v.area ? `（${v.area}）` : ''}
+                  {v.area ? <Paren>{v.area}</Paren> : null}
                 </th>
                 <td className="num">
                   <Num value={v.current.value} digits={2} />

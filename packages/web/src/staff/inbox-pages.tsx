@@ -7,7 +7,7 @@ import { sheetStateLabels } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
-import { L, T } from '../ui/text';
+import { Ja, L, Paren, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { apiClient } from './api-client';
 
@@ -149,7 +149,8 @@ export function MySheetsPage({ model }: { model: MySheetsModel }) {
                   </td>
                   <th scope="row">
                     <a href={`/staff/sheets/${encodeURIComponent(s.id)}`}>
-                      {s.name}（{s.code}）
+                      <Ja>{s.name}</Ja>
+                      <Paren>{s.code}</Paren>
                     </a>
                   </th>
                   <td>{s.departmentCode}</td>

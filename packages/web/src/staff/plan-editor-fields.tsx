@@ -6,7 +6,7 @@
 import { type Measure, type PlanDocument, phaseLabel, type Text } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 import { useSite } from '../ui/site';
-import { L, SampleBadge, T } from '../ui/text';
+import { L, Paren, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { type EditProblem, inputId, measureLinks, problemsAt } from './plan-edit-model';
 
@@ -240,7 +240,10 @@ export function MeasureEditor(props: {
           <ul className="dense">
             {projects.map(({ p, fy }) => (
               <li key={`${fy}-${p.code}`}>
-                {p.code} <T text={p.name} />（<FiscalYear fy={fy} />・{p.department}）{' '}
+                {p.code} <T text={p.name} />
+                <Paren>
+                  <FiscalYear fy={fy} />・{p.department}
+                </Paren>{' '}
                 <SampleBadge sample={p.sample} />
               </li>
             ))}

@@ -8,7 +8,7 @@ import { buildPlanTree, type PlanTree } from '@mirai/core';
 import type { PageModel } from '../types';
 import { PlanHistoryTable } from '../ui/plan-history-table';
 import { useLevel } from '../ui/site';
-import { L, SampleBadge, T } from '../ui/text';
+import { L, Paren, SampleBadge, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { PlanEditor } from './plan-editor';
 
@@ -23,7 +23,10 @@ export function PlanStructurePage({ model }: { model: Model }) {
         <L ja="計画の構造" en="Plan structure" />
       </h1>
       <p>
-        <T text={document.plan.title} />（<L ja={`版 ${version}`} en={`version ${version}`} />）
+        <T text={document.plan.title} />
+        <Paren>
+          <L ja={`版 ${version}`} en={`version ${version}`} />
+        </Paren>
       </p>
       {model.canEdit ? (
         <>
@@ -78,7 +81,10 @@ function ReadOnlyTree({ tree }: { tree: PlanTree }) {
                         <ul>
                           {m.projects.map((p) => (
                             <li key={`${p.fiscalYear}-${p.code}`}>
-                              {p.code} <T text={p.name} />（<FiscalYear fy={p.fiscalYear} />・{p.department}）{' '}
+                              {p.code} <T text={p.name} />
+                              <Paren>
+                                <FiscalYear fy={p.fiscalYear} />・{p.department}
+                              </Paren>{' '}
                               <SampleBadge sample={p.sample} />
                             </li>
                           ))}

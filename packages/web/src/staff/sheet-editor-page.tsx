@@ -13,7 +13,7 @@ import { type SheetAction, type SheetContent, sheetStateLabels, validateSheet } 
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
-import { L, Num, T } from '../ui/text';
+import { Ja, L, Num, Paren, T } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { apiClient } from './api-client';
 import { SheetComments } from './sheet-comments';
@@ -131,7 +131,8 @@ export function SheetEditorPage({ model }: { model: Model }) {
         </a>
       </p>
       <h1>
-        {view.sheet.content.name}（{view.sheet.code}）
+        <Ja>{view.sheet.content.name}</Ja>
+        <Paren>{view.sheet.code}</Paren>
       </h1>
       <p>
         <L ja="状態" en="State" />:{' '}

@@ -16,7 +16,7 @@ import {
 } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
-import { L, Num } from '../ui/text';
+import { Ja, L, Num, Paren } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 
 export const roleLabels = {
@@ -124,7 +124,8 @@ export function SheetIndicators({
               <tr key={r.code}>
                 <td>{lang === 'en' ? roleLabels[r.role].en : roleLabels[r.role].ja}</td>
                 <th scope="row">
-                  {r.name}（{r.code}）
+                  <Ja>{r.name}</Ja>
+                  <Paren>{r.code}</Paren>
                 </th>
                 <td>
                   <Figure value={r.previous.target} unit={r.unit} /> ／{' '}
@@ -140,8 +141,10 @@ export function SheetIndicators({
                 <td>
                   {r.final ? (
                     <>
-                      <Figure value={r.final.target} unit={r.unit} />（<FiscalYear fy={r.final.fiscalYear} />
-                      ・{pct(r.final.achievement)}）
+                      <Figure value={r.final.target} unit={r.unit} />
+                      <Paren>
+                        <FiscalYear fy={r.final.fiscalYear} />・{pct(r.final.achievement)}
+                      </Paren>
                     </>
                   ) : (
                     '—'

@@ -15,7 +15,7 @@ import {
   type SuggestionReason,
 } from '@mirai/core';
 import { useLang } from '../i18n/lang';
-import { L, T } from '../ui/text';
+import { Ja, L, Paren, T } from '../ui/text';
 
 const movementLabels: Record<Movement, { ja: string; en: string }> = {
   improving: { ja: '改善', en: 'improving' },
@@ -75,10 +75,14 @@ export function SheetTheory({ rows, findings, disabled, onChange }: Props) {
           return (
             <li key={row.linkId} className="theory-link">
               <h3 id={`${id}-h`}>
-                <T text={logicNodeKindLabels[row.from.kind]} />「{row.from.label}」（
-                <T text={movementLabels[row.from.movement]} />
-                ）→ <T text={logicNodeKindLabels[row.to.kind]} />「{row.to.label}」（
-                <T text={movementLabels[row.to.movement]} />）
+                <T text={logicNodeKindLabels[row.from.kind]} />「<Ja>{row.from.label}</Ja>」
+                <Paren>
+                  <T text={movementLabels[row.from.movement]} />
+                </Paren>
+                → <T text={logicNodeKindLabels[row.to.kind]} />「<Ja>{row.to.label}</Ja>」
+                <Paren>
+                  <T text={movementLabels[row.to.movement]} />
+                </Paren>
               </h3>
               {row.assumption ? <p>{row.assumption}</p> : null}
               <p className="suggestion">
@@ -86,7 +90,9 @@ export function SheetTheory({ rows, findings, disabled, onChange }: Props) {
                 <strong>
                   <T text={findingLabels[row.suggested]} />
                 </strong>
-                （<T text={reasonLabels[row.reason]} />）{' '}
+                <Paren>
+                  <T text={reasonLabels[row.reason]} />
+                </Paren>{' '}
                 {!disabled && f?.finding !== row.suggested ? (
                   <button
                     type="button"

@@ -1,6 +1,6 @@
 /** The staff workspace's start page: who is signed in and what they can open. */
 import type { PageModel } from '../types';
-import { L, T } from '../ui/text';
+import { Ja, L, Paren, T } from '../ui/text';
 
 type Model = Extract<PageModel, { page: 'staff-home' }>;
 
@@ -12,7 +12,10 @@ export function StaffHomePage({ model }: { model: Model }) {
         <L ja="職員用ワークスペース" en="Staff workspace" />
       </h1>
       <p>
-        {user.displayName}（{user.login}・<T text={user.roleName} />）
+        <Ja>{user.displayName}</Ja>
+        <Paren>
+          {user.login}・<T text={user.roleName} />
+        </Paren>
       </p>
       <ul className="cards">
         {model.links.map((l) => (

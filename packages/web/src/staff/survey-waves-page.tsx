@@ -8,7 +8,7 @@ import { formatWarekiDate } from '@mirai/core';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel, StaffSurveyWave } from '../types';
-import { L } from '../ui/text';
+import { Ja, L } from '../ui/text';
 import { apiClient } from './api-client';
 import { type ApiProblem, problemsOf } from './survey-problems-view';
 
@@ -100,7 +100,9 @@ export function SurveyWavesPage({ model }: { model: Model }) {
                   <td>
                     <code>{w.code}</code>
                   </td>
-                  <td>{w.title}</td>
+                  <td>
+                    <Ja>{w.title}</Ja>
+                  </td>
                   <td>{wareki(w.fieldworkStart)}</td>
                   <td className="num">{w.responses}</td>
                   <td className="num">{w.questions}</td>
