@@ -2,7 +2,8 @@
  * One estimate from a survey file read as columns (the contract of `mirai
  * survey estimate`): checks the columns, builds the design, calibrates,
  * estimates. The mean of a design without clusters, linearised, takes the
- * one-pass path on per-cell sums; everything else the row-level estimators.
+ * one-pass path on per-cell sums straight from the columns (mean-from-columns);
+ * everything else, and any input with problems to locate, the row-level path.
  * Output unrounded; keys that do not apply omitted.
  */
 import { fail, ok, type Problem, type Result } from '../errors';
@@ -21,6 +22,7 @@ import { surveyBy } from './domain';
 import { surveyMean } from './estimate';
 import { type Factor, factorize } from './factor';
 import { cellMeanApplies, meanFromCells } from './mean-from-cells';
+import { meanFromColumns } from './mean-from-columns';
 import { populationMargins, type RowsTable } from './population-margins';
 import { surveyQuantile } from './quantile';
 import {
@@ -97,6 +99,9 @@ export function estimateFromColumns(data: ColumnTable, spec: EstimateSpec): Resu
   if (spec.quantile !== undefined && !(spec.quantile > 0 && spec.quantile < 1))
     problems.push(P.quantileInvalid.create({ p: spec.quantile }, { field: 'quantile' }));
   if (problems.length > 0) return fail(problems);
+  // One pass on per-cell sums when the design allows and nothing needs a row-level answer.
+  const cells = meanFromColumns(data, spec);
+  if (cells) return cells;
   const factorOf = (name: string) => columnFactor(data.texts[name] as TextColumn);
   const y = columnNumbers(data, spec.variable, spec.scale ? { scale: spec.scale } : {});
   const w = spec.weights ? columnNumbers(data, spec.weights, { required: true }) : undefined;

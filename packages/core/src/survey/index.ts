@@ -15,6 +15,7 @@ export * from './estimate-rows';
 export * from './factor';
 export * from './linearization';
 export * from './mean-from-cells';
+export * from './mean-from-columns';
 export * from './plan-table';
 export * from './population-margins';
 export * from './quantile';

@@ -11,6 +11,23 @@
 import { fail, ok, type Problem, type Result } from '../errors';
 import { type CalibrationMargin, checkMarginCounts, checkMarginTotals } from './calibrate';
 import { rakeCells, rakingResidualCells } from './calibrate-cells';
+import {
+  A0,
+  A1,
+  accumulate,
+  B,
+  type CellSums,
+  gatherCells,
+  K0,
+  K1,
+  MAX_SLOTS,
+  N,
+  Q0,
+  Q1,
+  Q2,
+  S,
+  T,
+} from './cell-sums';
 import type { SurveyDesign } from './design';
 import { waldInterval } from './estimate';
 
@@ -35,21 +52,6 @@ export interface CellMeanOutput {
   calibration?: { iterations: number; maxMarginError: number; converged: boolean };
 }
 
-/** Most (stratum × crossed cell) slots the one-pass path keeps. */
-const MAX_SLOTS = 1 << 20;
-const S = 10; // sums per slot
-// Offsets of the sums in a slot: respondents, Σs, Σs², answered, Σy', Σs·[y], Σs·y', Σs²·[y], Σs²·y', Σs²·y'² (y' = y − shift).
-const N = 0;
-const B = 1;
-const T = 2;
-const K0 = 3;
-const K1 = 4;
-const A0 = 5;
-const A1 = 6;
-const Q0 = 7;
-const Q1 = 8;
-const Q2 = 9;
-
 /** Whether the one-pass path applies to this design and these margins. */
 export function cellMeanApplies(design: SurveyDesign, margins: readonly CalibrationMargin[]): boolean {
   if (!design.psuIsRow || design.calibration.length > 0) return false;
@@ -62,100 +64,46 @@ export function cellMeanApplies(design: SurveyDesign, margins: readonly Calibrat
 
 /** Mean, SE and calibration report from per-cell sums (see the header). */
 export function meanFromCells(input: CellMeanInput): Result<CellMeanOutput> {
-  const { design, y, margins } = input;
-  const n = design.n;
-  const M = margins.length;
+  const { design, margins } = input;
   const nStrata = design.psuPerStratum.length;
-  const stride = new Int32Array(M);
-  let space = 1;
-  for (let k = M - 1; k >= 0; k--) {
-    stride[k] = space;
-    space *= (margins[k] as CalibrationMargin).factor.levels.length;
-  }
-  // A shift near the mean keeps the sums of squares well conditioned.
-  let shift = 0;
-  for (let i = 0, seen = 0; i < n && seen < 64; i++) {
-    const v = y[i] as number;
-    if (!Number.isNaN(v)) shift += (v - shift) / ++seen;
-  }
-  const sums = new Float64Array(nStrata * space * S);
-  const codes = margins.map((m) => m.factor.codes);
-  const c0 = codes[0];
-  const c1 = codes[1];
-  const c2 = codes[2];
-  const s0 = stride[0] as number;
-  const s1 = stride[1] as number;
-  const s2 = stride[2] as number;
-  const stratum = design.stratum;
-  const w = design.weights;
-  for (let i = 0; i < n; i++) {
-    let key = M === 0 ? 0 : (c0 as Int32Array)[i]! * s0;
-    if (M > 1) key += (c1 as Int32Array)[i]! * s1;
-    if (M > 2) key += (c2 as Int32Array)[i]! * s2;
-    for (let k = 3; k < M; k++) key += (codes[k] as Int32Array)[i]! * stride[k]!;
-    const o = (stratum[i]! * space + key) * S;
-    const v = y[i] as number;
-    sums[o + N]! += 1;
-    if (input.unitWeights) {
-      if (!Number.isNaN(v)) {
-        const d = v - shift;
-        sums[o + K0]! += 1;
-        sums[o + K1]! += d;
-        sums[o + Q2]! += d * d;
-      }
-    } else {
-      const s = w[i] as number;
-      const s2w = s * s;
-      sums[o + B]! += s;
-      sums[o + T]! += s2w;
-      if (!Number.isNaN(v)) {
-        const d = v - shift;
-        sums[o + K0]! += 1;
-        sums[o + K1]! += d;
-        sums[o + A0]! += s;
-        sums[o + A1]! += s * d;
-        sums[o + Q0]! += s2w;
-        sums[o + Q1]! += s2w * d;
-        sums[o + Q2]! += s2w * d * d;
-      }
-    }
-  }
-  if (input.unitWeights) {
-    for (let o = 0; o < sums.length; o += S) {
-      sums[o + B] = sums[o + N] as number;
-      sums[o + T] = sums[o + N] as number;
-      sums[o + A0] = sums[o + K0] as number;
-      sums[o + A1] = sums[o + K1] as number;
-      sums[o + Q0] = sums[o + K0] as number;
-      sums[o + Q1] = sums[o + K1] as number;
-    }
-  }
-  // Observed cells in key order (the order of crossFactors' levels), with their totals over strata.
-  const cellOfKey = new Int32Array(space).fill(-1);
-  const keys: number[] = [];
-  for (let key = 0; key < space; key++) {
-    for (let h = 0; h < nStrata; h++) {
-      if ((sums[(h * space + key) * S + N] as number) > 0) {
-        cellOfKey[key] = keys.length;
-        keys.push(key);
-        break;
-      }
-    }
-  }
-  const nCells = keys.length;
+  const acc = accumulate(
+    [
+      { codes: design.stratum, levels: nStrata },
+      ...margins.map((m) => ({ codes: m.factor.codes, levels: m.factor.levels.length })),
+    ],
+    input.y,
+    input.unitWeights ? undefined : design.weights,
+  );
+  const cells = gatherCells(
+    acc,
+    nStrata,
+    margins.map((m) => m.factor.levels.length),
+    (codes) => ({ stratum: codes[0] as number, groups: Array.from(codes.subarray(1)) }),
+  ) as CellSums;
+  return meanFromSums(cells, { ...input, fpcFactor: design.fpcFactor });
+}
+
+export interface SumsMeanInput {
+  calibration: 'none' | 'poststratify' | 'rake';
+  /** The margins' levels, population counts and names (their codes are not read). */
+  margins: readonly CalibrationMargin[];
+  rake?: { maxit: number; epsilon: number; bounds?: { lower: number; upper: number } };
+  level?: number;
+  /** Per stratum (N_h − n_h)/N_h, or 1. */
+  fpcFactor: Float64Array;
+}
+
+/** Calibration, mean and linearised SE from (stratum, cell) sums. */
+export function meanFromSums(cells: CellSums, input: SumsMeanInput): Result<CellMeanOutput> {
+  const { margins } = input;
+  const { sums, nStrata, nCells, cellGroups, shift } = cells;
   const cellTotal = (j: number) => {
     const t = new Float64Array(nCells);
     for (let c = 0; c < nCells; c++)
-      for (let h = 0; h < nStrata; h++)
-        t[c] = (t[c] as number) + (sums[(h * space + keys[c]!) * S + j] as number);
+      for (let h = 0; h < nStrata; h++) t[c] = (t[c] as number) + (sums[(h * nCells + c) * S + j] as number);
     return t;
   };
   const base = cellTotal(B);
-  const cellGroups = margins.map((m, k) => {
-    const g = new Int32Array(nCells);
-    for (let c = 0; c < nCells; c++) g[c] = Math.floor(keys[c]! / stride[k]!) % m.factor.levels.length;
-    return g;
-  });
 
   // Calibration on the cells, with the row path's checks.
   let F: Float64Array = new Float64Array(nCells).fill(1);
@@ -204,7 +152,7 @@ export function meanFromCells(input: CellMeanInput): Result<CellMeanOutput> {
   let answered = 0;
   for (let h = 0; h < nStrata; h++)
     for (let c = 0; c < nCells; c++) {
-      const o = (h * space + keys[c]!) * S;
+      const o = (h * nCells + c) * S;
       num += F[c]! * sums[o + A1]!;
       den += F[c]! * sums[o + A0]!;
       answered += sums[o + K0]!;
@@ -236,7 +184,7 @@ export function meanFromCells(input: CellMeanInput): Result<CellMeanOutput> {
     let sxx = 0;
     let nh = 0;
     for (let c = 0; c < nCells; c++) {
-      const o = (h * space + keys[c]!) * S;
+      const o = (h * nCells + c) * S;
       const a = F[c]! / den;
       const d = D[c]!;
       const su1 = sums[o + Q1]! - est * sums[o + Q0]!;
@@ -245,7 +193,7 @@ export function meanFromCells(input: CellMeanInput): Result<CellMeanOutput> {
       sxx += a * a * su2 - 2 * a * d * su1 + d * d * sums[o + T]!;
       nh += sums[o + N]!;
     }
-    const f = design.fpcFactor[h] as number;
+    const f = input.fpcFactor[h] as number;
     if (f < 1e-7) continue;
     const ss = Math.max(0, sxx - (sx * sx) / nh);
     v += ((f * nh) / (nh - 1)) * ss;

@@ -17,13 +17,34 @@ export interface RowsTable {
   rows: readonly { row: number; cells: Readonly<Record<string, string>> }[];
 }
 
-/** Population margins (or joint cells) for the calibration variables, with every unknown code listed. */
-export function populationMargins(
-  data: ColumnTable,
+/** A margin as the population file gives it: its levels (labels "a × b" when joint) and counts. */
+export interface PopulationLevels {
+  name: string;
+  /** The calibration variables it crosses (one when raking). */
+  vars: readonly string[];
+  levels: string[];
+  population: number[];
+  levelIndex: Map<string, number>;
+}
+
+/** The population side of the margins: headers, counts and their totals checked. */
+export function populationLevels(
   pop: RowsTable,
   vars: readonly string[],
   joint: boolean,
-): Result<CalibrationMargin[]> {
+): Result<PopulationLevels[]> {
+  const r = readPopulation(pop, vars, joint);
+  if (!r.ok) return r;
+  const problems = [...r.value.countProblems, ...r.value.totalProblems];
+  return problems.length > 0 ? fail(problems) : ok(r.value.margins);
+}
+
+/** The population file read: problems that stop reading fail; count and total problems are returned apart. */
+function readPopulation(
+  pop: RowsTable,
+  vars: readonly string[],
+  joint: boolean,
+): Result<{ margins: PopulationLevels[]; countProblems: Problem[]; totalProblems: Problem[] }> {
   const problems: Problem[] = [];
   for (const name of [...vars, 'count'])
     if (!pop.headers.includes(name))
@@ -46,11 +67,8 @@ export function populationMargins(
         ),
       );
   }
-  const cols = vars.map((v) => data.texts[v] as TextColumn);
   const groups = joint ? [vars] : vars.map((v) => [v]);
-  const margins: CalibrationMargin[] = [];
-  for (const g of groups) {
-    const name = g.join(' × ');
+  const out = groups.map((g) => {
     const keyOf = (c: Readonly<Record<string, string>>) =>
       g.every((v) => (c[v] ?? '') !== '') ? g.map((v) => c[v]).join(' × ') : undefined;
     const totals = new Map<string, number>();
@@ -59,8 +77,40 @@ export function populationMargins(
       if (key !== undefined) totals.set(key, (totals.get(key) ?? 0) + (counts.value[k] as number));
     });
     const levels = [...totals.keys()];
-    const levelIndex = new Map(levels.map((l, i) => [l, i]));
-    const parts = (joint ? cols : [cols[vars.indexOf(g[0] as string)] as TextColumn]) as TextColumn[];
+    return {
+      name: g.join(' × '),
+      vars: g,
+      levels,
+      population: levels.map((l) => totals.get(l) as number),
+      levelIndex: new Map(levels.map((l, i) => [l, i])),
+    };
+  });
+  const totalProblems = joint
+    ? []
+    : checkMarginTotals(
+        out.map((m) => ({
+          factor: { codes: new Int32Array(0), levels: m.levels },
+          population: m.population,
+          name: m.name,
+        })),
+        1e-9,
+      );
+  return ok({ margins: out, countProblems: problems, totalProblems });
+}
+
+/** Population margins (or joint cells) for the calibration variables, with every unknown code listed. */
+export function populationMargins(
+  data: ColumnTable,
+  pop: RowsTable,
+  vars: readonly string[],
+  joint: boolean,
+): Result<CalibrationMargin[]> {
+  const read = readPopulation(pop, vars, joint);
+  if (!read.ok) return read;
+  const problems: Problem[] = [...read.value.countProblems];
+  const margins: CalibrationMargin[] = [];
+  for (const { name, vars: g, levels, population, levelIndex } of read.value.margins) {
+    const parts = g.map((v) => data.texts[v] as TextColumn);
     const { codes, labels } = crossCodes(parts, data.n);
     // Population level of each combination seen in the data (-1: not in the population).
     const toLevel = labels.map((l) => (l === undefined ? -1 : (levelIndex.get(l) ?? -1)));
@@ -86,13 +136,9 @@ export function populationMargins(
           },
         ),
       );
-    margins.push({
-      factor: { codes: out, levels },
-      population: levels.map((l) => totals.get(l) as number),
-      name,
-    });
+    margins.push({ factor: { codes: out, levels }, population, name });
   }
-  if (!joint) problems.push(...checkMarginTotals(margins, 1e-9));
+  problems.push(...read.value.totalProblems);
   return problems.length > 0 ? fail(problems) : ok(margins);
 }
 
