@@ -14,6 +14,7 @@ import { registerAuthRoutes } from './auth/index';
 import { readAudience } from './auth/read-audience';
 import { securityHeaders } from './auth/security-headers';
 import { textGuard } from './auth/text-guard';
+import { unknownHostAnswer } from './auth/unknown-host';
 import { notFound, problemResponse } from './error-mapper';
 import { registerAreas } from './routes/areas';
 import { registerCalendar } from './routes/calendar';
@@ -65,6 +66,8 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
   app.use('/api/*', uploadBodyLimits(options.maxBodyBytes));
   app.use('*', authenticate(auth));
   app.use('*', enforcePolicy(options.refusePage));
+  // After the gate: a host no municipality answers at gets its 404 here (decision 0147).
+  app.use('*', unknownHostAnswer());
   app.use('/api/*', textGuard());
   app.use('*', readAudience(ctx));
   registerHealth(app);

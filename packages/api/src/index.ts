@@ -30,6 +30,7 @@ export type { ApiEnv } from './api-env';
 export type { GroupApi, RouteGroups } from './api-types';
 export type { PageRefusal } from './auth/enforce-policy';
 export type { ApiToken } from './auth/token-routes';
+export { unknownHostKey } from './auth/unknown-host';
 export * from './create-api';
 export * from './error-mapper';
 export * from './route-table';

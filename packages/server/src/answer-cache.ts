@@ -1,17 +1,19 @@
 /**
  * Public answers cached by what they show: a GET from someone without an
  * account (no session cookie, no token) to a public page or public API read is
- * computed once per published state — keyed by the municipality code of the
- * published plan, the host the request named (municipalities are told apart by
- * host), the language cookie and the path with its query — and then served
+ * computed once per published state — keyed by the municipality the request
+ * is bound to (its host name chose it), the host the request named, the
+ * language cookie and the path with its query — and then served
  * from memory with a strong ETag (304 on If-None-Match) and its gzip and
  * brotli forms, each computed once. Only answers of routes the policy table
  * declares public are kept (the gate answered them to the public).
- * The state changes when anything is written: a successful write through this
- * server clears the cache at once, and the newest audit entry (every write is
- * audited, also by the CLI or another server process) is compared before
- * answering (one indexed query; `revalidateMs` trusts a checked state for
- * longer, and then a hit does no database work at all: decision 0126).
+ * Each municipality has its own published state (decision 0147): a
+ * successful write through this server clears that municipality's answers at
+ * once and no other's, and the newest entry of its audit trail (every write is
+ * audited, also by the CLI or another server process; row-level security shows
+ * each municipality its own) is compared before answering (one indexed query;
+ * `revalidateMs` trusts a checked state for longer, and then a hit does no
+ * database work at all: decision 0126).
  * Answers that are not 200, set a cookie other than the language, or say
  * no-store (staff pages) are never kept; staff paths are never looked up.
  * The built web assets (hashed names, served as immutable) are kept once,
@@ -20,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { policyEntry } from '@mirai/api';
-import { type AppContext, getPublishedPlan, isDatabaseUnavailable } from '@mirai/app';
+import { type AppContext, boundMunicipality, isDatabaseUnavailable, registryGeneration } from '@mirai/app';
 import { LANG_COOKIE } from '@mirai/web';
 import type { RouteSeen } from './request-log';
 
@@ -173,13 +175,24 @@ export function cacheable(req: Request): boolean {
 /** Whether a path and its query is one of the built web assets. */
 export const isAsset = (path: string) => path.startsWith('/assets/');
 
+/** What the cache knows of one municipality's published state (decision 0147). */
+interface ScopeState {
+  /** The newest audit entry id seen for it (undefined: not checked yet, or a write since). */
+  mark: string | undefined;
+  checkedAt: number;
+  /** Bumped whenever its state may have changed: an answer computed across a bump is not kept. */
+  generation: number;
+  checking: Promise<string> | undefined;
+}
+
+/** The municipality the request is bound to ('' for global work: a database without any). */
+const scopeNow = () => boundMunicipality() ?? '';
+
 export class AnswerCache {
-  private checkedAt = 0;
-  private mark: string | undefined;
-  private municipality: string | undefined;
-  /** Bumped whenever the state may have changed: an answer computed across a bump is not kept. */
-  private generation = 0;
-  private checking: Promise<string> | undefined;
+  /** Per municipality: its own mark, trust window and generation (a write in one leaves the others). */
+  private readonly states = new Map<string, ScopeState>();
+  /** Host key → the municipality the full path last answered it for, and when (for the socket path). */
+  private readonly hosts = new Map<string, { code: string; at: number; registry: number }>();
   /** The built assets (immutable: hashed names), kept for everyone. */
   readonly assets = new Map<string, Entry>();
 
@@ -189,39 +202,61 @@ export class AnswerCache {
     private readonly options: AnswerCacheOptions = {},
   ) {}
 
-  /** A write went through: what the public sees may have changed. */
-  invalidate(): void {
-    if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);
-    this.municipality = undefined;
-    this.checkedAt = 0;
-    this.generation++;
+  private stateOf(code: string): ScopeState {
+    let s = this.states.get(code);
+    if (!s) {
+      s = { mark: undefined, checkedAt: 0, generation: 0, checking: undefined };
+      this.states.set(code, s);
+    }
+    return s;
+  }
+
+  /** A write went through for the bound municipality: what its public sees may have changed (only its answers go). */
+  invalidate(code: string = scopeNow()): void {
+    const s = this.stateOf(code);
+    this.store.clear(`${code}\u0000`);
+    s.mark = undefined;
+    s.checkedAt = 0;
+    s.generation++;
+  }
+
+  private trusted(code: string): boolean {
+    const trust = this.options.revalidateMs ?? 0;
+    const s = this.states.get(code);
+    return trust > 0 && s?.mark !== undefined && Date.now() - s.checkedAt < trust;
   }
 
   /**
-   * The municipality code of a state checked within `revalidateMs`, else
-   * undefined: then only the full path (which checks) may answer.
+   * The municipality a host key was last answered for, when both that answer
+   * and the municipality's checked state are within `revalidateMs`; else
+   * undefined: then only the full path (which resolves the host and checks) may answer.
    */
-  trustedState(): string | undefined {
-    const trust = this.options.revalidateMs ?? 0;
-    return trust > 0 && Date.now() - this.checkedAt < trust ? this.municipality : undefined;
+  trustedState(host: string): string | undefined {
+    const h = this.hosts.get(host);
+    if (!h || h.registry !== registryGeneration()) return undefined;
+    if (Date.now() - h.at >= (this.options.revalidateMs ?? 0)) return undefined;
+    return this.trusted(h.code) ? h.code : undefined;
   }
 
-  /** The published state: municipality code, re-read when the newest audit entry changed. */
-  private state(): Promise<string> {
-    const trusted = this.trustedState();
-    if (trusted !== undefined) return Promise.resolve(trusted);
+  /** The bound municipality's published state, re-checked when its newest audit entry changed. */
+  private state(code: string): Promise<string> {
+    if (this.trusted(code)) return Promise.resolve(code);
     // With a trust window, requests arriving during a check share it; without, each checks.
-    if ((this.options.revalidateMs ?? 0) <= 0) return this.check();
-    this.checking ??= this.check().finally(() => {
-      this.checking = undefined;
+    if ((this.options.revalidateMs ?? 0) <= 0) return this.check(code);
+    const s = this.stateOf(code);
+    s.checking ??= this.check(code).finally(() => {
+      s.checking = undefined;
     });
-    return this.checking;
+    return s.checking;
   }
 
-  private async check(): Promise<string> {
+  private async check(code: string): Promise<string> {
+    const s = this.stateOf(code);
     const started = Date.now();
+    const generation = s.generation;
     let row: { m: unknown } | undefined;
     try {
+      // Row-level security: the newest entry of the bound municipality's own audit trail.
       row = await this.ctx.database.db
         .selectFrom('audit_log')
         .select((eb) => eb.fn.max('id').as('m'))
@@ -229,23 +264,19 @@ export class AnswerCache {
     } catch (error) {
       // The database is away: nothing can be published meanwhile (every process writes to it),
       // so the answers kept for the last known state are still the published ones (decision 0141).
-      if (this.municipality !== undefined && isDatabaseUnavailable(error)) return this.municipality;
+      if (s.mark !== undefined && isDatabaseUnavailable(error)) return code;
       throw error;
     }
     const mark = String(row?.m ?? '');
-    if (mark !== this.mark || this.municipality === undefined) {
-      const generation = this.generation;
-      const plan = await getPublishedPlan(this.ctx);
-      const code = plan.ok ? plan.value.document.municipality.code : '-';
-      // A write through this server while reading: leave the state unset, the next request checks.
-      if (generation !== this.generation) return code;
-      if (this.municipality !== undefined) this.store.clear(`${this.municipality}\u0000`);
-      this.municipality = code;
-      this.mark = mark;
-      this.generation++;
+    // A write through this server while checking: leave the state unchecked, the next request checks.
+    if (generation !== s.generation) return code;
+    if (mark !== s.mark) {
+      this.store.clear(`${code}\u0000`);
+      s.mark = mark;
+      s.generation++;
     }
-    this.checkedAt = started;
-    return this.municipality;
+    s.checkedAt = started;
+    return code;
   }
 
   /** The key of a cached answer. */
@@ -271,15 +302,12 @@ export class AnswerCache {
         this.invalidate();
       return res;
     }
-    const code = await this.state();
-    const generation = this.generation;
+    const code = await this.state(scopeNow());
+    const generation = this.stateOf(code).generation;
     const h = req.headers;
-    const key = AnswerCache.key(
-      code,
-      hostKey(h.get('host') ?? url.host, h.get('x-forwarded-host'), h.get('x-forwarded-proto')),
-      langCookie(h.get('cookie')),
-      `${url.pathname}${url.search}`,
-    );
+    const host = hostKey(h.get('host') ?? url.host, h.get('x-forwarded-host'), h.get('x-forwarded-proto'));
+    this.hosts.set(host, { code, at: Date.now(), registry: registryGeneration() });
+    const key = AnswerCache.key(code, host, langCookie(h.get('cookie')), `${url.pathname}${url.search}`);
     let entry = this.store.entries.get(key);
     if (!entry) {
       const res = await inner(identityRequest(req));
@@ -293,7 +321,7 @@ export class AnswerCache {
       if (!keep) return req.method === 'HEAD' ? new Response(null, res) : res;
       entry = await entryOf(res);
       // Kept only if no write came through while it was computed (else it may show the old state).
-      if (generation === this.generation) this.store.set(key, entry);
+      if (generation === this.stateOf(code).generation) this.store.set(key, entry);
     }
     return respond(req, entry);
   }

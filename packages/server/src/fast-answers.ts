@@ -40,18 +40,13 @@ export function fastEntry(cache: AnswerCache, req: IncomingMessage): Entry | und
   if (h.authorization !== undefined) return undefined;
   const cookie = h.cookie;
   if (cookie !== undefined && SESSION.test(cookie)) return undefined;
-  const code = cache.trustedState();
+  const host = hostKey(h.host, header(h['x-forwarded-host']), header(h['x-forwarded-proto']));
+  // The municipality this host was answered for within the trust window, whose state is trusted.
+  const code = cache.trustedState(host);
   if (code === undefined) return undefined;
   // The raw path is the key only when it is already in the normalised form the full path keys by;
   // anything else misses here and is normalised there.
-  return cache.store.entries.get(
-    AnswerCache.key(
-      code,
-      hostKey(h.host, header(h['x-forwarded-host']), header(h['x-forwarded-proto'])),
-      langCookie(cookie),
-      url,
-    ),
-  );
+  return cache.store.entries.get(AnswerCache.key(code, host, langCookie(cookie), url));
 }
 
 /** Answers from the cache when it can; false when the request must go on to the application. */

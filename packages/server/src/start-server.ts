@@ -9,7 +9,14 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { relative } from 'node:path';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { type ApiOptions, createApi, databaseUnavailableResponse, declarePage, notFound } from '@mirai/api';
+import {
+  type ApiOptions,
+  createApi,
+  databaseUnavailableResponse,
+  declarePage,
+  notFound,
+  unknownHostKey,
+} from '@mirai/api';
 import {
   type AppContext,
   globally,
@@ -17,6 +24,7 @@ import {
   isDatabaseUnavailable,
   scheduleDailyReminders,
   withMunicipality,
+  withNobody,
 } from '@mirai/app';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
@@ -34,23 +42,6 @@ import { webDist } from './web-assets';
 
 /** Health and metrics answer at any host (load balancers ask by address). */
 const OPERATIONS = /^\/(healthz|readyz|metrics|api\/v1\/(healthz|readyz))$/;
-
-/** A host name no municipality of this deployment answers at (several municipalities). */
-function unknownHost(): Response {
-  return Response.json(
-    {
-      error: {
-        code: 'tenancy/unknown-host',
-        message: {
-          ja: 'このホスト名で提供している市区町村はありません',
-          en: 'No municipality is served at this host name',
-        },
-        details: {},
-      },
-    },
-    { status: 404, headers: { 'cache-control': 'no-store' } },
-  );
-}
 
 /** Every page the server answers, in the order they are matched. */
 export const pageEntries = [...publicPages, ...areaPages, ...staffPages];
@@ -124,7 +115,8 @@ function composeServer(ctx: AppContext, serverOptions: ServerOptions) {
           ? await globally(serve)
           : answer.kind === 'municipality'
             ? await withMunicipality(answer.code, serve)
-            : unknownHost();
+            : // A host none answers at: the same application and gate, for nobody, answered 404 after the gate.
+              await withNobody(() => inner.fetch(c.req.raw, { ...env, [unknownHostKey]: true }));
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       res = databaseUnavailableResponse(c.req.raw, error);

@@ -141,6 +141,39 @@ describeEachDatabase('two municipalities on one database', (t) => {
     expect((await get('c.example', '/healthz')).status).toBe(200);
   }, 600_000);
 
+  it('answers an unknown host through the same gate, with the same security headers, for nobody', async () => {
+    const security = [
+      'content-security-policy',
+      'x-content-type-options',
+      'x-frame-options',
+      'referrer-policy',
+      'cross-origin-opener-policy',
+      'cross-origin-resource-policy',
+      'permissions-policy',
+    ];
+    const known = await get('a.example', '/api/v1/plan');
+    for (const path of ['/api/v1/plan', '/', '/fields/x', '/open-data/datasets/x.csv']) {
+      const res = await get('c.example', path);
+      expect(res.status, path).toBe(404);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe('tenancy/unknown-host');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      for (const h of security) expect(res.headers.get(h), `${path} ${h}`).toBe(known.headers.get(h));
+    }
+    // The gate speaks first, as at any host: a staff route without an account is refused by it.
+    const staff = await get('c.example', '/api/v1/users');
+    expect(staff.status).toBe(401);
+    // A session of a municipality is nobody's session at an unknown host.
+    const aSession = headersOf.get(a.municipality.code)!;
+    expect((await get('c.example', '/api/v1/users', aSession)).status).toBe(401);
+    // A cross-site write is refused by the gate's origin check before the 404.
+    const post = await server.request('http://c.example/api/v1/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(post.status).toBe(403);
+  });
+
   it("refuses one municipality's account, session and token at the other's host", async () => {
     const bAdmin = adminOf.get(b.municipality.code)!;
     const onlyB = await withMunicipality(b.municipality.code, () =>

@@ -1,3 +1,3 @@
-export { boundMunicipality, globally, withMunicipality } from '@mirai/db';
+export { boundMunicipality, globally, registryGeneration, withMunicipality, withNobody } from '@mirai/db';
 export * from './host-directory';
 export * from './municipality-use-cases';

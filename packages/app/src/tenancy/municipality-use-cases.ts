@@ -40,6 +40,10 @@ export const municipalityProblems = {
     ja: `市区町村コード ${p.code} は5桁または6桁の数字で指定してください`,
     en: `Municipality code ${p.code} must be 5 or 6 digits`,
   })),
+  unknownHost: defineProblem<Record<string, never>>('tenancy/unknown-host', 'not-found', () => ({
+    ja: 'このホスト名で提供している市区町村はありません',
+    en: 'No municipality is served at this host name',
+  })),
 };
 
 export interface AddMunicipalityInput {

@@ -7,7 +7,10 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type MunicipalityBinding = { kind: 'municipality'; code: string } | { kind: 'global' };
+export type MunicipalityBinding =
+  | { kind: 'municipality'; code: string }
+  | { kind: 'global' }
+  | { kind: 'nobody' };
 
 const storage = new AsyncLocalStorage<MunicipalityBinding>();
 
@@ -22,6 +25,14 @@ export function withMunicipality<T>(code: string, fn: () => T): T {
  */
 export function globally<T>(fn: () => T): T {
   return storage.run({ kind: 'global' }, fn);
+}
+
+/**
+ * Runs `fn` for no municipality (a request at a host none answers at):
+ * role `mirai_tenant` with no municipality, which sees no tenant row and can write none.
+ */
+export function withNobody<T>(fn: () => T): T {
+  return storage.run({ kind: 'nobody' }, fn);
 }
 
 export function currentBinding(): MunicipalityBinding | undefined {

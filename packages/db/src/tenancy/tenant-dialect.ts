@@ -169,7 +169,7 @@ class TenantDriver implements Driver {
 }
 
 function wantOf(binding: MunicipalityBinding): Want {
-  return binding.kind === 'global' ? GLOBAL : `M:${binding.code}`;
+  return binding.kind === 'global' ? GLOBAL : binding.kind === 'nobody' ? NOBODY : `M:${binding.code}`;
 }
 
 function switchTo(want: Want): CompiledQuery {
