@@ -13,6 +13,7 @@ import {
   loadRound,
   publicationActor,
   reportJobKind,
+  resumePublicationRenders,
   seedEvaluationPlan,
   startReportRender,
   transitionEvaluationRound,
@@ -80,6 +81,8 @@ describeEachDatabase('public annual report PDF', (t) => {
   it('is queued at publication, served to anonymous readers once rendered, as application/pdf', async () => {
     const round = await loadRound(ctx, 2024);
     if (!round.ok) throw new Error('no round');
+    // The queue is stopped while publishing, so that the publication's render can be made to fail.
+    await ctx.jobs.stop();
     const published = await transitionEvaluationRound(ctx, {
       fiscalYear: 2024,
       action: 'publish',
@@ -98,15 +101,29 @@ describeEachDatabase('public annual report PDF', (t) => {
     expect(await (await app.request('/open-data')).text()).toContain('PDF は作成中です');
     expect(pending).not.toContain('format=pdf');
 
-    const jobs = await t.handle.db
-      .selectFrom('jobs')
-      .select(['id', 'actor'])
-      .where('kind', '=', reportJobKind)
-      .where('actor', '=', publicationActor)
-      .execute();
+    const publicationJobs = () =>
+      t.handle.db
+        .selectFrom('jobs')
+        .select(['id', 'status'])
+        .where('kind', '=', reportJobKind)
+        .where('actor', '=', publicationActor)
+        .orderBy('created_at')
+        .execute();
+    const jobs = await publicationJobs();
     expect(jobs).toHaveLength(1);
-    const done = await ctx.jobs.waitFor(jobs[0]!.id, { timeoutMs: 170_000 });
+    // While it is queued, nothing is queued again.
+    expect(await resumePublicationRenders(ctx)).toEqual([]);
+    // The render fails (as if Chromium crashed): the server's start queues it again, once.
+    await t.handle.db.updateTable('jobs').set({ status: 'failed' }).where('id', '=', jobs[0]!.id).execute();
+    expect(await resumePublicationRenders(ctx)).toEqual([2024]);
+    expect(await resumePublicationRenders(ctx)).toEqual([]);
+    const again = await publicationJobs();
+    expect(again.map((j) => j.status)).toEqual(['failed', 'queued']);
+    await ctx.jobs.start();
+    const done = await ctx.jobs.waitFor(again[1]!.id, { timeoutMs: 170_000 });
     expect(done.status).toBe('succeeded');
+    // Once stored, nothing is queued again.
+    expect(await resumePublicationRenders(ctx)).toEqual([]);
 
     const res = await app.request(pdfPath);
     expect(res.status).toBe(200);

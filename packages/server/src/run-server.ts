@@ -4,7 +4,15 @@
  * embedded database, listens, and closes cleanly on SIGINT/SIGTERM.
  * `npm start`, `mirai serve` and `mirai-server` all end here.
  */
-import { type AppConfig, bootstrapFirstAdmin, createLogger, log, openApp, setLog } from '@mirai/app';
+import {
+  type AppConfig,
+  bootstrapFirstAdmin,
+  createLogger,
+  log,
+  openApp,
+  resumePublicationRendersEverywhere,
+  setLog,
+} from '@mirai/app';
 import { startServer } from './start-server';
 
 export interface ServeOptions {
@@ -52,6 +60,18 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   });
   // The data directory's owner lock now names this server, so a command beside it says where to go.
   ctx.database.lock?.update({ kind: 'server', url });
+  // A published round's public PDF whose render failed or was never queued is queued again.
+  void resumePublicationRendersEverywhere(ctx)
+    .then((queued) => {
+      if (Object.keys(queued).length > 0)
+        log().info(
+          { queued },
+          '公表用 PDF を再作成します / queued the public PDFs missing since publication',
+        );
+    })
+    .catch((error: unknown) =>
+      log().error(`resume renders: ${error instanceof Error ? error.message : 'error'}`),
+    );
   // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
   ctx.mail.start();
   log().info(

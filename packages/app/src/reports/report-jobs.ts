@@ -11,14 +11,18 @@ import {
   findReportFile,
   findRound,
   hasNewestReportFile,
+  hasUnfinishedJob,
   insertReportFile,
   lastAuditedAt,
+  listMunicipalities,
+  withMunicipality,
 } from '@mirai/db';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
 import { loadPlan } from '../evaluation/round-context';
 import type { JobKind } from '../jobs/job-queue';
+import { getPublishedEvaluations } from '../web-data/published-evaluations';
 import type { RenderedReport } from './render-report';
 import { reportProblems } from './report-problems';
 
@@ -155,6 +159,35 @@ export async function enqueuePublicationRender(ctx: AppContext, fiscalYear: numb
     userId: null,
   };
   return ctx.jobs.enqueue(reportJobKind, payload, { actor: publicationActor, userId: null });
+}
+
+/**
+ * Queues again the publication render of every published round whose PDF is neither stored nor
+ * queued (its render failed, or the process stopped before it was queued); the server calls it at
+ * start for each municipality, so a public PDF is never missing for good. Answers the fiscal years.
+ */
+export async function resumePublicationRenders(ctx: AppContext): Promise<number[]> {
+  const rounds = await getPublishedEvaluations(ctx);
+  if (!rounds.ok) return [];
+  const queued: number[] = [];
+  for (const { fiscalYear } of rounds.value) {
+    if ((await publishedAnnualPdfState(ctx, fiscalYear)) === 'ready') continue;
+    const match = { report: 'annual', subject: fiscalYear, format: 'pdf', actor: publicationActor };
+    if (await hasUnfinishedJob(ctx.database.db, reportJobKind, match)) continue;
+    await enqueuePublicationRender(ctx, fiscalYear);
+    queued.push(fiscalYear);
+  }
+  return queued;
+}
+
+/** The same for every municipality of the deployment, each bound to its own (decision 0135). */
+export async function resumePublicationRendersEverywhere(ctx: AppContext): Promise<Record<string, number[]>> {
+  const out: Record<string, number[]> = {};
+  for (const m of await listMunicipalities(ctx.database.db)) {
+    const fys = await withMunicipality(m.code, () => resumePublicationRenders(ctx));
+    if (fys.length > 0) out[m.code] = fys;
+  }
+  return out;
 }
 
 /** The public annual PDF of a fiscal year: the publication's render, if the round is published. */

@@ -183,6 +183,23 @@ export async function finishJob(
     .execute();
 }
 
+/** Whether a job of this kind whose payload contains `match` is queued or running (not yet finished). */
+export async function hasUnfinishedJob(
+  db: Db,
+  kind: string,
+  match: Record<string, unknown>,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('kind', '=', kind)
+    .where('status', 'in', ['queued', 'running'])
+    .where(sql<boolean>`payload @> ${JSON.stringify(match)}::jsonb`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Jobs left running by a process that stopped: queued again (embedded database, one process). */
 export async function requeueRunningJobs(db: Db): Promise<number> {
   const result = await db
