@@ -7,15 +7,7 @@
  * Kysely connection, so it uses the same pool and search path.
  */
 
-import {
-  claimJob,
-  type Database,
-  findJob,
-  globally,
-  insertJob,
-  tenantRole,
-  withMunicipality,
-} from '@mirai/db';
+import { claimJob, type Database, findJob, globally, insertJob, tenantRole } from '@mirai/db';
 import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { log } from '../ops/logger';

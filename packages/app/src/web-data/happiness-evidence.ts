@@ -98,7 +98,7 @@ export async function getHappinessEvidence(ctx: AppContext): Promise<Result<Happ
   const hit = cache.get(key);
   if (hit) return ok(hit);
   const wave = await findWave(ctx.database.db, plan.value.id, w.code);
-  if (!wave || wave.status !== 'published') return ok(null);
+  if (wave?.status !== 'published') return ok(null);
   const data = await loadWaveData(ctx.database.db, wave.id);
   const questions = wave.questions;
   const question =

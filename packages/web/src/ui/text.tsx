@@ -29,7 +29,7 @@ export function T({ text }: { text: Text }) {
 export function Ja({ children }: { children: string | null | undefined }) {
   const lang = useLang();
   if (!children) return null;
-  return lang === 'en' && isJapanese(children) ? <span lang="ja">{children}</span> : <>{children}</>;
+  return lang === 'en' && isJapanese(children) ? <span lang="ja">{children}</span> : children;
 }
 
 /**
@@ -92,5 +92,5 @@ export function Num({
   const lang = useLang();
   if (value === null || value === undefined || !Number.isFinite(value)) return <>—</>;
   const text = formatNumber(value, lang, digits);
-  return figure ? <span data-figure={figure}>{text}</span> : <>{text}</>;
+  return figure ? <span data-figure={figure}>{text}</span> : text;
 }
