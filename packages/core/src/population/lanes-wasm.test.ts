@@ -6,7 +6,7 @@ import { censusFromRows } from './derive';
 import { deriveDistrictSet } from './districts';
 import { flattenIpss } from './flat-ipss';
 import { wasmLanes } from './lanes-wasm';
-import { allocateTotals, compileForSimulation, simulateInto } from './monte-carlo';
+import { allocateTotals, compileForSimulation, laneKernelOf, simulateInto } from './monte-carlo';
 
 function rows(name: string) {
   const text = readFileSync(new URL(`../../../../data/population/${name}`, import.meta.url), 'utf8');
@@ -83,17 +83,24 @@ describe('the WebAssembly lane kernel', () => {
     w.sh.fert.fill(1);
     w.sh.mort.fill(1);
     w.sh.mig.fill(1);
-    const out = new Float64Array(F.areas * (F.periods + 1) * LANES).fill(-1);
-    expect(w.run(LANES, 0, LANES, out)).toBe(-1);
-    expect(out.every((v) => v === -1)).toBe(true);
-    // Through simulateInto, on a set with the same hole: the same totals as the TypeScript kernel.
-    const holed = { ...set, districts: set.districts.map((d) => ({ ...d, base: d.base.slice() })) };
-    for (const d of holed.districts) d.base[7] = 0;
-    const o = { trajectories: 20, seed: 3 };
-    const ts = allocateTotals(holed, 20);
-    const wasm = allocateTotals(holed, 20);
-    simulateInto(holed, { ...o, kernel: 'lanes-ts' }, 0, 20, ts.totals);
-    simulateInto(holed, o, 0, 20, wasm.totals);
+    expect(w.run(LANES, 0)).toBe(-1);
+    expect(w.declined).toBe(1);
+  });
+
+  it('stages and copies out blocks, with groups given back to TypeScript between them', () => {
+    // One district with a wide spread of its own: in some groups its cells are guarded to 0
+    // while the city has people there, so those groups (and only those) go to TypeScript.
+    const one = { ...set, districts: set.districts.slice(0, 1), names: set.names.slice(0, 1) };
+    const o = { trajectories: 1500, seed: 11, sigmas: { migrationDistrict: 1 } };
+    const ts = allocateTotals(one, o.trajectories);
+    const wasm = allocateTotals(one, o.trajectories);
+    const gTs = simulateInto(one, { ...o, kernel: 'lanes-ts' }, 3, 1500, ts.totals);
+    const gWasm = simulateInto(one, o, 3, 1500, wasm.totals);
+    const used = laneKernelOf(one);
+    expect(used.kernel).toBe('wasm');
+    expect(used.declined).toBeGreaterThan(0);
+    expect(used.declined).toBeLessThan(1497 / LANES - 2);
+    expect(gWasm).toBe(gTs);
     expect(differing(wasm.totals, ts.totals)).toBe(0);
   });
 });

@@ -26,13 +26,22 @@ type RunFn = (...args: number[]) => number;
 export interface WasmLanes {
   /** The shocks of the next group, views on the module's memory (filled by the caller). */
   sh: LaneShocks;
+  /** Trajectories a block of staged totals holds. */
+  capacity: number;
   /**
-   * Runs `count` ≤ LANES trajectories t0, t0 + 1, … on the shocks in `sh` and writes their
-   * totals to out[(area · years + year) · T + t0 + lane]; returns how many were guarded, or
-   * −1 (nothing written) when a raking ratio could not be formed: the caller then runs runLanes.
+   * Runs `count` ≤ LANES trajectories on the shocks in `sh` into the staged block at `slot`
+   * (slot + LANES ≤ capacity); returns how many were guarded, or −1 (nothing staged) when a
+   * raking ratio could not be formed: the caller then runs runLanes.
    */
-  run(count: number, t0: number, T: number, out: Float64Array): number;
+  run(count: number, slot: number): number;
+  /** Groups given back to the TypeScript kernel so far. */
+  declined: number;
+  /** Copies the first `count` staged trajectories to out[(area · years + year) · T + t0 + i]. */
+  flush(t0: number, count: number, T: number, out: Float64Array): void;
 }
+
+/** Staged trajectories: the totals go to the caller's array in runs of this many (sequential copies). */
+const CAPACITY = 512;
 
 let compiled: object | null | undefined;
 
@@ -80,7 +89,7 @@ export function wasmLanes(F: FlatIpss): WasmLanes | undefined {
   const mort = take(K * LANES);
   const mig = take(K * A * LANES);
   const w = take((2 * (A * len + 1) + 2 * len) * LANES);
-  const out = take(A * Y * LANES);
+  const out = take(A * Y * CAPACITY);
   const need = Math.ceil(top / 65536) - memory.buffer.byteLength / 65536;
   if (need > 0) memory.grow(need);
   const buf = memory.buffer;
@@ -94,19 +103,23 @@ export function wasmLanes(F: FlatIpss): WasmLanes | undefined {
   f64(cwr, A * K).set(F.cwr);
   f64(ms, A * K).set(F.maleShare);
   f64(base, A * len).set(F.base);
-  const totals = f64(out, A * Y * LANES);
+  const staged = f64(out, A * Y * CAPACITY);
   return {
     sh: { fert: f64(fert, K * LANES), mort: f64(mort, K * LANES), mig: f64(mig, K * A * LANES) },
-    run(count, t0, T, o) {
-      const lanes = run(A, K, F.n, rates, cwr, ms, base, fert, mort, mig, w, out);
-      if (lanes < 0) return -1;
-      for (let s = 0; s < A * Y; s++) {
-        const at = s * T + t0;
-        for (let b = 0; b < count; b++) o[at + b] = totals[s * LANES + b]!;
+    capacity: CAPACITY,
+    declined: 0,
+    run(count, slot) {
+      const lanes = run(A, K, F.n, rates, cwr, ms, base, fert, mort, mig, w, out + 8 * slot, 8 * CAPACITY);
+      if (lanes < 0) {
+        this.declined++;
+        return -1;
       }
       let guarded = 0;
       for (let b = 0; b < count; b++) guarded += (lanes >>> b) & 1;
       return guarded;
+    },
+    flush(t0, count, T, o) {
+      for (let s = 0; s < A * Y; s++) o.set(staged.subarray(s * CAPACITY, s * CAPACITY + count), s * T + t0);
     },
   };
 }

@@ -74,7 +74,7 @@
   (func (export "run")
     (param $A i32) (param $K i32) (param $n i32)
     (param $rates i32) (param $cwr i32) (param $ms i32) (param $base i32)
-    (param $fert i32) (param $mort i32) (param $mig i32) (param $w i32) (param $out i32)
+    (param $fert i32) (param $mort i32) (param $mig i32) (param $w i32) (param $out i32) (param $stride i32)
     (result i32)
     (local $len i32) (local $Y i32) (local $size i32) (local $cur i32) (local $next i32)
     (local $ones i32) (local $ratio i32) (local $ra i32) (local $k i32) (local $a i32)
@@ -156,7 +156,59 @@
         (local.set $g2 (local.get $zero))
         (local.set $s3 (local.get $zero))
         (local.set $g3 (local.get $zero))
-        ;; every cell goes into the next age group (the open groups are added below)
+        ;; every cell goes into the next age group (the open groups are added below); a district's
+        ;; cells are read raked (× ratio), the city's as they are (× 1 would change nothing)
+        (if (i32.eqz (local.get $a))
+          (then
+        (local.set $i (i32.const 0))
+        (block $cells_done (loop $cells
+          (br_if $cells_done (i32.ge_u (local.get $i) (local.get $len)))
+          (local.set $dS (f64x2.splat (f64.load (local.get $r))))
+          (local.set $m (f64x2.splat (f64.load offset=8 (local.get $r))))
+          (local.set $ad (f64x2.splat (f64.load offset=16 (local.get $r))))
+          (local.set $x0 (v128.load offset=0 (local.get $c)))
+          (local.set $s0 (f64x2.add (local.get $s0) (local.get $x0)))
+          (local.set $t (f64x2.add
+            (f64x2.mul (local.get $x0) (f64x2.add
+              (f64x2.pmax (f64x2.sub (local.get $one) (f64x2.mul (local.get $dS) (local.get $q0))) (local.get $zero))
+              (f64x2.mul (local.get $m) (local.get $k0))))
+            (local.get $ad)))
+          (local.set $g0 (f64x2.pmin (local.get $g0) (local.get $t)))
+          (v128.store offset=64 (local.get $d) (local.get $t))
+          (local.set $x1 (v128.load offset=16 (local.get $c)))
+          (local.set $s1 (f64x2.add (local.get $s1) (local.get $x1)))
+          (local.set $t (f64x2.add
+            (f64x2.mul (local.get $x1) (f64x2.add
+              (f64x2.pmax (f64x2.sub (local.get $one) (f64x2.mul (local.get $dS) (local.get $q1))) (local.get $zero))
+              (f64x2.mul (local.get $m) (local.get $k1))))
+            (local.get $ad)))
+          (local.set $g1 (f64x2.pmin (local.get $g1) (local.get $t)))
+          (v128.store offset=80 (local.get $d) (local.get $t))
+          (local.set $x2 (v128.load offset=32 (local.get $c)))
+          (local.set $s2 (f64x2.add (local.get $s2) (local.get $x2)))
+          (local.set $t (f64x2.add
+            (f64x2.mul (local.get $x2) (f64x2.add
+              (f64x2.pmax (f64x2.sub (local.get $one) (f64x2.mul (local.get $dS) (local.get $q2))) (local.get $zero))
+              (f64x2.mul (local.get $m) (local.get $k2))))
+            (local.get $ad)))
+          (local.set $g2 (f64x2.pmin (local.get $g2) (local.get $t)))
+          (v128.store offset=96 (local.get $d) (local.get $t))
+          (local.set $x3 (v128.load offset=48 (local.get $c)))
+          (local.set $s3 (f64x2.add (local.get $s3) (local.get $x3)))
+          (local.set $t (f64x2.add
+            (f64x2.mul (local.get $x3) (f64x2.add
+              (f64x2.pmax (f64x2.sub (local.get $one) (f64x2.mul (local.get $dS) (local.get $q3))) (local.get $zero))
+              (f64x2.mul (local.get $m) (local.get $k3))))
+            (local.get $ad)))
+          (local.set $g3 (f64x2.pmin (local.get $g3) (local.get $t)))
+          (v128.store offset=112 (local.get $d) (local.get $t))
+          (local.set $r (i32.add (local.get $r) (i32.const 24)))
+          (local.set $c (i32.add (local.get $c) (i32.const 64)))
+          (local.set $d (i32.add (local.get $d) (i32.const 64)))
+          (local.set $i (i32.add (local.get $i) (i32.const 1)))
+          (br $cells)))
+          )
+          (else
         (local.set $i (i32.const 0))
         (block $cells_done (loop $cells
           (br_if $cells_done (i32.ge_u (local.get $i) (local.get $len)))
@@ -205,6 +257,7 @@
           (local.set $d (i32.add (local.get $d) (i32.const 64)))
           (local.set $i (i32.add (local.get $i) (i32.const 1)))
           (br $cells)))
+          ))
         ;; d is now the area's cell 2n (the next area's first cell, or the padding cell)
         (local.set $d (i32.sub (local.get $d) (i32.shl (local.get $len) (i32.const 6))))
         ;; g: the least value written per lane (0 if none was negative). Cells that came out
@@ -273,7 +326,7 @@
         (v128.store offset=48 (local.get $d) (f64x2.mul (local.get $t) (local.get $sh)))
         (v128.store offset=48 (local.get $end) (f64x2.sub (local.get $t) (f64x2.mul (local.get $t) (local.get $sh))))
         ;; this area's total in year k (its raked cells, summed in order)
-        (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $Y)) (local.get $k)) (i32.const 6))))
+        (local.set $o (i32.add (local.get $out) (i32.mul (i32.add (i32.mul (local.get $a) (local.get $Y)) (local.get $k)) (local.get $stride))))
         (v128.store offset=0 (local.get $o) (local.get $s0))
         (v128.store offset=16 (local.get $o) (local.get $s1))
         (v128.store offset=32 (local.get $o) (local.get $s2))
@@ -308,7 +361,7 @@
         (local.set $ra (i32.add (local.get $ra) (i32.const 64)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $cells)))
-      (local.set $o (i32.add (local.get $out) (i32.shl (i32.add (i32.mul (local.get $a) (local.get $Y)) (local.get $K)) (i32.const 6))))
+      (local.set $o (i32.add (local.get $out) (i32.mul (i32.add (i32.mul (local.get $a) (local.get $Y)) (local.get $K)) (local.get $stride))))
       (v128.store offset=0 (local.get $o) (local.get $s0))
       (v128.store offset=16 (local.get $o) (local.get $s1))
       (v128.store offset=32 (local.get $o) (local.get $s2))

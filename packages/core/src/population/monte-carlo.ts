@@ -206,6 +206,20 @@ function flatFor(set: CompiledDistrictSet): FastPath | undefined {
 }
 
 /**
+ * Which kernel `simulateInto` runs for a set under 'auto' ('wasm': the WebAssembly lanes,
+ * 'ts': the same lanes in TypeScript, 'generic': one trajectory at a time), and how many
+ * groups of lanes the WebAssembly kernel has given back to the TypeScript one so far.
+ */
+export function laneKernelOf(set: CompiledDistrictSet): {
+  kernel: 'wasm' | 'ts' | 'generic';
+  declined: number;
+} {
+  const fast = flatFor(set);
+  if (!fast) return { kernel: 'generic', declined: 0 };
+  return fast.wasm ? { kernel: 'wasm', declined: fast.wasm.declined } : { kernel: 'ts', declined: 0 };
+}
+
+/**
  * The ipss fast path: each trajectory's normals drawn in one go from its stream, then LANES
  * trajectories at a time through the flat kernel (WebAssembly when `wasm` is given; TypeScript
  * for a group whose raking it cannot do).
@@ -223,6 +237,9 @@ function simulateFlat(
   const A = F.areas;
   const K = F.periods;
   let guarded = 0;
+  // The WebAssembly kernel stages its totals and copies them out in runs (see WasmLanes).
+  let stagedFrom = from;
+  let staged = 0;
   for (let t0 = from; t0 < to; t0 += LANES) {
     const count = Math.min(LANES, to - t0);
     for (let b = 0; b < count; b++) {
@@ -242,9 +259,25 @@ function simulateFlat(
         for (let d = 1; d < A; d++) sh.mig[(k * A + d) * LANES + b] = km + z[i++]! * sg.migrationDistrict;
       }
     }
-    const g = wasm ? wasm.run(count, t0, o.trajectories, out) : -1;
-    guarded += g >= 0 ? g : runLanes(F, sh, buf, count, t0, o.trajectories, out);
+    if (wasm) {
+      if (staged + LANES > wasm.capacity) {
+        wasm.flush(stagedFrom, staged, o.trajectories, out);
+        stagedFrom = t0;
+        staged = 0;
+      }
+      const g = wasm.run(count, staged);
+      if (g >= 0) {
+        guarded += g;
+        staged += count;
+        continue;
+      }
+      wasm.flush(stagedFrom, staged, o.trajectories, out);
+      stagedFrom = t0 + count;
+      staged = 0;
+    }
+    guarded += runLanes(F, sh, buf, count, t0, o.trajectories, out);
   }
+  if (wasm && staged > 0) wasm.flush(stagedFrom, staged, o.trajectories, out);
   return guarded;
 }
 
