@@ -23,6 +23,7 @@ import {
   deriveDistrictSet,
   type FlatIpss,
   flattenIpss,
+  laneKernelOf,
   projectDistrictsCompiled,
   QUANTILE_PROBS,
   rakeFlat,
@@ -160,6 +161,7 @@ async function startPool(spec: DistrictSetSpec, set: CompiledDistrictSet, worker
     const total = performance.now() - t0;
     return {
       total,
+      kernels: replies.map((r) => r.kernel),
       simulate: Math.max(...replies.map((r) => r.simulateMs)),
       quantiles: Math.max(...replies.map((r) => r.quantilesMs)),
       result,
@@ -355,6 +357,9 @@ const results = {
     ratioOneThread: r ? r.mcMs / mcSingleMs : null,
     quantileAgreement: { maxZ: mcMaxZ, shareWithin3SE: mcWithin3, city2050: mcRows },
     guardedTrajectories: singleResult?.guardedTrajectories ?? null,
+    /** The kernel the one-thread run used, and the workers' (groups given back to TypeScript: see lanes-wasm.ts). */
+    kernel: laneKernelOf(set),
+    workerKernels: par.kernels,
   },
   cityMedian2050: singleResult?.areas[0]?.total['2050'] ?? null,
 };
@@ -386,6 +391,8 @@ Largest absolute difference between Mirai's and R's cells (all areas, years, sex
 | Mirai, ${workers} worker threads (simulate ${f(par.simulate, 1)} ms + quantiles ${f(par.quantiles, 1)} ms) | ${f(par.total, 1)} ms | ${f(results.monteCarlo.ratioWorkers, 1)}× |
 | Mirai, one thread | ${f(mcSingleMs, 1)} ms | ${f(results.monteCarlo.ratioOneThread, 1)}× |
 | R, vectorised over trajectories | ${f(r?.mcMs, 1)} ms | |
+
+Kernel: ${results.monteCarlo.kernel.kernel === 'wasm' ? 'WebAssembly SIMD (f64x2) lanes, `packages/core/src/population/lanes.wat`' : results.monteCarlo.kernel.kernel} in this thread and ${par.kernels.map((k) => k.kernel).join(', ')} in the workers; groups of 8 trajectories given back to the TypeScript kernel: ${results.monteCarlo.kernel.declined} (this thread, all runs), ${par.kernels.map((k) => k.declined).join(', ')} (workers). Totals are bit-for-bit those of the TypeScript kernel (decision 0133).
 
 CPU time (less sensitive to other load on the machine): Mirai one thread ${f(best(singleCpu), 1)} ms, R ${f(r?.mcCpuMs, 1)} ms, ratio ${f(results.monteCarlo.ratioCpu, 1)}×.
 

@@ -10,7 +10,7 @@
  * chunk runs it. One message per worker and run; nothing is copied.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileForSimulation, quantilesInto, simulateInto, unwrap } from '@mirai/core';
+import { compileForSimulation, laneKernelOf, quantilesInto, simulateInto, unwrap } from '@mirai/core';
 import { DONE, NEXT_S, NEXT_T, RUN } from './control';
 
 const set = unwrap(compileForSimulation(workerData.spec));
@@ -35,6 +35,8 @@ export interface RunReply {
   simulateMs: number;
   waitMs: number;
   quantilesMs: number;
+  /** The kernel this worker ran (see laneKernelOf). */
+  kernel: ReturnType<typeof laneKernelOf>;
 }
 
 parentPort?.on('message', (m: RunMessage) => {
@@ -66,6 +68,7 @@ parentPort?.on('message', (m: RunMessage) => {
     simulateMs: t1 - t0,
     waitMs: t2 - t1,
     quantilesMs: performance.now() - t2,
+    kernel: laneKernelOf(set),
   };
   parentPort?.postMessage(reply);
 });
