@@ -6,6 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { stopProcess, track } from './children';
 
 export interface ServerProcess {
   proc: ChildProcess;
@@ -32,16 +33,18 @@ export async function startServerProcess(opts: {
 }): Promise<ServerProcess> {
   const port = await freePort();
   const t0 = performance.now();
-  const proc = spawn(
-    process.execPath,
-    [
-      join(opts.tree, 'packages/server/bin/mirai-server.js'),
-      '--port',
-      String(port),
-      '--data-dir',
-      opts.dataDir,
-    ],
-    { cwd: opts.tree, env: { ...process.env, DATABASE_URL: '', ...opts.env } },
+  const proc = track(
+    spawn(
+      process.execPath,
+      [
+        join(opts.tree, 'packages/server/bin/mirai-server.js'),
+        '--port',
+        String(port),
+        '--data-dir',
+        opts.dataDir,
+      ],
+      { cwd: opts.tree, env: { ...process.env, DATABASE_URL: '', ...opts.env } },
+    ),
   );
   let log = '';
   proc.stdout?.on('data', (d) => {
@@ -55,6 +58,9 @@ export async function startServerProcess(opts: {
     if (proc.exitCode !== null) throw new Error(`server exited: ${log}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (!/ready in/.test(log)) throw new Error(`server not ready: ${log}`);
+  if (!/ready in/.test(log)) {
+    await stopProcess(proc, 5000);
+    throw new Error(`server not ready: ${log}`);
+  }
   return { proc, base: `http://127.0.0.1:${port}`, log: () => log, startMs: performance.now() - t0 };
 }

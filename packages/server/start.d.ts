@@ -4,6 +4,10 @@ export interface ServeOptions {
   host?: string;
   dataDir?: string;
   databaseUrl?: string;
+  trustProxy?: boolean;
+  publicOrigin?: string;
+  /** Server processes behind the one port (node:cluster; PostgreSQL only). */
+  workers?: number;
 }
-export function serve(options: ServeOptions): Promise<never>;
+export function serve(options: ServeOptions): Promise<void>;
 export function serveFromArgs(argv: string[]): Promise<void>;

@@ -4,6 +4,7 @@
  * embedded database, listens, and closes cleanly on SIGINT/SIGTERM.
  * `npm start`, `mirai serve` and `mirai-server` all end here.
  */
+import cluster from 'node:cluster';
 import {
   type AppConfig,
   bootstrapFirstAdmin,
@@ -13,7 +14,9 @@ import {
   resumePublicationRendersEverywhere,
   setLog,
 } from '@mirai/app';
+import { shutdownGraceMs } from './main';
 import { startServer } from './start-server';
+import { SHUTDOWN_MESSAGE } from './workers';
 
 export interface ServeOptions {
   port?: number;
@@ -82,15 +85,20 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   log().info(
     `Mirai: ${url} (${ctx.database.dialect}, ready in ${Math.round(performance.now() - started)} ms)`,
   );
-  const grace = Number(process.env.MIRAI_SHUTDOWN_GRACE_MS ?? 10_000);
+  let stopping = false;
   const stop = async (signal: string) => {
+    // A worker may be asked twice (its primary's message and the service manager's signal).
+    if (stopping) return;
+    stopping = true;
     log().info({ signal }, '停止中 / shutting down: finishing answers under way');
-    await close(Number.isFinite(grace) && grace >= 0 ? grace : 10_000);
+    await close(shutdownGraceMs());
     await ctx.close();
     log().info('停止しました / stopped');
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+  // One of several workers on one port: its primary asks for the same graceful stop (workers.ts).
+  if (cluster.isWorker) process.on('message', (m) => void (m === SHUTDOWN_MESSAGE && stop('primary')));
   return new Promise<never>(() => {});
 }

@@ -14,6 +14,7 @@ export function registerServe(program: Command) {
       .description('サーバーを起動する / start the web application and API')
       .option('--port <port>', 'port (env PORT)', process.env.PORT ?? '3000')
       .option('--host <host>', 'address to listen on (env HOST)', process.env.HOST ?? '127.0.0.1')
+      .option('--workers <n>', 'server processes on the one port, PostgreSQL only (env MIRAI_WORKERS)')
       .option(
         '--trust-proxy',
         'behind a reverse proxy: client address and origin from X-Forwarded-* (env MIRAI_TRUST_PROXY=1)',
@@ -30,6 +31,7 @@ export function registerServe(program: Command) {
       databaseUrl?: string;
       trustProxy?: boolean;
       publicOrigin?: string;
+      workers?: string;
     }) => {
       const { serve } = await import('@mirai/server/start');
       await serve({
@@ -38,6 +40,7 @@ export function registerServe(program: Command) {
         ...appConfig(opts),
         ...(opts.trustProxy ? { trustProxy: true } : {}),
         ...(opts.publicOrigin ? { publicOrigin: opts.publicOrigin } : {}),
+        ...(opts.workers ? { workers: Number(opts.workers) } : {}),
       });
     },
   );
