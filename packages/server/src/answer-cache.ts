@@ -188,7 +188,16 @@ interface ScopeState {
 /** The municipality the request is bound to ('' for global work: a database without any). */
 const scopeNow = () => boundMunicipality() ?? '';
 
+/** An answer computed for a key and kept, with the state it was computed in and the route that answered. */
+interface Computed {
+  entry: Entry;
+  generation: number;
+  route?: string;
+}
+
 export class AnswerCache {
+  /** Answers being computed, by key: concurrent misses of one answer render it once (single flight). */
+  private readonly computing = new Map<string, Promise<Computed | undefined>>();
   /** Per municipality: its own mark, trust window and generation (a write in one leaves the others). */
   private readonly states = new Map<string, ScopeState>();
   /** Host key → the municipality the full path last answered it for, and when (for the socket path). */
@@ -309,19 +318,41 @@ export class AnswerCache {
     this.hosts.set(host, { code, at: Date.now(), registry: registryGeneration() });
     const key = AnswerCache.key(code, host, langCookie(h.get('cookie')), `${url.pathname}${url.search}`);
     let entry = this.store.entries.get(key);
+    // The same answer already being computed (a cold cache under many clients): wait for it.
+    const pending = entry ? undefined : this.computing.get(key);
+    if (pending) {
+      const shared = await pending;
+      if (shared && shared.generation === this.stateOf(code).generation) {
+        seen.route ??= shared.route;
+        entry = shared.entry;
+      }
+    }
     if (!entry) {
-      const res = await inner(identityRequest(req));
-      const setCookie = res.headers.get('set-cookie');
-      const keep =
-        res.status === 200 &&
-        publicRoute(seen.route) &&
-        !/no-store|private/.test(res.headers.get('cache-control') ?? '') &&
-        !res.headers.has('content-encoding') &&
-        (setCookie === null || new RegExp(`^${LANG_COOKIE}=[^;,]*(;[^,]*)?$`).test(setCookie));
-      if (!keep) return req.method === 'HEAD' ? new Response(null, res) : res;
-      entry = await entryOf(res);
-      // Kept only if no write came through while it was computed (else it may show the old state).
-      if (generation === this.stateOf(code).generation) this.store.set(key, entry);
+      // No await between looking for a computation under way and registering this one.
+      let share: (kept: Computed | undefined) => void = () => {};
+      const first = !this.computing.has(key);
+      if (first) this.computing.set(key, new Promise<Computed | undefined>((r) => (share = r)));
+      try {
+        const res = await inner(identityRequest(req));
+        const setCookie = res.headers.get('set-cookie');
+        const keep =
+          res.status === 200 &&
+          publicRoute(seen.route) &&
+          !/no-store|private/.test(res.headers.get('cache-control') ?? '') &&
+          !res.headers.has('content-encoding') &&
+          (setCookie === null || new RegExp(`^${LANG_COOKIE}=[^;,]*(;[^,]*)?$`).test(setCookie));
+        if (!keep) return req.method === 'HEAD' ? new Response(null, res) : res;
+        entry = await entryOf(res);
+        // Kept (and shared) only if no write came through while it was computed (else it may show the old state).
+        if (generation === this.stateOf(code).generation) {
+          this.store.set(key, entry);
+          share({ entry, generation, ...(seen.route ? { route: seen.route } : {}) });
+        }
+      } finally {
+        // Requests that waited for an answer that was not kept compute their own, as before.
+        share(undefined);
+        if (first) this.computing.delete(key);
+      }
     }
     return respond(req, entry);
   }
