@@ -259,6 +259,8 @@ function markdown(r: Row): string {
     '',
     r.note,
     '',
+    'Path: these cases time the row-level API (createDesign on label arrays, rake or postStratify, surveyMean), the general path every design takes; the one-pass path from file columns that `mirai survey estimate` takes for a mean without clusters is timed in bench/results/survey-cli.md (decision 0138).',
+    '',
   ];
   return lines.join('\n');
 }
