@@ -13,27 +13,36 @@ export type Decode = (bytes: Uint8Array, start: number, end: number) => string;
 
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
-function grow<T extends Float64Array | Int32Array>(a: T, need: number): T {
+/** At least `need` long: exactly `need` when reserving (the reader's guess of the rows), else 1.5× at a time. */
+function grow<T extends Float64Array | Int32Array>(a: T, need: number, exact = false): T {
   if (need <= a.length) return a;
-  let size = a.length * 2;
-  while (size < need) size *= 2;
+  let size = exact ? need : a.length + (a.length >> 1);
+  while (size < need) size += size >> 1 || need;
   const b = new (a.constructor as new (n: number) => T)(size);
   b.set(a);
   return b;
+}
+
+/**
+ * The first n values: a view when the array is at most a quarter longer (no
+ * copy, so the peak is not doubled at the end of a read), else a copy.
+ */
+function fit<T extends Float64Array | Int32Array>(a: T, n: number): T {
+  return (a.length <= n + (n >> 2) + 1024 ? a.subarray(0, n) : a.slice(0, n)) as T;
 }
 
 /** A growing Int32Array (codes, file rows). */
 export class IntColumn {
   values = new Int32Array(1 << 14);
   reserve(n: number): void {
-    this.values = grow(this.values, n);
+    this.values = grow(this.values, n, true);
   }
   set(i: number, v: number): void {
     if (i >= this.values.length) this.values = grow(this.values, i + 1);
     this.values[i] = v;
   }
   done(n: number): Int32Array {
-    return this.values.slice(0, n);
+    return fit(this.values, n);
   }
 }
 
@@ -44,7 +53,7 @@ export class NumberBuilder {
   private pending: { index: number; text: string } | undefined;
 
   reserve(n: number): void {
-    this.values = grow(this.values, n);
+    this.values = grow(this.values, n, true);
   }
 
   setBytes(i: number, b: Uint8Array, s: number, e: number, decode: Decode): void {
@@ -107,7 +116,7 @@ export class NumberBuilder {
   }
 
   done(n: number) {
-    return { values: this.values.slice(0, n), bad: this.bad };
+    return { values: fit(this.values, n), bad: this.bad };
   }
 }
 
@@ -154,7 +163,7 @@ export class TextBuilder {
   }
 
   reserve(n: number): void {
-    this.codes = grow(this.codes, n);
+    this.codes = grow(this.codes, n, true);
   }
 
   private setText(i: number, code: number): void {
@@ -214,6 +223,6 @@ export class TextBuilder {
   }
 
   done(n: number) {
-    return { codes: this.codes.slice(0, n), levels: this.levels };
+    return { codes: fit(this.codes, n), levels: this.levels };
   }
 }

@@ -105,6 +105,19 @@ describe('readColumnsFile', () => {
     await same(write(encodeText(sjis, 'cp932')), ['a'], ['b'], 16);
   });
 
+  it("grows the columns past the first chunk's guess of the rows, and trims them to the rows read", async () => {
+    // Long rows first: the guess from the first chunk is ~10× too low, so the columns grow while reading.
+    const text = `v,s\n${'1234.5,long-label-for-the-first-rows-of-this-file-only-to-make-them-wide\n'.repeat(40)}${Array.from({ length: 4000 }, (_, k) => `${k % 11},${k % 3 ? 'F' : 'M'}\n`).join('')}`;
+    const path = write(text);
+    await same(path, ['s'], ['v'], 256);
+    const r = await readColumnsFile(path, { columns: { texts: ['s'], numbers: ['v'] }, chunkBytes: 256 });
+    if (!r.ok) throw new Error('read');
+    expect(r.value.n).toBe(4040);
+    expect([r.value.rows.length, r.value.numbers.v?.values.length, r.value.texts.s?.codes.length]).toEqual([
+      4040, 4040, 4040,
+    ]);
+  });
+
   it('reads xlsx through the workbook reader', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('回答');
