@@ -5,10 +5,16 @@
  * each row written by PostgreSQL itself (row_to_json) so that every type
  * round-trips exactly on PGlite and on a server; the last line closes the file
  * with the row counts again, so a truncated file is recognised. Decision 0105.
+ * A backup of one municipality (decision 0148) is format version 2 and names
+ * the municipality in its manifest, so that a Mirai that knows only version 1
+ * (which restores a backup as the whole database) refuses it.
  */
 
 export const BACKUP_FORMAT = 'mirai-backup';
+/** The whole database. */
 export const BACKUP_FORMAT_VERSION = 1;
+/** One municipality's rows (with its registry entry). */
+export const MUNICIPALITY_BACKUP_FORMAT_VERSION = 2;
 
 export interface BackupTable {
   name: string;
@@ -18,7 +24,7 @@ export interface BackupTable {
 
 export interface BackupManifest {
   format: typeof BACKUP_FORMAT;
-  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  formatVersion: typeof BACKUP_FORMAT_VERSION | typeof MUNICIPALITY_BACKUP_FORMAT_VERSION;
   createdAt: string;
   /** The database the backup came from: pglite or postgres. */
   dialect: string;
@@ -26,6 +32,8 @@ export interface BackupManifest {
   migrations: string[];
   /** Tables in an order that satisfies their foreign keys (parents first). */
   tables: BackupTable[];
+  /** Only in a backup of one municipality: which one (its rows only). */
+  municipality?: { code: string; name: { ja: string; en?: string }; hosts: string[] };
 }
 
 export interface BackupEnd {

@@ -14,7 +14,8 @@ import { listIndicators, showIndicator } from '../indicators/list-indicators';
 import { recordIndicatorActual } from '../indicators/record-actuals';
 import { exportPlan } from '../plan/plan-use-cases';
 import { seedDefaultPlan } from '../plan/seed-default-plan';
-import { createBackup, restoreBackup } from './backup-use-cases';
+import { createBackup } from './backup-use-cases';
+import { restoreBackup } from './restore-use-cases';
 
 /** Everything a user could compare: the plan export, indicators with values, accounts, the audit trail. */
 async function snapshot(ctx: AppContext) {

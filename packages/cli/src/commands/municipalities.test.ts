@@ -60,5 +60,20 @@ describe('mirai municipalities', () => {
       1,
       expect.stringContaining('cli/unknown-municipality'),
     ]);
+    // One municipality's backup, restored; it cannot be restored as the other.
+    const file = join(dir, 'b.backup.jsonl.gz');
+    const backup = runCli(['backup', '--out', file, '--municipality', '99001', ...db]);
+    expect([backup.stderr, backup.stdout]).toEqual(['', expect.stringContaining('municipality 99001')]);
+    const restored = runCli(['restore', file, ...db]);
+    expect([restored.stderr, restored.stdout]).toEqual(['', expect.stringContaining('municipality 99001')]);
+    const crossed = runCli(['restore', file, '--municipality', first, ...db]);
+    expect([crossed.status, crossed.stderr]).toEqual([
+      1,
+      expect.stringContaining('backup/other-municipality'),
+    ]);
+    expect(
+      JSON.parse(runCli(['plan', 'export', '--format', 'json', '--municipality', '99001', ...db]).stdout)
+        .municipality.code,
+    ).toBe('99001');
   }, 900_000);
 });

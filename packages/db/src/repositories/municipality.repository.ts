@@ -107,7 +107,7 @@ export function registerMunicipality(
  * the triggers that refuse updates (audit trail, actual values) are held off
  * for this one statement per table.
  */
-async function adoptUnownedRows(tx: Transaction<Database>, code: string): Promise<void> {
+export async function adoptUnownedRows(tx: Transaction<Database>, code: string): Promise<void> {
   const { rows } = await sql<{ table: string }>`
     SELECT table_name AS table FROM information_schema.columns
     WHERE table_schema = current_schema() AND column_name = 'municipality_code'
