@@ -248,6 +248,12 @@ const md = [
         .join(', ')} | ${r.loadAverage.start} → ${r.loadAverage.end} (5-min ${r.loadAverage.end5}) |`,
   ),
   '',
+  ...(rows.some((r) => Math.min(r.loadAverage.start, r.loadAverage.end) > cpus().length)
+    ? [
+        `The load average stayed above the ${cpus().length} cores (other work on the machine): the servers got only part of a core (CPU s above against ${SECONDS} s), so times and throughput are inflated by the machine, not measured on a quiet one.`,
+        '',
+      ]
+    : []),
   'Target (issue #19): zero errors. Settings: BENCH_SECONDS, BENCH_WARMUP_SECONDS, BENCH_CONNECTIONS, BENCH_WORKERS, BENCH_START_TIMEOUT_MS, BENCH_DATABASE_URL, BENCH_SKIP_EMBEDDED=1, BENCH_SKIP_POSTGRES=1.',
   '',
 ];
