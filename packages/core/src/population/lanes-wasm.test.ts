@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LANES } from './batch-ipss';
-import { censusFromRows } from './derive';
+import { censusFromRows, deriveSpec } from './derive';
 import { deriveDistrictSet } from './districts';
 import { flattenIpss } from './flat-ipss';
 import { wasmLanes } from './lanes-wasm';
@@ -72,6 +72,18 @@ describe('the WebAssembly lane kernel', () => {
     expect(gWasm).toBe(gTs);
     expect(differing(wasm.totals, ts.totals)).toBe(0);
     expect(wasm.totals.some((v) => v === 0)).toBe(false);
+  });
+
+  it('gives the TypeScript kernel’s totals for a city without districts (no raking)', () => {
+    const alone = must(compileForSimulation(must(deriveSpec(city, { area: '20215', from: 2010, to: 2015 }))));
+    const o = { trajectories: 37, seed: 5, sigmas: { migrationLevel: 1, migrationPeriod: 1 } };
+    const ts = allocateTotals(alone, 37);
+    const wasm = allocateTotals(alone, 37);
+    expect(simulateInto(alone, o, 0, 37, wasm.totals)).toBe(
+      simulateInto(alone, { ...o, kernel: 'lanes-ts' }, 0, 37, ts.totals),
+    );
+    expect(laneKernelOf(alone).kernel).toBe('wasm');
+    expect(differing(wasm.totals, ts.totals)).toBe(0);
   });
 
   it('declines a group whose raking it cannot do, and the TypeScript kernel runs it instead', () => {
