@@ -9,6 +9,7 @@
  * worker is held up; a trajectory's totals do not depend on which worker or
  * chunk runs it. One message per worker and run; nothing is copied.
  */
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compileForSimulation, laneKernelOf, quantilesInto, simulateInto, unwrap } from '@mirai/core';
 import { DONE, NEXT_S, NEXT_T, RUN } from './control';
@@ -35,11 +36,28 @@ export interface RunReply {
   simulateMs: number;
   waitMs: number;
   quantilesMs: number;
+  /**
+   * This thread's own time on a CPU and waiting for one during the run (ms; Linux's
+   * /proc/thread-self/schedstat, null elsewhere): what the run costs with a core to itself.
+   */
+  cpuMs: number | null;
+  runQueueMs: number | null;
   /** The kernel this worker ran (see laneKernelOf). */
   kernel: ReturnType<typeof laneKernelOf>;
 }
 
+/** Nanoseconds this thread has run on a CPU and waited in the run queue, when the kernel says. */
+function schedstat(): [number, number] | null {
+  try {
+    const [cpu, wait] = readFileSync('/proc/thread-self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
+    return cpu !== undefined && wait !== undefined ? [cpu, wait] : null;
+  } catch {
+    return null;
+  }
+}
+
 parentPort?.on('message', (m: RunMessage) => {
+  const s0 = schedstat();
   const t0 = performance.now();
   let guarded = 0;
   const o = { trajectories: m.trajectories, seed: m.seed };
@@ -63,7 +81,10 @@ parentPort?.on('message', (m: RunMessage) => {
     if (from >= m.series) break;
     quantilesInto(totals, m.trajectories, from, Math.min(m.series, from + m.seriesChunk), quantiles);
   }
+  const s1 = schedstat();
   const reply: RunReply = {
+    cpuMs: s0 && s1 ? (s1[0] - s0[0]) / 1e6 : null,
+    runQueueMs: s0 && s1 ? (s1[1] - s0[1]) / 1e6 : null,
     guarded,
     simulateMs: t1 - t0,
     waitMs: t2 - t1,
