@@ -35,6 +35,18 @@ const units = [
   ['世帯', 'households'],
 ] as const;
 
+/** The names municipality i goes by: its own, its plan's code and its plan's title. */
+export function syntheticNames(i: number) {
+  const code = syntheticCode(i);
+  const ja = `（サンプル）合成市${i}`;
+  return {
+    code,
+    name: { ja, en: `(Sample) Synthetic City ${i}` },
+    planCode: `synthetic-${code}`,
+    title: { ja: `${ja}総合計画`, en: `(Sample) Comprehensive plan of Synthetic City ${i}` },
+  };
+}
+
 export interface SyntheticMunicipality {
   code: string;
   name: string;
@@ -46,18 +58,19 @@ export interface SyntheticMunicipality {
 }
 
 export function syntheticMunicipality(i: number): SyntheticMunicipality {
-  const code = syntheticCode(i);
+  const names = syntheticNames(i);
+  const code = names.code;
   const rnd = random(i * 7919 + 17);
-  const name = `（サンプル）合成市${i}`;
+  const name = names.name.ja;
   const lines: string[] = [
     `# SAMPLE: a synthetic municipality for scale benchmarks (code ${code} is no real municipality).`,
     'formatVersion: 1',
     'municipality:',
     `  code: ${q(code)}`,
-    `  name: { ja: ${q(name)}, en: ${q(`(Sample) Synthetic City ${i}`)} }`,
+    `  name: { ja: ${q(name)}, en: ${q(names.name.en)} }`,
     'plan:',
-    `  code: synthetic-${code}`,
-    `  title: { ja: ${q(`${name}総合計画`)}, en: ${q(`(Sample) Comprehensive plan of Synthetic City ${i}`)} }`,
+    `  code: ${names.planCode}`,
+    `  title: { ja: ${q(names.title.ja)}, en: ${q(names.title.en)} }`,
     `  startFiscalYear: ${syntheticYears.start}`,
     `  endFiscalYear: ${syntheticYears.end}`,
     '  status: approved',

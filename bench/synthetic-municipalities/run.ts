@@ -87,7 +87,7 @@ const md = [
   `${N} municipalities (codes 90001…; SAMPLE), each a plan of ${result.indicatorsEach} indicators over FY${result.fiscalYears} (6 基本目標 × 5 政策, 前期 5 years and 後期 4) and ${result.indicatorsEach * 9} actual values: ${result.megabytes} MB in all, ${result.generateMsEach} ms per municipality to generate and validate; plans the application's loader refused: ${invalid}.`,
   `The first imported into a new embedded database through the ordinary use cases: plan ${result.firstImport.planMs} ms, actuals ${result.firstImport.actualsMs} ms (${result.firstImport.actualRowsStored} values stored).`,
   '',
-  'Use: `BENCH_MUNICIPALITIES=1741 BENCH_OUT=/tmp/synthetic npm run bench synthetic-municipalities` keeps the files (`<code>/plan.yaml`, `<code>/actuals.csv`); `syntheticMunicipality(i)` in `bench/support/synthetic-municipalities.ts` gives the same in memory. The scale bench (1,741 municipalities on one PostgreSQL server, public plan and indicator endpoints p95 within 50 ms) needs tenancy (several municipalities in one database, chosen by host) and is not written yet.',
+  'Use: `BENCH_MUNICIPALITIES=1741 BENCH_OUT=/tmp/synthetic npm run bench synthetic-municipalities` keeps the files (`<code>/plan.yaml`, `<code>/actuals.csv`); `syntheticMunicipality(i)` in `bench/support/synthetic-municipalities.ts` gives the same in memory. The scale bench (1,741 municipalities on one PostgreSQL server, public plan and indicator endpoints p95 within 50 ms) is `npm run bench scale` (bench/results/scale.md).',
   '',
 ];
 writeFileSync(join(root, 'bench/results/synthetic-municipalities.md'), md.join('\n'));
