@@ -5,6 +5,7 @@ export * from './create-database';
 export * from './data-dir-lock';
 export * from './migrations';
 export * from './pglite-template';
+export * from './repositories/actual-staging.repository';
 export * from './repositories/area-boundary.repository';
 export type * from './repositories/cocreation.repository';
 export * from './repositories/dataset.repository';

@@ -11,8 +11,11 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 /** Kysely's own bookkeeping: the schema version travels in the manifest instead. */
 export const skipped = new Set(['kysely_migration', 'kysely_migration_lock']);
-/** Kept by triggers from other tables (emptied on restore, then refilled as the rows go in): not backed up. */
-export const derived = new Set(['current_actuals']);
+/**
+ * Kept by triggers from other tables (emptied on restore, then refilled as the rows go in), or an
+ * import's staged rows (migration 0091, moved or removed by the import): not backed up.
+ */
+export const derived = new Set(['current_actuals', 'actual_import_rows']);
 /** The registry: in a municipality's backup, only that municipality's entry and hosts. */
 export const registryTables = new Set(['municipalities', 'municipality_hosts']);
 /** Deployment-wide tables that are no municipality's (not in a municipality's backup, untouched by its restore). */

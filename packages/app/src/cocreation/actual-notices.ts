@@ -11,7 +11,7 @@ import { type Database, listActualVersions } from '@mirai/db';
 import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import { type IndicatorScope, todayInTokyo } from '../indicators/indicator-scope';
-import { notifyFollowers } from './follow-use-cases';
+import { type ChangeNotice, followedTargets, notifyFollowers } from './follow-use-cases';
 import { planItems } from './plan-items';
 
 export interface ActualNoticePlan {
@@ -34,6 +34,9 @@ export async function prepareActualNotices(
 
 const label = (t: IndicatorText) => ({ ja: t.ja, en: t.en ?? t.ja });
 
+/** A value the notices speak of: stored (with its id), or about to be (an import's, named by its batch). */
+export type NoticedValue = Omit<ActualVersion, 'id'> & { id?: string };
+
 /**
  * Queues the notices for values just stored (in the caller's transaction).
  * `changeKey` names the change once: the value's id, or the import batch.
@@ -45,25 +48,56 @@ export async function queueActualNotices(
   stored: ActualVersion[],
   batch?: string,
 ): Promise<number> {
+  return queueComposedNotices(tx, ctx, composeActualNotices(plan, stored, batch));
+}
+
+/**
+ * The notices for new values, composed without the database (a long import
+ * composes them before its transaction): one per indicator for a batch, else
+ * one per value; each says the indicator's status before and after.
+ */
+export function composeActualNotices(
+  plan: ActualNoticePlan,
+  values: readonly NoticedValue[],
+  batch?: string,
+): ChangeNotice[] {
   const asOf = todayInTokyo();
-  const byIndicator = new Map<string, ActualVersion[]>();
-  for (const v of stored) byIndicator.set(v.indicatorCode, [...(byIndicator.get(v.indicatorCode) ?? []), v]);
-  let queued = 0;
-  for (const [code, values] of byIndicator) {
-    const def = plan.scope.definitions.find((d) => d.code === code);
+  const byIndicator = new Map<string, NoticedValue[]>();
+  for (const v of values) {
+    const list = byIndicator.get(v.indicatorCode);
+    if (list) list.push(v);
+    else byIndicator.set(v.indicatorCode, [v]);
+  }
+  const existingOf = new Map<string, ActualVersion[]>();
+  for (const v of plan.existing) {
+    if (!byIndicator.has(v.indicatorCode)) continue;
+    const list = existingOf.get(v.indicatorCode);
+    if (list) list.push(v);
+    else existingOf.set(v.indicatorCode, [v]);
+  }
+  const defs = new Map(plan.scope.definitions.map((d) => [d.code, d]));
+  const policy = plan.scope.settings.policy;
+  const notices: ChangeNotice[] = [];
+  for (const [code, news] of byIndicator) {
+    const def = defs.get(code);
     if (!def) continue;
-    const policy = plan.scope.settings.policy;
-    const before = evaluateIndicatorStatus(def, plan.existing, policy, { asOf });
-    const after = evaluateIndicatorStatus(def, [...plan.existing, ...values], policy, { asOf });
+    const existing = existingOf.get(code) ?? [];
+    const before = evaluateIndicatorStatus(def, existing, policy, { asOf });
+    const after = evaluateIndicatorStatus(
+      def,
+      [...existing, ...news.map((v, i) => ({ ...v, id: v.id ?? `new-${i}` }))],
+      policy,
+      { asOf },
+    );
     const name = label(def.name);
     const measure = plan.items.get(code)?.measureCode ?? null;
-    const targets: { kind: 'indicator' | 'measure'; code: string }[] = [{ kind: 'indicator', code }];
+    const targets: ChangeNotice['targets'] = [{ kind: 'indicator', code }];
     if (measure) targets.push({ kind: 'measure', code: measure });
-    const shown = values.map((v) => `${v.fiscalYear}${v.area ? ` ${v.area}` : ''}: ${v.value}`).join(', ');
+    const shown = news.map((v) => `${v.fiscalYear}${v.area ? ` ${v.area}` : ''}: ${v.value}`).join(', ');
     const statusMoved = before.key !== after.key;
-    const keys = batch ? [`actuals:${batch}:${code}`] : values.map((v) => `actual:${v.id}`);
+    const keys = batch ? [`actuals:${batch}:${code}`] : news.map((v) => `actual:${v.id}`);
     for (const changeKey of keys) {
-      queued += await notifyFollowers(tx, ctx, {
+      notices.push({
         changeKey,
         kind: statusMoved ? 'status' : 'actual',
         targets,
@@ -79,8 +113,30 @@ export async function queueActualNotices(
         },
         path: `/indicators/${encodeURIComponent(code)}`,
       });
-      if (batch) break;
     }
+  }
+  return notices;
+}
+
+/**
+ * Queues composed notices in the caller's transaction: one read finds which
+ * targets have followers, and only their notices are queued (an import of
+ * values of a thousand indicators is one query, not a thousand).
+ */
+export async function queueComposedNotices(
+  tx: Transaction<Database>,
+  ctx: AppContext,
+  notices: readonly ChangeNotice[],
+): Promise<number> {
+  if (notices.length === 0) return 0;
+  const followed = await followedTargets(
+    tx,
+    notices.flatMap((n) => n.targets),
+  );
+  let queued = 0;
+  for (const n of notices) {
+    if (n.targets.some((t) => followed.has(`${t.kind}:${t.code}`)))
+      queued += await notifyFollowers(tx, ctx, n);
   }
   return queued;
 }

@@ -168,6 +168,23 @@ export interface ChangeNotice {
   path: string;
 }
 
+/** Which of these targets have a confirmed follower (`kind:code`), in one read. */
+export async function followedTargets(
+  tx: Transaction<Database>,
+  targets: readonly { kind: FollowTarget; code: string }[],
+): Promise<Set<string>> {
+  if (targets.length === 0) return new Set();
+  const rows = await tx
+    .selectFrom('follows')
+    .select(['target_kind', 'target_code'])
+    .distinct()
+    .where('confirmed_at', 'is not', null)
+    .where('unfollowed_at', 'is', null)
+    .where('target_code', 'in', [...new Set(targets.map((t) => t.code))])
+    .execute();
+  return new Set(rows.map((r) => `${r.target_kind}:${r.target_code}`));
+}
+
 /**
  * Queues one message per confirmed follower address for a change (an address
  * following several of the targets gets one), in the caller's transaction.

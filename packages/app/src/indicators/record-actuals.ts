@@ -5,6 +5,8 @@
  * the database's unique constraints turn a concurrent double write into a
  * conflict problem.
  */
+
+import { randomUUID } from 'node:crypto';
 import {
   type ActualVersion,
   type Correction,
@@ -18,19 +20,29 @@ import {
   type Problem,
   type Result,
   recordActual,
+  startImportRowCheck,
   validateImportRows,
 } from '@mirai/core';
 import {
   audit,
+  clearStagedActualRows,
   type Database,
   findActualVersion,
   insertActualVersions,
   isUniqueViolation,
   listActualVersions,
+  moveStagedActualRows,
+  stageActualRows,
 } from '@mirai/db';
 import type { Transaction } from 'kysely';
-import { prepareActualNotices, queueActualNotices } from '../cocreation/actual-notices';
+import {
+  composeActualNotices,
+  prepareActualNotices,
+  queueActualNotices,
+  queueComposedNotices,
+} from '../cocreation/actual-notices';
 import type { AppContext } from '../context';
+import { letOthersRun } from '../io/let-others-run';
 import { staffReads } from '../read-scope';
 import { loadIndicatorScope } from './indicator-scope';
 
@@ -231,6 +243,10 @@ export interface ImportActualsResult {
 /**
  * Imports a table of actual values: every row is validated first; on any
  * problem nothing is stored. With `dryRun` nothing is stored either way.
+ * A long import never holds the server (decision 0099): the rows are checked
+ * in slices with pauses between them, staged in short statements, and moved
+ * into the versions by one statement in a short transaction with the notices
+ * and the audit entry, so reads go on meanwhile and see all of it or none.
  */
 export async function importIndicatorActuals(
   ctx: AppContext,
@@ -241,8 +257,12 @@ export async function importIndicatorActuals(
     allowCorrections?: boolean;
     /** A department editor's department: every row must be one of its indicators. */
     department?: string;
-    /** Called as the rows are stored (a background job's progress). */
+    /** Called as the rows are staged (a background job's progress). */
     onProgress?: (fraction: number) => Promise<void> | void;
+    /** Names the staged rows (a job's id: a run after a kill clears what the first left). */
+    stagingKey?: string;
+    /** Rows per slice between pauses (default 500). */
+    sliceRows?: number;
   },
 ): Promise<Result<ImportActualsResult>> {
   const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
@@ -255,7 +275,15 @@ export async function importIndicatorActuals(
     plan: { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear },
     onExisting: opts.allowCorrections ? ('correct' as const) : ('reject' as const),
   };
-  const checked = validateImportRows(table, { ...context, existing });
+  const check = startImportRowCheck(table, { ...context, existing });
+  // Rows checked, or staged, between two pauses that let reads through.
+  const sliceRows = Math.max(1, opts.sliceRows ?? 500);
+  if (!check.ok) return check;
+  for (let i = 0; i < table.rows.length; i += sliceRows) {
+    if (i > 0) await letOthersRun();
+    check.value.check(table.rows.slice(i, i + sliceRows));
+  }
+  const checked = check.value.finish();
   if (!checked.ok) return checked;
   const accepted = checked.value;
   if (opts.department !== undefined) {
@@ -301,14 +329,19 @@ export async function importIndicatorActuals(
     if (r.supersedes) v.supersedes = r.supersedes;
     return v;
   });
-  const notices = await prepareActualNotices(ctx, scope.value);
+  const notices = composeActualNotices(await prepareActualNotices(ctx, scope.value), rows, batch);
+  const key = opts.stagingKey ?? `import:${randomUUID()}`;
   try {
+    await clearStagedActualRows(db, key);
+    for (let i = 0; i < rows.length; i += sliceRows) {
+      await letOthersRun();
+      await stageActualRows(db, key, planId, i, rows.slice(i, i + sliceRows), batch);
+      await opts.onProgress?.(Math.min(rows.length, i + sliceRows) / rows.length);
+    }
     await db.transaction().execute(async (tx) => {
-      const ids = await insertActualVersions(tx, planId, rows, batch, (n) =>
-        opts.onProgress?.(n / rows.length),
-      );
-      const stored = rows.map((r, i) => ({ ...r, id: ids[i]! }));
-      await queueActualNotices(tx, ctx, notices, stored, batch);
+      const moved = await moveStagedActualRows(tx, key);
+      if (moved !== rows.length) throw new Error(`staged ${moved} of ${rows.length} rows`);
+      await queueComposedNotices(tx, ctx, notices);
       await audit(tx, {
         actor: opts.actor,
         action: 'indicator.actual.import',
@@ -323,6 +356,7 @@ export async function importIndicatorActuals(
       });
     });
   } catch (e) {
+    await clearStagedActualRows(db, key).catch(() => undefined);
     if (isUniqueViolation(e)) {
       // Another write landed meanwhile: validate again to name the rows now in conflict.
       const again = validateImportRows(table, {

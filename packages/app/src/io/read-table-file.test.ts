@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { encodeText } from './decode-text';
-import { readTableFile } from './read-table-file';
+import { readTableBytes, readTableFile } from './read-table-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'mirai-io-'));
 const csv = '指標コード,年度,値\r\nTOP-1,令和6年度,"１，２３４"\r\n\r\nTOP-2,2024,６．７７\r\n';
@@ -68,6 +68,34 @@ describe('readTableFile', () => {
     writeFileSync(join(dir, 'x.pdf'), 'x');
     const r3 = await readTableFile(join(dir, 'x.pdf'));
     expect(r3.ok ? '' : r3.problems[0]?.code).toBe('io/unsupported-format');
+  });
+});
+
+describe('readTableBytes off the server thread (a background import)', () => {
+  it('splits a CSV in the worker with the same table, encoding and problems as in place', async () => {
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) => `K-${i},令和７年度,"１,${String(i).padStart(3, '0')}",メモ ${i}`,
+    );
+    const csv = `指標コード,年度,実績値,備考\n${rows.join('\r\n')}\n\n`;
+    for (const encoding of ['cp932', 'utf-8-bom'] as const) {
+      const bytes = encodeText(csv, encoding);
+      const inPlace = await readTableBytes(bytes, 'a.csv', { kind: 'actuals' });
+      const offThread = await readTableBytes(bytes, 'a.csv', { kind: 'actuals', offThread: true });
+      if (!inPlace.ok) throw new Error(JSON.stringify(inPlace.problems));
+      expect(inPlace.value.rows).toHaveLength(2500);
+      expect(inPlace.value.rows[1]!.cells['実績値']).toBe('1,001');
+      expect(offThread).toEqual(inPlace);
+    }
+    const tsv = encodeText('code\tvalue\nA\t1\n', 'utf-8-bom');
+    expect(await readTableBytes(tsv, 'a.tsv', { offThread: true })).toEqual(
+      await readTableBytes(tsv, 'a.tsv'),
+    );
+    const broken = Buffer.from('code,value\nA,"1\nB,2\n');
+    const a = await readTableBytes(broken, 'b.csv');
+    const b = await readTableBytes(broken, 'b.csv', { offThread: true });
+    expect(a.ok).toBe(false);
+    expect(b).toEqual(a);
   });
 });
 

@@ -9,8 +9,9 @@ import { fail, normalizeText, ok, type Problem, type Result } from '@mirai/core'
 import { parse } from 'csv-parse/sync';
 import { decodeText } from './decode-text';
 import { ioProblems } from './io-problems';
+import { letOthersRun } from './let-others-run';
+import { parseCsvInWorker, parseXlsxInWorker } from './table-worker';
 import { type UploadKind, uploadLimits } from './upload-limits';
-import { parseXlsxInWorker } from './xlsx-worker';
 import { checkZip, defaultZipLimits, zipLimitsFor } from './zip-guard';
 
 export interface TableRow {
@@ -36,6 +37,11 @@ export interface ReadTableOptions {
   maxBytes?: number;
   /** The upload kind whose limits apply (upload-limits.ts): bytes, inflated bytes, cells, parse memory. */
   kind?: UploadKind;
+  /**
+   * A CSV too is split in the worker, and the cells are folded in slices with
+   * pauses between them (a background import on the server's thread).
+   */
+  offThread?: boolean;
 }
 
 export async function readTableFile(path: string, options: ReadTableOptions = {}): Promise<Result<Table>> {
@@ -66,16 +72,36 @@ export async function readTableBytes(
   return fail(ioProblems.unsupportedFormat.create({ file }, { file }));
 }
 
-function readCsv(bytes: Uint8Array, file: string, options: ReadTableOptions, tsv: boolean): Result<Table> {
-  const { text, encoding } = decodeText(bytes);
+async function readCsv(
+  bytes: Uint8Array,
+  file: string,
+  options: ReadTableOptions,
+  tsv: boolean,
+): Promise<Result<Table>> {
   let records: string[][];
-  try {
-    records = parse(text, { delimiter: tsv ? '\t' : ',', relax_column_count: true, skip_empty_lines: false });
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    return fail(
-      ioProblems.csvMalformed.create({ reason: e.message ?? String(error) }, { file, line: e.lines }),
-    );
+  let encoding: string;
+  if (options.offThread) {
+    const parsed = await parseCsvInWorker(bytes, file, {
+      tsv,
+      maxMemoryMb: options.kind ? uploadLimits[options.kind].maxParseMemoryMb : 768,
+    });
+    if (!parsed.ok) return parsed;
+    ({ records, encoding } = parsed.value);
+  } else {
+    const decoded = decodeText(bytes);
+    encoding = decoded.encoding;
+    try {
+      records = parse(decoded.text, {
+        delimiter: tsv ? '\t' : ',',
+        relax_column_count: true,
+        skip_empty_lines: false,
+      });
+    } catch (error) {
+      const e = error as { message?: string; lines?: number };
+      return fail(
+        ioProblems.csvMalformed.create({ reason: e.message ?? String(error) }, { file, line: e.lines }),
+      );
+    }
   }
   const maxCells = options.kind ? uploadLimits[options.kind].maxCells : 0;
   if (maxCells > 0 && records.reduce((n, r) => n + r.length, 0) > maxCells)
@@ -97,12 +123,12 @@ async function readXlsx(bytes: Uint8Array, file: string, options: ReadTableOptio
   return toTable(parsed.value.records, file, options, { sheet: parsed.value.sheet });
 }
 
-function toTable(
+async function toTable(
   records: string[][],
   file: string,
   options: ReadTableOptions,
   extra: { encoding?: string; sheet?: string },
-): Result<Table> {
+): Promise<Result<Table>> {
   const clean = (s: string) => (options.raw ? s.trim() : normalizeText(s));
   const header = records[0];
   if (!header || header.every((h) => clean(h) === '')) return fail(ioProblems.emptyFile.create({}, { file }));
@@ -117,6 +143,7 @@ function toTable(
   if (problems.length > 0) return fail(problems);
   const rows: TableRow[] = [];
   for (let i = 1; i < records.length; i++) {
+    if (options.offThread && i % 1000 === 0) await letOthersRun();
     const record = records[i] ?? [];
     if (record.every((c) => clean(c ?? '') === '')) continue;
     const cells: Record<string, string> = {};

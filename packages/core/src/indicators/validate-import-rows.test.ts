@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../errors';
 import { actual, anxiety, happiness, population } from './test-fixtures';
-import { type ImportTable, validateImportRows } from './validate-import-rows';
+import { type ImportTable, startImportRowCheck, validateImportRows } from './validate-import-rows';
 
 const ctx = {
   definitions: [happiness, population, anxiety],
@@ -121,5 +121,36 @@ describe('validateImportRows', () => {
     expect(problems(validateImportRows(table([]), ctx)).map((p) => p.code)).toEqual([
       'indicator-import/no-rows',
     ]);
+  });
+
+  it('checked slice by slice, the rows give the same answer, duplicates found across slices', () => {
+    const rows = table([
+      ['TOP-POPULATION', '2025', '66085'],
+      ['NOPE', '2025', '1'],
+      ['K-ANXIETY', '2025', '38'],
+      ['TOP-POPULATION', '令和7年度', '66000'],
+      ['TOP-HAPPINESS', '2025', '6.8'],
+    ]);
+    const sliced = (size: number) => {
+      const check = startImportRowCheck(rows, ctx);
+      if (!check.ok) throw new Error('headers');
+      for (let i = 0; i < rows.rows.length; i += size) check.value.check(rows.rows.slice(i, i + size));
+      return check.value.finish();
+    };
+    const whole = validateImportRows(rows, ctx);
+    expect(problems(whole).map((p) => p.code)).toEqual([
+      'indicator-import/unknown-indicator',
+      'indicator-import/duplicate-row',
+    ]);
+    for (const size of [1, 2, 3]) expect(sliced(size)).toEqual(whole);
+    const good = table([
+      ['TOP-POPULATION', '2025', '66085'],
+      ['TOP-HAPPINESS', '2025', '6.8'],
+    ]);
+    const check = startImportRowCheck(good, ctx);
+    if (!check.ok) throw new Error('headers');
+    check.value.check(good.rows.slice(0, 1));
+    check.value.check(good.rows.slice(1));
+    expect(check.value.finish()).toEqual(validateImportRows(good, ctx));
   });
 });

@@ -62,6 +62,22 @@ const letter = (i: number): string =>
   (i < 26 ? '' : letter(Math.floor(i / 26) - 1)) + String.fromCharCode(65 + (i % 26));
 
 export function validateImportRows(table: ImportTable, ctx: ImportContext): Result<ImportedRow[]> {
+  const check = startImportRowCheck(table, ctx);
+  if (!check.ok) return check;
+  check.value.check(table.rows);
+  return check.value.finish();
+}
+
+/** The same checks, row slice by row slice (a long import yields between slices). */
+export interface ImportRowCheck {
+  /** Checks the next rows (in file order); duplicates are found across every slice. */
+  check(rows: ImportTable['rows']): void;
+  /** Every problem found, or the accepted rows. */
+  finish(): Result<ImportedRow[]>;
+}
+
+/** Checks the headers, then answers a check to feed the rows to (or the header problems). */
+export function startImportRowCheck(table: ImportTable, ctx: ImportContext): Result<ImportRowCheck> {
   const problems: Problem[] = [];
   const base: Where = {};
   if (table.file) base.file = table.file;
@@ -92,7 +108,7 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Resu
   const out: ImportedRow[] = [];
   let dataRows = 0;
 
-  for (const { row, cells } of table.rows) {
+  const checkRow = ({ row, cells }: ImportTable['rows'][number]): void => {
     const get = (col: Column) => {
       const h = header.get(col);
       return h ? normalizeText(cells[h.name] ?? '') : '';
@@ -101,7 +117,7 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Resu
       const h = header.get(col)!;
       return { ...base, row, column: h.name, cell: `${letter(h.index)}${row}` };
     };
-    if ((Object.keys(importColumns) as Column[]).every((c) => get(c) === '')) continue;
+    if ((Object.keys(importColumns) as Column[]).every((c) => get(c) === '')) return;
     dataRows++;
     const before = problems.length;
 
@@ -165,7 +181,7 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Resu
       problems.push(P.unknownArea.create({ code: def.code, area }, at('area')));
     }
 
-    if (problems.length > before || !def || fiscalYear === undefined || value === undefined) continue;
+    if (problems.length > before || !def || fiscalYear === undefined || value === undefined) return;
     const item: ImportedRow = { row, indicatorCode: def.code, fiscalYear, value };
     if (date) item.date = date;
     if (area) item.area = area;
@@ -177,7 +193,7 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Resu
     const first = seen.get(key);
     if (first !== undefined) {
       problems.push(P.duplicateRow.create({ firstRow: first }, at('code')));
-      continue;
+      return;
     }
     seen.set(key, row);
     const existing = current.get(key);
@@ -185,13 +201,20 @@ export function validateImportRows(table: ImportTable, ctx: ImportContext): Resu
       if (existing.value === value) item.unchanged = true;
       else if ((ctx.onExisting ?? 'reject') === 'reject') {
         problems.push(P.alreadyRecorded.create({ existing: existing.value, value }, at('value')));
-        continue;
+        return;
       } else item.supersedes = existing.id;
     }
     out.push(item);
-  }
-  if (dataRows === 0 && problems.length === 0) problems.push(P.noRows.create({}, { ...base }));
-  return problems.length > 0 ? fail(problems) : ok(out);
+  };
+  return ok({
+    check: (rows) => {
+      for (const r of rows) checkRow(r);
+    },
+    finish: () => {
+      if (dataRows === 0 && problems.length === 0) problems.push(P.noRows.create({}, { ...base }));
+      return problems.length > 0 ? fail(problems) : ok(out);
+    },
+  });
 }
 
 /** A number, allowing the indicator's own unit after it ("65,000人", "6.77点"); "%" only for % indicators. */
