@@ -16,7 +16,7 @@ export const jsonBody = <S extends z.ZodType>(schema: S) => ({
 });
 
 /** A JSON answer typed with its body and status: the route's declared schema must accept the body (compile time). */
-export type JsonAnswer<T, S extends 200 | 201> = Response & TypedResponse<JSONParsed<T>, S, 'json'>;
+export type JsonAnswer<T, S extends 200 | 201 | 202> = Response & TypedResponse<JSONParsed<T>, S, 'json'>;
 
 /**
  * The one Result → response: the value (with its warnings, when any, beside an
@@ -25,8 +25,16 @@ export type JsonAnswer<T, S extends 200 | 201> = Response & TypedResponse<JSONPa
  * value's JSON form satisfies (the problems' statuses are the route's declared errors).
  */
 export function respond<T>(c: Context, result: Result<T>): JsonAnswer<T, 200>;
-export function respond<T, S extends 200 | 201>(c: Context, result: Result<T>, status: S): JsonAnswer<T, S>;
-export function respond<T>(c: Context, result: Result<T>, status: 200 | 201 = 200): JsonAnswer<T, 200 | 201> {
+export function respond<T, S extends 200 | 201 | 202>(
+  c: Context,
+  result: Result<T>,
+  status: S,
+): JsonAnswer<T, S>;
+export function respond<T>(
+  c: Context,
+  result: Result<T>,
+  status: 200 | 201 | 202 = 200,
+): JsonAnswer<T, 200 | 201 | 202> {
   if (!result.ok) return problemResponse(c, result.problems) as never;
   const body =
     result.warnings && result.warnings.length > 0 && !Array.isArray(result.value)

@@ -27,12 +27,12 @@ export async function respondAsEvaluator<T>(
   c: Context<ApiEnv>,
   run: (actor: Actor) => Promise<Result<T>>,
 ): Promise<JsonAnswer<T, 200>>;
-export async function respondAsEvaluator<T, S extends 200 | 201>(
+export async function respondAsEvaluator<T, S extends 200 | 201 | 202>(
   c: Context<ApiEnv>,
   run: (actor: Actor) => Promise<Result<T>>,
   status: S,
 ): Promise<JsonAnswer<T, S>>;
-export async function respondAsEvaluator<T, S extends 200 | 201>(
+export async function respondAsEvaluator<T, S extends 200 | 201 | 202>(
   c: Context<ApiEnv>,
   run: (actor: Actor) => Promise<Result<T>>,
   status?: S,

@@ -4,17 +4,21 @@ import { contextFor, fillMeasure, fillProject, recordSampleActuals, seedEvaluati
 import { listAudit } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
 import ExcelJS from 'exceljs';
-import { beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { bearerHeaders, createTestAccount, testAuthSettings } from '../auth/testing';
 import { createApi } from '../create-api';
+import { followJob } from '../job-testing';
 
 type Json = Record<string, unknown>;
 
 describeEachDatabase('evaluation routes', (t) => {
   let api: ReturnType<typeof createApi>;
+  let ctx: ReturnType<typeof contextFor>;
   const h = new Map<string, Record<string, string>>();
+  afterAll(() => ctx.jobs.stop());
   beforeAll(async () => {
-    const ctx = contextFor(t.handle);
+    ctx = contextFor(t.handle);
+    await ctx.jobs.start();
     const doc = await seedEvaluationPlan(t.handle.db);
     await recordSampleActuals(ctx, doc);
     api = createApi(ctx, { auth: { settings: testAuthSettings } });
@@ -51,6 +55,16 @@ describeEachDatabase('evaluation routes', (t) => {
       status: res.status,
       body: (type.includes('json') ? await res.json() : new Uint8Array(await res.arrayBuffer())) as Json,
     };
+  };
+  /** A workbook import: a job (202) followed to its end, as the page does. */
+  const importBook = async (who: string, query: string, book: Uint8Array) => {
+    const headers = { ...h.get(who)!, 'content-type': 'application/octet-stream' };
+    const started = await api.request(`http://localhost/api/v1/evaluation/workbooks?${query}`, {
+      method: 'POST',
+      headers,
+      body: book as unknown as BodyInit,
+    });
+    return followJob(api, ctx, started, h.get(who)!);
   };
   const sheetPath = (kind: string, code: string) => `/sheets/shiojiri-6th-2024.${kind}.${code}`;
   const version = async (path: string) =>
@@ -143,27 +157,24 @@ describeEachDatabase('evaluation routes', (t) => {
     ] as const)
       set(m, label, v);
     const filled = new Uint8Array(await wb.xlsx.writeBuffer());
-    const dry = await call(
-      'industry',
-      'POST',
-      '/workbooks?dryRun=true&file=industry.xlsx&fy=2024',
-      undefined,
-      filled,
-    );
-    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
-    expect((dry.body.changed as unknown[]).length).toBe(2);
+    const dry = await importBook('industry', 'dryRun=true&file=industry.xlsx&fy=2024', filled);
+    expect(dry.status, JSON.stringify(dry.problems)).toBe('succeeded');
+    expect((dry.result as { changed: unknown[] }).changed.length).toBe(2);
     expect(await version(sheetPath('project', 'B-4-M01-P01'))).toBe(1);
-    expect((await call('child', 'POST', '/workbooks?file=industry.xlsx', undefined, filled)).status).toBe(
-      403,
-    );
-    const imported = await call(
-      'industry',
-      'POST',
-      '/workbooks?file=industry.xlsx&fy=2024',
-      undefined,
-      filled,
-    );
-    expect(imported.status).toBe(200);
+    // Another department's workbook: the job refuses it (403's problem), nothing stored.
+    const foreignBook = await importBook('child', 'file=industry.xlsx', filled);
+    expect(foreignBook.status).toBe('failed');
+    expect(foreignBook.problems?.[0]?.kind).toBe('forbidden');
+    expect(await version(sheetPath('project', 'B-4-M01-P01'))).toBe(1);
+    // Accounts outside the cycle are refused at once, with no job.
+    const partner = await api.request('http://localhost/api/v1/evaluation/workbooks?file=industry.xlsx', {
+      method: 'POST',
+      headers: { ...h.get('partner')!, 'content-type': 'application/octet-stream' },
+      body: filled as unknown as BodyInit,
+    });
+    expect(partner.status).toBe(403);
+    const imported = await importBook('industry', 'file=industry.xlsx&fy=2024', filled);
+    expect(imported.status).toBe('succeeded');
     expect(await version(sheetPath('project', 'B-4-M01-P01'))).toBe(2);
 
     const act = async (who: string, kind: string, code: string, action: string, comment?: string) => {

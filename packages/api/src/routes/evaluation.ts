@@ -12,10 +12,10 @@ import {
   exportRoundWorkbooks,
   getRoundStatus,
   getTheoryFindings,
-  importEvaluationWorkbook,
   openEvaluationRound,
   produceMediumTermReview,
   saveReviewConclusions,
+  startWorkbookImport,
   transitionEvaluationRound,
 } from '@mirai/app';
 import { ok } from '@mirai/core';
@@ -38,7 +38,6 @@ import {
   roundStatusSchema,
   roundTransitionBody,
   theoryFindingsSchema,
-  workbookImportResultSchema,
 } from './evaluation.schemas';
 import { errors, json, jsonBody, respondAsEvaluator } from './evaluation-helpers';
 import { registerEvaluationSheets } from './evaluation-sheets';
@@ -145,7 +144,10 @@ const importRoute = withPolicy(
       },
     },
     responses: {
-      200: json(workbookImportResultSchema, 'What changed'),
+      202: json(
+        z.object({ jobId: z.string() }),
+        'The import job started (GET /api/v1/jobs/{id}); its result follows workbookImportResult',
+      ),
       413: json(errorSchema, 'Too large'),
       ...errors,
     },
@@ -265,15 +267,18 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(importRoute, async (c) => {
     const q = c.req.valid('query');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    return respondAsEvaluator(c, (actor) =>
-      importEvaluationWorkbook(c.get('ctx'), {
-        file: q.file ?? 'upload.xlsx',
-        bytes,
-        actor,
-        dryRun: q.dryRun === 'true',
-        ...(q.fy ? { fiscalYear: Number(q.fy) } : {}),
-        ...(q.department ? { departmentCode: q.department } : {}),
-      }),
+    // Checked and stored by a background job (decisions 0098, 0099); outside the cycle: 403 at once.
+    return respondAsEvaluator(
+      c,
+      (evaluator) =>
+        startWorkbookImport(c.get('ctx'), c.get('actor'), evaluator, {
+          file: q.file ?? 'upload.xlsx',
+          bytes,
+          dryRun: q.dryRun === 'true',
+          ...(q.fy ? { fiscalYear: Number(q.fy) } : {}),
+          ...(q.department ? { departmentCode: q.department } : {}),
+        }),
+      202,
     );
   });
 

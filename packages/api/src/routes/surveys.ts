@@ -5,14 +5,12 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   actorLabel,
-  importSurveyWave,
   listPublishedSurveyWaves,
   listSurveyWaves,
   parseWaveDescription,
   publishedSurveyWaveTable,
   publishSurveyWave,
-  readTableBytes,
-  type Table,
+  startSurveyWaveImport,
   validateWaveDescription,
 } from '@mirai/app';
 import type { ApiEnv } from '../api-env';
@@ -20,12 +18,7 @@ import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
 import { errorSchema } from '../schemas';
-import {
-  surveyImportResultSchema,
-  surveyPublishResultSchema,
-  surveyWaveSchema,
-  surveyWaveTableSchema,
-} from './surveys.schemas';
+import { surveyPublishResultSchema, surveyWaveSchema, surveyWaveTableSchema } from './surveys.schemas';
 
 const waveParam = z.object({ code: z.string().min(1).max(64).openapi({ example: '2022-12' }) });
 
@@ -104,11 +97,13 @@ const importRoute = withPolicy(
       },
     },
     responses: {
-      200: json(surveyImportResultSchema, 'Imported (or checked, with dryRun)'),
+      202: json(
+        z.object({ jobId: z.string() }),
+        'The import job started (GET /api/v1/jobs/{id}); its result follows surveyImportResult, a wave that exists is a conflict among its problems',
+      ),
       401: json(errorSchema, 'Sign-in required'),
       403: json(errorSchema, 'Not allowed'),
-      409: json(errorSchema, 'Wave exists'),
-      422: json(errorSchema, 'Problems in the files'),
+      422: json(errorSchema, 'Problems in the description or the form'),
     },
   }),
 );
@@ -189,27 +184,18 @@ export function registerSurveys(app: OpenAPIHono<ApiEnv>) {
         ? parseWaveDescription(await form.description.text(), form.description.name)
         : validateWaveDescription(safeJson(form.meta ?? ''));
     if (!meta.ok) return problemResponse(c, meta.problems) as never;
-    const responses = await readTableBytes(
-      new Uint8Array(await form.responses.arrayBuffer()),
-      form.responses.name,
-    );
-    if (!responses.ok) return problemResponse(c, responses.problems) as never;
-    let populationTable: Table | undefined;
-    if (form.population instanceof File) {
-      const p = await readTableBytes(
-        new Uint8Array(await form.population.arrayBuffer()),
-        form.population.name,
-      );
-      if (!p.ok) return problemResponse(c, p.problems) as never;
-      populationTable = p.value;
-    }
-    const r = await importSurveyWave(
-      c.get('ctx'),
-      { ...meta.value, responses: responses.value, ...(populationTable ? { populationTable } : {}) },
-      { actor: actorLabel(c.get('actor')), dryRun: form.dryRun === 'true' },
-    );
+    // The tables are read, checked and stored by a background job (decisions 0098, 0099).
+    const population = form.population instanceof File ? form.population : undefined;
+    const r = await startSurveyWaveImport(c.get('ctx'), c.get('actor'), {
+      description: meta.value,
+      responses: { name: form.responses.name, bytes: new Uint8Array(await form.responses.arrayBuffer()) },
+      ...(population
+        ? { population: { name: population.name, bytes: new Uint8Array(await population.arrayBuffer()) } }
+        : {}),
+      dryRun: form.dryRun === 'true',
+    });
     if (!r.ok) return problemResponse(c, r.problems) as never;
-    return c.json(r.value, 200);
+    return c.json(r.value, 202);
   });
   app.openapi(publishRoute, async (c) => {
     const { code } = c.req.valid('param');

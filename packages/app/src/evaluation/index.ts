@@ -15,4 +15,5 @@ export * from './testing/complete-round';
 export * from './testing/evaluation-fixture';
 export * from './xlsx/export-workbook';
 export * from './xlsx/import-workbook';
+export * from './xlsx/import-workbook-job';
 export * from './xlsx/xlsx-problems';

@@ -10,7 +10,8 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { L } from '../ui/text';
 import { apiClient, bodyOf } from './api-client';
-import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
+import { followJob, startedJob } from './follow-job';
+import { type ApiProblem, ProblemsTable } from './survey-problems-view';
 
 interface ImportResult {
   dryRun: boolean;
@@ -18,14 +19,6 @@ interface ImportResult {
   recorded: number;
   corrected: number;
   unchanged: number;
-}
-
-interface JobAnswer {
-  status: 'queued' | 'running' | 'succeeded' | 'failed';
-  progress: number;
-  progressMessage?: string | null;
-  result?: unknown;
-  problems?: ApiProblem[] | null;
 }
 
 export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
@@ -50,14 +43,14 @@ export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
       },
       bodyOf(file),
     );
-    const body = (await res.json().catch(() => null)) as unknown;
-    if (!res.ok || !body || typeof body !== 'object' || !('jobId' in body)) {
+    const started = startedJob(res, await res.json().catch(() => null));
+    if ('problems' in started) {
       setBusy(false);
       setResult(null);
-      setProblems(problemsOf(body));
+      setProblems(started.problems);
       return;
     }
-    const job = await follow(String(body.jobId));
+    const job = await followJob(started.jobId, csrfToken, setProgress);
     setBusy(false);
     setProgress('');
     if (job.status !== 'succeeded') {
@@ -68,20 +61,6 @@ export function ActualsUpload({ csrfToken }: { csrfToken: string | null }) {
     setProblems([]);
     setResult(job.result as ImportResult);
     if (!dryRun) window.setTimeout(() => window.location.reload(), 1500);
-  }
-
-  /** Follows the import job until it ends, showing its progress. */
-  async function follow(id: string): Promise<JobAnswer> {
-    for (;;) {
-      const res = await apiClient('jobs', csrfToken).api.v1.jobs[':id'].$get({ param: { id } });
-      const job = (await res.json().catch(() => null)) as JobAnswer | null;
-      if (!res.ok || !job) return { status: 'failed', progress: 0, problems: problemsOf(job) };
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
-      setProgress(
-        `${Math.round(job.progress * 100)}%${job.progressMessage ? ` ${job.progressMessage}` : ''}`,
-      );
-      await new Promise((r) => setTimeout(r, 400));
-    }
   }
 
   return (

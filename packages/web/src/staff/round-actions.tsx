@@ -11,6 +11,7 @@ import { useLang } from '../i18n/lang';
 import { L } from '../ui/text';
 import { FiscalYear } from '../ui/years';
 import { apiClient, bodyOf } from './api-client';
+import { followJob, startedJob } from './follow-job';
 import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
 
 /** Downloads are links to the API; calls go through the typed client. */
@@ -146,14 +147,21 @@ export function RoundActions(props: {
       },
       bodyOf(file),
     );
-    const body = (await res.json().catch(() => null)) as { changed?: unknown[] } | null;
-    if (!res.ok) {
+    // The server answers a background job (decision 0098): follow it to its result or problems.
+    const started = startedJob(res, await res.json().catch(() => null));
+    const working = lang === 'en' ? `${file.name}: working… ` : `${file.name}：処理中… `;
+    setUploaded(working);
+    const job =
+      'jobId' in started
+        ? await followJob(started.jobId, props.csrf, (p) => setUploaded(working + p))
+        : { status: 'failed' as const, problems: started.problems };
+    if (job.status !== 'succeeded') {
       setUploaded(null);
-      setProblems(problemsOf(body));
+      setProblems(job.problems ?? []);
       return;
     }
     setProblems([]);
-    const n = body?.changed?.length ?? 0;
+    const n = (job.result as { changed?: unknown[] } | undefined)?.changed?.length ?? 0;
     if (dryRun) {
       await upload(dept, file, false);
       return;

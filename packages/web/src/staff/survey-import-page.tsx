@@ -2,14 +2,16 @@
  * The survey wave import wizard: 1) choose the responses file (CSV in UTF-8
  * or Shift_JIS, or xlsx) and describe the wave, 2) check it on the server
  * (a dry run: the row count, or every problem with its row and column),
- * 3) confirm to store it. Nothing is stored before step 3.
+ * 3) confirm to store it. Nothing is stored before step 3. Each step runs as a
+ * background job on the server, which the page follows to its result.
  */
 import { type FormEvent, useRef, useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L, T } from '../ui/text';
 import { apiClient } from './api-client';
-import { type ApiProblem, ProblemsTable, problemsOf } from './survey-problems-view';
+import { followJob, startedJob } from './follow-job';
+import { type ApiProblem, ProblemsTable } from './survey-problems-view';
 
 type Model = Extract<PageModel, { page: 'staff-survey-import' }>;
 type Step = 'edit' | 'checked' | 'done';
@@ -22,6 +24,7 @@ export function SurveyImportPage({ model }: { model: Model }) {
   const [step, setStep] = useState<Step>('edit');
   const [mode, setMode] = useState<Mode>('form');
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [result, setResult] = useState<{ code: string; respondents: number } | null>(null);
 
@@ -70,16 +73,22 @@ export function SurveyImportPage({ model }: { model: Model }) {
     const res = await apiClient('surveys', model.session.csrfToken).api.v1.surveys.waves.$post({
       form: data,
     });
-    const json = (await res.json().catch(() => null)) as unknown;
+    // The server answers a background job (decision 0098): follow it to its result or problems.
+    const started = startedJob(res, await res.json().catch(() => null));
+    const job =
+      'jobId' in started
+        ? await followJob(started.jobId, model.session.csrfToken, setProgress)
+        : { status: 'failed' as const, problems: started.problems };
     setBusy(false);
-    if (!res.ok) {
-      setProblems(problemsOf(json));
+    setProgress('');
+    if (job.status !== 'succeeded') {
+      setProblems(job.problems ?? []);
       setResult(null);
       setStep('edit');
       return;
     }
     setProblems([]);
-    setResult(json as { code: string; respondents: number });
+    setResult(job.result as { code: string; respondents: number });
     setStep(dryRun ? 'checked' : 'done');
   }
 
@@ -245,7 +254,7 @@ export function SurveyImportPage({ model }: { model: Model }) {
       <div aria-live="polite" id="import-status">
         {busy ? (
           <p>
-            <L ja="サーバーで確認しています…" en="Checking on the server…" />
+            <L ja="サーバーで確認しています…" en="Checking on the server…" /> {progress}
           </p>
         ) : null}
         {step === 'checked' && result ? (
