@@ -13,6 +13,8 @@ import { restoreBackup } from '../backup/restore-use-cases';
 import { contextFor } from '../context';
 import { readTableFile } from '../io';
 import { seedDefaultPlan } from '../plan/seed-default-plan';
+import { publicReads } from '../read-scope';
+import { getPlanProgress, listIndicators } from './list-indicators';
 import { correctIndicatorActual, importIndicatorActuals, recordIndicatorActual } from './record-actuals';
 
 const dir = mkdtempSync(join(tmpdir(), 'mirai-current-'));
@@ -66,5 +68,31 @@ describeEachDatabase('current actual values', (t) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('is read once per request: the list, the roll-up and a tile show one state, a new request the next', async () => {
+    const ctx = contextFor(t.handle);
+    await seedDefaultPlan(t.handle.db);
+    const request = publicReads(ctx);
+    const latest = async (c: typeof ctx) => {
+      const list = await listIndicators(c);
+      const progress = await getPlanProgress(c);
+      if (!list.ok || !progress.ok) throw new Error('read');
+      const fromList = list.value.find((i) => i.code === 'TOP-HAPPINESS')?.latest?.value ?? null;
+      const fromProgress = progress.value.topIndicators.find((i) => i.code === 'TOP-HAPPINESS')?.latest?.value ?? null;
+      return [fromList, fromProgress];
+    };
+    const before = await latest(request);
+    expect(before[0]).toBe(before[1]);
+    const stored = await recordIndicatorActual(
+      ctx,
+      { indicatorCode: 'TOP-HAPPINESS', fiscalYear: 2026, value: 7.1, source: 'x' },
+      { actor: 'a' },
+    );
+    expect(stored.ok).toBe(true);
+    // The same request keeps the state it first read (every part of one answer agrees) ...
+    expect(await latest(request)).toEqual(before);
+    // ... and the next request reads the write.
+    expect(await latest(publicReads(ctx))).toEqual([7.1, 7.1]);
   });
 });

@@ -22,6 +22,7 @@ import {
 } from '@mirai/core';
 import { listActualVersions } from '@mirai/db';
 import type { AppContext } from '../context';
+import { audienceOf, memoRead } from '../read-scope';
 import { type IndicatorScope, loadIndicatorScope, todayInTokyo } from './indicator-scope';
 
 export interface ReadOptions {
@@ -94,8 +95,17 @@ function summarize(
   return s;
 }
 
-/** Each indicator's status from the current values only, grouped once (not a scan per indicator). */
-async function statusesOf(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
+/**
+ * Each indicator's status from the current values only, grouped once (not a scan per indicator),
+ * and once per read scope: a page that shows the list, the roll-up and the goal tiles reads the
+ * current values once, not once for each.
+ */
+function statusesOf(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
+  const key = `indicator-statuses:${audienceOf(ctx)}:${scope.planId}:${asOf.year}-${asOf.month}-${asOf.day}`;
+  return memoRead(ctx, key, () => readStatuses(ctx, scope, asOf));
+}
+
+async function readStatuses(ctx: AppContext, scope: IndicatorScope, asOf: CalendarDate) {
   const versions = await listActualVersions(ctx.database.db, scope.planId, { current: true });
   const byCode = new Map<string, ActualVersion[]>();
   for (const v of versions) {
