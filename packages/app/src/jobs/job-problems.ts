@@ -18,6 +18,14 @@ export const jobProblems = {
     ja: 'ジョブのファイルが見つかりません。もう一度アップロードしてください。',
     en: 'The job has no file. Please upload it again.',
   })),
+  moreProblems: defineProblem<{ shown: number; total: number }>(
+    'job/more-problems',
+    'invalid',
+    ({ shown, total }) => ({
+      ja: `ほかにも問題があります（全 ${total} 件のうち最初の ${shown} 件を表示しています）。ファイルを直してからもう一度お試しください。`,
+      en: `There are more problems (the first ${shown} of ${total} are shown). Please correct the file and try again.`,
+    }),
+  ),
   timeout: defineProblem<{ id: string }>('job/wait-timeout', 'conflict', ({ id }) => ({
     ja: `ジョブ ${id} が時間内に終わりませんでした。`,
     en: `Job ${id} did not finish in time.`,

@@ -10,6 +10,7 @@ import { createJobQueue } from './create-job-queue';
 import { jobProblems } from './job-problems';
 import type { JobKind, JobQueue } from './job-queue';
 import { readJob } from './job-use-cases';
+import { maxStoredProblems } from './run-job';
 
 const user = (userId: number, role: UserActor['role'] = 'planning-editor'): UserActor => ({
   kind: 'user',
@@ -81,6 +82,33 @@ describeEachDatabase('background job queue', (t) => {
     const crashed = await queue.waitFor(b, { timeoutMs: 20_000 });
     expect(crashed.status).toBe('failed');
     expect(crashed.problems?.map((p) => p.code)).toEqual(['job/crashed']);
+  });
+
+  it('stores the first problems of a job that found very many, and one that counts the rest', async () => {
+    const many: JobKind<unknown, never> = {
+      kind: 'test:many',
+      handler: async () =>
+        fail(
+          Array.from({ length: maxStoredProblems + 250 }, (_, i) =>
+            jobProblems.notFound.create({ id: `r${i}` }),
+          ),
+        ),
+    };
+    const queue = open(many as JobKind<never, unknown>);
+    await queue.start();
+    const id = await queue.enqueue('test:many', {}, { actor: 'user:u1', userId: 1 });
+    const done = await queue.waitFor(id, { timeoutMs: 20_000 });
+    expect(done.status).toBe('failed');
+    expect(done.problems).toHaveLength(maxStoredProblems + 1);
+    expect(done.problems?.[maxStoredProblems - 1]?.message.en).toBe(
+      `Job r${maxStoredProblems - 1} not found.`,
+    );
+    expect(done.problems?.at(-1)).toMatchObject({
+      code: 'job/more-problems',
+      message: {
+        en: `There are more problems (the first ${maxStoredProblems} of ${maxStoredProblems + 250} are shown). Please correct the file and try again.`,
+      },
+    });
   });
 
   it('runs serial jobs of one group one at a time', async () => {

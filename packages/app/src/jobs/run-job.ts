@@ -5,6 +5,7 @@
  * error itself goes to the log without the payload.
  */
 
+import type { Problem } from '@mirai/core';
 import {
   type Database,
   finishJob,
@@ -20,6 +21,21 @@ import { jobProblems } from './job-problems';
 import type { JobContext, JobKind } from './job-queue';
 
 const progressEveryMs = 200;
+
+/**
+ * The problems a failed job stores: the first `maxStoredProblems`, then one that counts the rest.
+ * A hostile or broken file can name a problem on every one of hundreds of thousands of rows
+ * (450,000 rows made 113 MB of problems, serialised and stored on the server's one thread).
+ */
+export const maxStoredProblems = 500;
+
+export function boundedProblems(problems: readonly Problem[]): Problem[] {
+  if (problems.length <= maxStoredProblems) return [...problems];
+  return [
+    ...problems.slice(0, maxStoredProblems),
+    jobProblems.moreProblems.create({ shown: maxStoredProblems, total: problems.length }),
+  ];
+}
 
 /**
  * Runs a claimed job bound to the municipality it was enqueued for (decision 0137); a job
@@ -56,7 +72,7 @@ export async function runJob(db: Kysely<Database>, job: JobRow, kind: JobKind | 
       job.id,
       result.ok
         ? { status: 'succeeded', result: result.value }
-        : { status: 'failed', problems: result.problems },
+        : { status: 'failed', problems: boundedProblems(result.problems) },
     );
   } catch (error) {
     log().error(
