@@ -79,7 +79,8 @@ describeEachDatabase('current actual values', (t) => {
       const progress = await getPlanProgress(c);
       if (!list.ok || !progress.ok) throw new Error('read');
       const fromList = list.value.find((i) => i.code === 'TOP-HAPPINESS')?.latest?.value ?? null;
-      const fromProgress = progress.value.topIndicators.find((i) => i.code === 'TOP-HAPPINESS')?.latest?.value ?? null;
+      const fromProgress =
+        progress.value.topIndicators.find((i) => i.code === 'TOP-HAPPINESS')?.latest?.value ?? null;
       return [fromList, fromProgress];
     };
     const before = await latest(request);
