@@ -11,6 +11,7 @@ import {
   registerMunicipality,
   withMunicipality,
 } from '@mirai/db';
+import { createFirstAdmin } from '../auth/users';
 import type { AppContext } from '../context';
 import { loadPlanText } from '../plan/load-plan';
 import { importPlan } from '../plan/plan-use-cases';
@@ -52,6 +53,11 @@ export interface AddMunicipalityInput {
   /** The plan; may be left out only to give a registered municipality more host names. */
   plan?: { text: string; file: string };
   actor: string;
+  /**
+   * The new municipality's first administrator (default login `admin`), created with its plan and
+   * given a one-time password; `false`: none (create it later with `mirai users create-admin`).
+   */
+  admin?: { login: string } | false;
 }
 
 /**
@@ -62,7 +68,14 @@ export interface AddMunicipalityInput {
 export async function addMunicipality(
   ctx: AppContext,
   input: AddMunicipalityInput,
-): Promise<Result<{ municipality: RegisteredMunicipality; planCode?: string; planVersion?: number }>> {
+): Promise<
+  Result<{
+    municipality: RegisteredMunicipality;
+    planCode?: string;
+    planVersion?: number;
+    admin?: { login: string; oneTimePassword?: string };
+  }>
+> {
   if (!/^[0-9]{5,6}$/.test(input.code))
     return fail(municipalityProblems.badCode.create({ code: input.code }));
   for (const h of input.hosts) {
@@ -84,7 +97,11 @@ export async function addMunicipality(
     name = doc.municipality.name;
   }
   try {
-    await registerMunicipality(ctx.database.db, { code: input.code, name: name!, hosts: input.hosts });
+    await registerMunicipality(
+      ctx.database.db,
+      { code: input.code, name: name!, hosts: input.hosts },
+      { actor: input.actor },
+    );
   } catch (error) {
     if (error instanceof HostTaken)
       return fail(municipalityProblems.hostTaken.create({ host: error.host, owner: error.owner }));
@@ -97,10 +114,23 @@ export async function addMunicipality(
       )
     : undefined;
   if (imported && !imported.ok) return imported;
+  // A municipality added with its plan gets its own administrator (accounts are per municipality).
+  let admin: { login: string; oneTimePassword?: string } | undefined;
+  if (imported && input.admin !== false) {
+    const made = await withMunicipality(input.code, () =>
+      createFirstAdmin(ctx, { login: input.admin ? input.admin.login : 'admin' }, { actor: input.actor }),
+    );
+    if (!made.ok) return made;
+    admin = {
+      login: made.value.user.login,
+      ...(made.value.oneTimePassword ? { oneTimePassword: made.value.oneTimePassword } : {}),
+    };
+  }
   const municipality = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code)!;
   return ok({
     municipality,
     ...(imported?.ok ? { planCode: imported.value.code, planVersion: imported.value.version } : {}),
+    ...(admin ? { admin } : {}),
   });
 }
 

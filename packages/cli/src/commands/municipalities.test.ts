@@ -33,6 +33,12 @@ describe('mirai municipalities', () => {
     ]);
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain('99001');
+    // Its own first administrator, with a one-time password printed once.
+    expect(added.stdout).toMatch(/one-time password for admin: \S{12,}/);
+    const admins = JSON.parse(
+      runCli(['users', 'list', '--format', 'json', '--municipality', '99001', ...db]).stdout,
+    ) as { login: string; role: string }[];
+    expect(admins.map((u) => [u.login, u.role])).toEqual([['admin', 'admin']]);
     const taken = runCli(['municipalities', 'add', '--code', first, '--host', 'b.example', ...db]);
     expect([taken.status, taken.stderr]).toEqual([1, expect.stringContaining('municipality/host-taken')]);
     expect(runCli(['municipalities', 'add', '--code', first, '--host', 'a.example', ...db]).status).toBe(0);

@@ -22,7 +22,12 @@ export function registerMunicipalities(program: Command) {
         '--plan <file>',
         'the plan file (YAML or JSON); without it, adds host names to a registered municipality',
       )
-      .option('--host <host...>', 'host names it answers at (e.g. plan.example.lg.jp)', []),
+      .option('--host <host...>', 'host names it answers at (e.g. plan.example.lg.jp)', [])
+      .option('--admin-login <login>', 'login of its first administrator (created with its plan)', 'admin')
+      .option(
+        '--no-admin',
+        'create no administrator now (later: mirai users create-admin --municipality CODE)',
+      ),
   ).action(async (opts) => {
     let text: string | undefined;
     try {
@@ -45,12 +50,21 @@ export function registerMunicipalities(program: Command) {
             hosts: opts.host as string[],
             ...(text !== undefined ? { plan: { text, file: basename(opts.plan) } } : {}),
             actor: cliActor(),
+            admin: opts.admin === false ? false : { login: opts.adminLogin as string },
           }),
         );
         console.log(
           `追加しました / added: ${r.municipality.code} ${r.municipality.name.ja} (${r.municipality.hosts.join(', ') || 'ホスト名なし / no host name'})${r.planCode ? `; 計画 / plan ${r.planCode} v${r.planVersion}` : ''}`,
         );
-        if (r.planCode)
+        if (r.admin) {
+          console.log(`最初の管理者 / first administrator: ${r.admin.login}`);
+          if (r.admin.oneTimePassword) {
+            console.log(
+              `一時パスワード / one-time password for ${r.admin.login}: ${r.admin.oneTimePassword}`,
+            );
+            console.log('初回ログイン時に変更が必要です / it must be changed at first sign-in');
+          }
+        } else if (r.planCode)
           console.log(
             `最初の管理者 / first administrator: npx mirai users create-admin --municipality ${r.municipality.code}`,
           );

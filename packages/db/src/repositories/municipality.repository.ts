@@ -4,6 +4,7 @@
  * only (role `mirai_tenant` may read it, never write it).
  */
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
+import { audit } from '../audit';
 import type { Database } from '../schema';
 import { currentBinding, globally, registryChanged, withMunicipality } from '../tenancy/binding';
 import { globalTables } from '../tenancy/tenant-table';
@@ -70,21 +71,36 @@ export class HostTaken extends Error {
 
 /**
  * Registers a municipality (or adds host names to a registered one), all or
- * nothing. Throws HostTaken when a host answers for another municipality.
+ * nothing. With an actor (an operator's change: `mirai municipalities add`)
+ * each change is recorded in that municipality's audit trail in the same
+ * transaction (decision 0148); the registration a first plan makes is recorded
+ * by that plan's import. Throws HostTaken when a host answers for another municipality.
  */
 export function registerMunicipality(
   db: Kysely<Database>,
   m: { code: string; name: { ja: string; en?: string }; hosts?: string[] },
+  opts: { actor?: string } = {},
 ): Promise<void> {
+  const actor = opts.actor;
   return globally(async () => {
     await db.transaction().execute(async (tx) => {
       const first = (await tx.selectFrom('municipalities').select('code').limit(1).execute()).length === 0;
       if (first) await adoptUnownedRows(tx, m.code);
-      await tx
+      const inserted = await tx
         .insertInto('municipalities')
         .values({ code: m.code, name_ja: m.name.ja, name_en: m.name.en ?? null })
         .onConflict((oc) => oc.column('code').doNothing())
-        .execute();
+        .executeTakeFirst();
+      // The entries below belong to the municipality's own trail (this transaction only).
+      if (actor) await sql`SELECT set_config('mirai.municipality', ${m.code}, true)`.execute(tx);
+      if (actor && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+        await audit(tx, {
+          actor,
+          action: 'municipality.register',
+          entityType: 'municipality',
+          entityId: m.code,
+          after: { code: m.code, name: m.name },
+        });
       for (const raw of m.hosts ?? []) {
         const host = normalizeHost(raw);
         const owner = await tx
@@ -93,8 +109,16 @@ export function registerMunicipality(
           .where('host', '=', host)
           .executeTakeFirst();
         if (owner && owner.municipality_code !== m.code) throw new HostTaken(host, owner.municipality_code);
-        if (!owner)
-          await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
+        if (owner) continue;
+        await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
+        if (actor)
+          await audit(tx, {
+            actor,
+            action: 'municipality.host-add',
+            entityType: 'municipality',
+            entityId: m.code,
+            after: { host },
+          });
       }
     });
     registryChanged();
