@@ -3,7 +3,9 @@
  * FY2024 round of SAMPLE sheets: the planning division sees the review's figures per measure as the
  * review computes them, records conclusions (saved with the version read; a colleague's save first
  * is a conflict on the page and nothing is written), turns the next phase's draft into a draft plan
- * version and lands in the plan editor on it; a reviewer sees the figures without the forms.
+ * version and lands in the plan editor on it; publishes the review once every measure is concluded
+ * (its conclusions then final, its report on the public evaluation page); a reviewer sees the
+ * figures without the forms.
  */
 import {
   completeSampleRound,
@@ -171,6 +173,63 @@ describe('medium-term review in the workspace (Chromium)', () => {
     expect((await page.request.get(`${server.url}${await xlsx.getAttribute('href')}`)).status()).toBe(200);
     expect(await axeViolations(page)).toEqual([]);
     await reviewer.shot('05-public-evaluation');
+  });
+
+  it('publishes the review once every measure is concluded; the public page lists its report', async () => {
+    const { page } = planner;
+    await page.goto(`${server.url}/staff/reviews/1`);
+    await waitHydrated(page);
+    // Two measures are concluded so far: the button waits for the rest.
+    expect(await page.locator('#publish-review').isDisabled()).toBe(true);
+    const plan = (await findCurrentPlan(server.ctx.database.db))!;
+    const stored = (await findReview(server.ctx.database.db, plan.id, 1))!;
+    const done = new Set((stored.conclusions as { measureCode: string }[]).map((c) => c.measureCode));
+    const rest = await saveReviewConclusions(server.ctx, {
+      phase: 1,
+      expectedVersion: stored.version,
+      actor: { id: 'user:colleague', role: 'planning-division' },
+      conclusions: [
+        ...(stored.conclusions as never[]),
+        ...measures
+          .filter((m) => !done.has(m))
+          .map((m) => ({
+            measureCode: m,
+            proposal: 'continue' as const,
+            assessment: '（サンプル）継続する',
+          })),
+      ],
+    });
+    expect(rest.ok).toBe(true);
+    await page.goto(`${server.url}/staff/reviews/1`);
+    await waitHydrated(page);
+    await page.locator('#publish-review').click();
+    await page.waitForSelector('#review-published');
+    expect(await page.locator('#review-published').textContent()).toContain('令和');
+    // The conclusions are final: the forms are gone.
+    await page.goto(`${server.url}/staff/reviews/1`);
+    await waitHydrated(page);
+    expect(await page.locator('form.review-conclusion').count()).toBe(0);
+    expect(await page.locator('#publish-review').count()).toBe(0);
+    await planner.shot('04-review-published');
+    const trail = await listAudit(server.ctx.database.db, { entityType: 'evaluation_review' });
+    expect(trail.at(-1)?.action).toBe('evaluation.review.publish');
+
+    // The public evaluation page lists it; its report is the one stored at publication.
+    await page.goto(`${server.url}/evaluation`);
+    await waitHydrated(page);
+    const link = page.locator('#review-1 a', { hasText: '見直し評価報告書' });
+    const res = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    const report = await res.text();
+    expect(report).toContain('見直し評価報告書');
+    expect(report).toContain('（サンプル）継続する');
+    const xlsx = page.locator('#review-1 a', { hasText: 'Excel' });
+    expect((await page.request.get(`${server.url}${await xlsx.getAttribute('href')}`)).status()).toBe(200);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/evaluation?lang=en`);
+    await waitHydrated(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await planner.shot('05-public-review-en');
   });
 
   it('a reviewer sees the figures without the forms', async () => {

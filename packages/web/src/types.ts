@@ -171,7 +171,7 @@ export interface ReviewPageModel {
   phase: number;
   phaseName: Text;
   phases: { number: number; name: Text }[];
-  review: MediumTermReview & { conclusionsVersion: number };
+  review: MediumTermReview & { conclusionsVersion: number; publishedAt: string | null };
   /** The review's warnings (years without a round), as messages. */
   warnings: Text[];
   fieldNames: Record<string, Text>;
@@ -298,6 +298,8 @@ export type PageModel =
       page: 'evaluation';
       /** `pdf`: the annual report PDF rendered at publication is stored ('ready') or still being made. */
       evaluations: (PublishedRoundView & { pdf: 'ready' | 'pending' })[];
+      /** Published medium-term reviews (decision 0149), by phase. */
+      reviews: PublishedReviewView[];
     }
   | { page: 'areas'; view: AreaListView }
   | {
@@ -451,4 +453,13 @@ export interface StaffSurveyWave {
   questions: number;
   status: string;
   version: number;
+}
+
+/** A published medium-term review, as the public evaluation page lists it. */
+export interface PublishedReviewView {
+  phase: number;
+  name: Text;
+  startFiscalYear: number;
+  endFiscalYear: number;
+  publishedAt: string;
 }

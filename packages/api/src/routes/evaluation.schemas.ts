@@ -185,6 +185,14 @@ export const workbookImportResultSchema = z.object({
 /** The medium-term review's conclusions as saved: the phase and the conclusions' new version. */
 export const conclusionsSavedSchema = z.object({ phase: z.number().int(), version: z.number().int() });
 
+export const publishReviewBody = z.object({ expectedVersion: z.number().int().min(1) }).strict();
+
+export const reviewPublishedSchema = z.object({
+  phase: z.number().int(),
+  version: z.number().int(),
+  publishedAt: z.string(),
+});
+
 // ---- Answers (responses), from the app's own types and the core's constants ----
 
 const problem = z.object({
@@ -294,6 +302,8 @@ const trend = z.enum(['improving', 'declining', 'flat', 'insufficient-data']);
 const proposal = z.enum(['continue', 'revise', 'merge', 'end']);
 export const mediumTermReviewSchema = z.object({
   conclusionsVersion: z.number().int(),
+  /** When the review was published (its conclusions are then final), or null. */
+  publishedAt: z.string().nullable(),
   phase: z.object({
     number: z.number().int(),
     startFiscalYear: z.number().int(),

@@ -14,6 +14,7 @@ import {
   getTheoryFindings,
   openEvaluationRound,
   produceMediumTermReview,
+  publishMediumTermReview,
   saveReviewConclusions,
   startWorkbookImport,
   transitionEvaluationRound,
@@ -34,6 +35,8 @@ import {
   nextPhaseDraftSchema,
   openedRoundSchema,
   openRoundBody,
+  publishReviewBody,
+  reviewPublishedSchema,
   roundSchema,
   roundStatusSchema,
   roundTransitionBody,
@@ -178,6 +181,19 @@ const conclusionsRoute = withPolicy(
   }),
 );
 
+const publishReviewRoute = withPolicy(
+  'evaluation:manage-round',
+  createRoute({
+    method: 'post',
+    path: `${base}/reviews/{phase}/publish`,
+    tags,
+    summary:
+      'Publish the review at the version read (every measure concluded); its conclusions are then final',
+    request: { params: z.object({ phase: z.string().regex(/^[1-9]$/) }), body: jsonBody(publishReviewBody) },
+    responses: { 200: json(reviewPublishedSchema, 'Published'), ...errors },
+  }),
+);
+
 const draftRoute = withPolicy(
   'evaluation:read-sheet',
   createRoute({
@@ -298,6 +314,16 @@ export function registerEvaluation(app: OpenAPIHono<ApiEnv>) {
     );
   });
 
+  app.openapi(publishReviewRoute, async (c) =>
+    respondAsEvaluator(c, (actor) =>
+      publishMediumTermReview(c.get('ctx'), {
+        phase: Number(c.req.valid('param').phase),
+        expectedVersion: c.req.valid('json').expectedVersion,
+        actor,
+      }),
+    ),
+  );
+
   app.openapi(draftRoute, async (c) =>
     respondAsEvaluator(c, async () => {
       const r = await draftNextPhaseMeasures(c.get('ctx'), Number(c.req.valid('param').phase));
@@ -324,5 +350,6 @@ export const evaluationRoutes = [
   importRoute,
   reviewRoute,
   conclusionsRoute,
+  publishReviewRoute,
   draftRoute,
 ] as const;

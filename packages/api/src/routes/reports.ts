@@ -8,6 +8,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   publishedAnnualPdf,
+  publishedReviewReport,
   type RenderedReport,
   readReportFile,
   renderPublishedAnnualReport,
@@ -94,6 +95,29 @@ const publicRoute = withPolicy(
   }),
 );
 
+const publicReviewRoute = withPolicy(
+  'public',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/evaluation/reviews/{phase}/report',
+    tags: ['reports'],
+    summary: 'The report of a published medium-term review (HTML or xlsx), as stored at its publication',
+    request: {
+      params: z.object({ phase: z.string().regex(/^[1-9]$/) }),
+      query: z.object({ format: z.enum(['html', 'xlsx']).optional() }),
+    },
+    responses: {
+      200: file(
+        'The report',
+        'text/html',
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ),
+      404: json(errorSchema, 'Not published'),
+      422: errors[422],
+    },
+  }),
+);
+
 /** `attachment; filename="…"` with an ASCII fallback and the real (Japanese) name as RFC 5987 `filename*`. */
 function contentDisposition(kind: 'inline' | 'attachment', fileName: string, fallback: string): string {
   if (/^[\x20-\x7e]*$/.test(fileName) && !/["\\]/.test(fileName)) return `${kind}; filename="${fileName}"`;
@@ -134,7 +158,13 @@ export function registerReports(app: OpenAPIHono<ApiEnv>) {
     const r = await renderPublishedAnnualReport(c.get('ctx'), { fiscalYear, format });
     return sendFile(c, r, format === 'html');
   });
+  app.openapi(publicReviewRoute, async (c) => {
+    const format = c.req.valid('query').format ?? 'html';
+    const phase = Number(c.req.valid('param').phase);
+    const r = await publishedReviewReport(c.get('ctx'), phase, format);
+    return sendFile(c, r, format === 'html', `review-report-phase${phase}.${format}`);
+  });
 }
 
 /** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
-export const reportRoutes = [startRoute, fileRoute, publicRoute] as const;
+export const reportRoutes = [startRoute, fileRoute, publicRoute, publicReviewRoute] as const;

@@ -16,8 +16,10 @@ import {
   fail,
   joinIndicatorRows,
   type LinkFinding,
+  levelNamesOf,
   ok,
   type Problem,
+  phaseLabel,
   type Result,
   type ReviewConclusion,
   type RoundDigest,
@@ -25,9 +27,13 @@ import {
 } from '@mirai/core';
 import {
   audit,
+  findNewestReportFile,
   findReview,
+  insertReportFile,
+  listPublishedReviews,
   listRounds,
   listSheets,
+  publishReview,
   type StoredPlan,
   type StoredRound,
   saveReview,
@@ -117,7 +123,14 @@ export async function produceMediumTermReview(
     { conclusions },
   );
   if (!review.ok) return review;
-  return ok({ ...review.value, conclusionsVersion: stored?.version ?? 0 }, review.warnings);
+  return ok(
+    {
+      ...review.value,
+      conclusionsVersion: stored?.version ?? 0,
+      publishedAt: stored?.publishedAt?.toISOString() ?? null,
+    },
+    review.warnings,
+  );
 }
 
 /** Records the review's conclusions (version 0 = first save); checked against the review's measures. */
@@ -139,6 +152,10 @@ export async function saveReviewConclusions(
   const planId = p.value.plan.id;
   return ctx.database.db.transaction().execute(async (tx) => {
     const before = await findReview(tx, planId, req.phase);
+    if (before?.publishedAt)
+      return fail<{ phase: number; version: number }>(
+        evaluationProblems.reviewPublished.create({ phase: req.phase }, { field: 'phase' }),
+      );
     if (!(await saveReview(tx, planId, req.phase, req.conclusions, req.expectedVersion, req.actor.id))) {
       return fail<{ phase: number; version: number }>(
         evaluationProblems.staleVersion.create(
@@ -157,6 +174,141 @@ export async function saveReviewConclusions(
     });
     return ok({ phase: req.phase, version: req.expectedVersion + 1 });
   });
+}
+
+/**
+ * Publishes a medium-term review (decision 0149): planning division or administrator, at the
+ * version read, only with a conclusion for every measure. Its conclusions are final from then on,
+ * and its report is public (`getPublishedReviews`, `/evaluation`).
+ */
+export async function publishMediumTermReview(
+  ctx: AppContext,
+  req: { phase: number; expectedVersion: number; actor: Actor },
+): Promise<Result<{ phase: number; version: number; publishedAt: string }>> {
+  type Out = { phase: number; version: number; publishedAt: string };
+  if (!['admin', 'planning-division'].includes(req.actor.role))
+    return fail(
+      evaluationProblems.roleForbidden.create(
+        { role: req.actor.role, action: 'publish review' },
+        { field: 'actor.role' },
+      ),
+    );
+  const review = await produceMediumTermReview(ctx, req.phase);
+  if (!review.ok) return review;
+  const missing = review.value.measures.filter((m) => m.conclusion === null).map((m) => m.measureCode);
+  if (missing.length > 0)
+    return fail(
+      evaluationProblems.reviewIncomplete.create({ phase: req.phase, missing }, { field: 'conclusions' }),
+    );
+  const p = await phaseOf(ctx, req.phase);
+  if (!p.ok) return p;
+  const planId = p.value.plan.id;
+  // The public report is the one made now, from these conclusions (a later change to a round does
+  // not change a published review); rendered before the transaction, stored in it.
+  const { renderReviewReport } = await import('../reports/render-report');
+  const files: { format: 'html' | 'xlsx'; fileName: string; contentType: string; body: Buffer }[] = [];
+  for (const format of ['html', 'xlsx'] as const) {
+    const r = await renderReviewReport(ctx, { phase: req.phase, format });
+    if (!r.ok) return r;
+    files.push({ format, ...r.value });
+  }
+  return ctx.database.db.transaction().execute(async (tx) => {
+    const before = await findReview(tx, planId, req.phase);
+    if (before?.publishedAt)
+      return fail<Out>(evaluationProblems.reviewPublished.create({ phase: req.phase }, { field: 'phase' }));
+    if (!before || !(await publishReview(tx, planId, req.phase, req.expectedVersion, req.actor.id)))
+      return fail<Out>(
+        evaluationProblems.staleVersion.create(
+          { expected: req.expectedVersion, current: before?.version ?? 0 },
+          { field: 'version' },
+        ),
+      );
+    const fileIds: string[] = [];
+    for (const f of files)
+      fileIds.push(
+        await insertReportFile(tx, {
+          report: 'review',
+          subject: req.phase,
+          format: f.format,
+          fileName: f.fileName,
+          contentType: f.contentType,
+          content: f.body,
+          createdBy: reviewPublicationActor,
+          userId: null,
+        }),
+      );
+    const after = await findReview(tx, planId, req.phase);
+    await audit(tx, {
+      actor: req.actor.id,
+      action: 'evaluation.review.publish',
+      entityType: 'evaluation_review',
+      entityId: `${planId}:${req.phase}`,
+      before,
+      after: { ...after, reportFiles: fileIds },
+    });
+    return ok({
+      phase: req.phase,
+      version: req.expectedVersion + 1,
+      publishedAt: (after?.publishedAt ?? new Date()).toISOString(),
+    });
+  });
+}
+
+/** Who the stored public files of a published review are made by (only those are served). */
+export const reviewPublicationActor = 'system:publication';
+
+/** The report of a published review as stored at its publication (HTML or xlsx), else not found. */
+export async function publishedReviewReport(
+  ctx: AppContext,
+  phase: number,
+  format: 'html' | 'xlsx',
+): Promise<Result<{ fileName: string; contentType: string; body: Buffer }>> {
+  const notPublished = () =>
+    fail(evaluationProblems.reviewNotPublished.create({ phase }, { field: 'phase' }));
+  const plan = await loadPlan(ctx);
+  if (!plan.ok) return notPublished();
+  const review = await findReview(ctx.database.db, plan.value.id, phase);
+  if (!review?.publishedAt) return notPublished();
+  const row = await findNewestReportFile(ctx.database.db, {
+    report: 'review',
+    subject: phase,
+    format,
+    createdBy: reviewPublicationActor,
+    since: review.publishedAt,
+  });
+  if (!row) return notPublished();
+  return ok({ fileName: row.file_name, contentType: row.content_type, body: Buffer.from(row.content) });
+}
+
+/** The published medium-term reviews of the current plan, with their phase's years (public read path). */
+export async function getPublishedReviews(ctx: AppContext): Promise<PublishedReview[]> {
+  const plan = await loadPlan(ctx);
+  if (!plan.ok) return [];
+  const doc = plan.value.document;
+  const levels = levelNamesOf(doc);
+  return (await listPublishedReviews(ctx.database.db, plan.value.id)).flatMap((r) => {
+    const span = doc.phases.find((p) => p.number === r.phase);
+    if (!span) return [];
+    const name = (lang: 'ja' | 'en') => phaseLabel(span, levels, lang, r.phase);
+    return [
+      {
+        phase: r.phase,
+        name: { ja: name('ja'), en: name('en') },
+        startFiscalYear: span.startFiscalYear,
+        endFiscalYear: span.endFiscalYear,
+        publishedAt: r.publishedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+export interface PublishedReview {
+  phase: number;
+  /** The phase as the plan names it (第1期, 前期基本計画). */
+  name: { ja: string; en: string };
+  startFiscalYear: number;
+  endFiscalYear: number;
+  publishedAt: string;
 }
 
 /** The next phase's draft measures from the current phase's measures and the review's conclusions. */

@@ -172,4 +172,28 @@ export const evaluationProblems = {
     ja: 'コメントが空です。',
     en: 'The comment is empty.',
   })),
+  reviewPublished: defineProblem<{ phase: number }>(
+    'evaluation/review-published',
+    'conflict',
+    ({ phase }) => ({
+      ja: `第${phase}期の中期評価は公表済みです。結論は変更できません。`,
+      en: `The medium-term review of phase ${phase} is published; its conclusions are final.`,
+    }),
+  ),
+  reviewIncomplete: defineProblem<{ phase: number; missing: string[] }>(
+    'evaluation/review-incomplete',
+    'invalid',
+    ({ phase, missing }) => ({
+      ja: `第${phase}期の中期評価は、結論のない施策があるため公表できません（${missing.join('、')}）。`,
+      en: `The medium-term review of phase ${phase} cannot be published: measures without a conclusion (${missing.join(', ')}).`,
+    }),
+  ),
+  reviewNotPublished: defineProblem<{ phase: number }>(
+    'evaluation/review-not-published',
+    'not-found',
+    ({ phase }) => ({
+      ja: `第${phase}期の中期評価は公表されていません。`,
+      en: `The medium-term review of phase ${phase} is not published.`,
+    }),
+  ),
 } as const;

@@ -13,7 +13,14 @@ import type {
   StageDue,
   TemplateSet,
 } from '@mirai/core';
-import type { ColumnType, Generated, JSONColumnType, Kysely, Transaction } from 'kysely';
+import {
+  type ColumnType,
+  type Generated,
+  type JSONColumnType,
+  type Kysely,
+  sql,
+  type Transaction,
+} from 'kysely';
 import type { Database } from '../schema';
 
 type Timestamp = Generated<Date>;
@@ -62,6 +69,8 @@ export interface EvaluationTables {
     version: number;
     updated_by: string;
     updated_at: Timestamp;
+    published_at: Timestamp | null;
+    published_by: string | null;
   };
 }
 
@@ -347,6 +356,8 @@ export interface StoredReview {
   phase: number;
   conclusions: unknown[];
   version: number;
+  /** When it was published (its conclusions are then final), or null. */
+  publishedAt: Date | null;
 }
 
 export async function findReview(db: Db, planId: number, phase: number): Promise<StoredReview | undefined> {
@@ -356,7 +367,55 @@ export async function findReview(db: Db, planId: number, phase: number): Promise
     .where('plan_id', '=', planId)
     .where('phase', '=', phase)
     .executeTakeFirst();
-  return r ? { phase: r.phase, conclusions: r.conclusions, version: r.version } : undefined;
+  return r
+    ? {
+        phase: r.phase,
+        conclusions: r.conclusions,
+        version: r.version,
+        publishedAt: r.published_at ? new Date(r.published_at as unknown as string) : null,
+      }
+    : undefined;
+}
+
+/** The published reviews of a plan, by phase. */
+export async function listPublishedReviews(
+  db: Db,
+  planId: number,
+): Promise<{ phase: number; publishedAt: Date }[]> {
+  const rows = await db
+    .selectFrom('evaluation_reviews')
+    .select(['phase', 'published_at'])
+    .where('plan_id', '=', planId)
+    .where('published_at', 'is not', null)
+    .orderBy('phase')
+    .execute();
+  return rows.map((r) => ({ phase: r.phase, publishedAt: new Date(r.published_at as unknown as string) }));
+}
+
+/** Publishes a review at the version read; false on a conflict or when it is already published. */
+export async function publishReview(
+  tx: Transaction<Database>,
+  planId: number,
+  phase: number,
+  expectedVersion: number,
+  actor: string,
+): Promise<boolean> {
+  const r = await tx
+    .updateTable('evaluation_reviews')
+    .set({
+      version: expectedVersion + 1,
+      // The transaction's time, as the report files stored with the publication (created_at).
+      published_at: sql`now()`,
+      published_by: actor,
+      updated_by: actor,
+      updated_at: new Date(),
+    } as never)
+    .where('plan_id', '=', planId)
+    .where('phase', '=', phase)
+    .where('version', '=', expectedVersion)
+    .where('published_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }
 
 /** Saves a review's conclusions; `expectedVersion` 0 creates it. False on a conflict. */
@@ -393,6 +452,7 @@ export async function saveReview(
     .where('plan_id', '=', planId)
     .where('phase', '=', phase)
     .where('version', '=', expectedVersion)
+    .where('published_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }

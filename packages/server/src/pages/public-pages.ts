@@ -16,6 +16,7 @@ import {
   getPlanTree,
   getPopulationView,
   getPublishedEvaluations,
+  getPublishedReviews,
   getRelationshipPopulationView,
   getWorkshop,
   listIndicators,
@@ -243,7 +244,11 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     load: async (ctx) => {
       const evaluations = await getPublishedEvaluations(ctx);
       const rounds = evaluations.ok ? evaluations.value : [];
-      return { page: 'evaluation', evaluations: await withPdfState(ctx, rounds) };
+      return {
+        page: 'evaluation',
+        evaluations: await withPdfState(ctx, rounds),
+        reviews: await getPublishedReviews(ctx),
+      };
     },
     title: () => '行政評価の結果',
   },

@@ -2,16 +2,17 @@
  * The public evaluation results (/evaluation): each published round with its
  * annual report (HTML to read and print on A4, the PDF made when the round was published,
  * or a note that it is still being made, the sheets as Excel) and the
- * published sheets' ratings, directions and issues. Only published rounds and
- * sheets reach this page (the public read path); drafts never do.
+ * published sheets' ratings, directions and issues; then the published medium-term reviews with
+ * their reports as stored at publication. Only published rounds, sheets and reviews reach this
+ * page (the public read path); drafts never do.
  */
 import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { EvaluationResultsTable } from '../ui/evaluation-results-table';
 import { Crumbs } from '../ui/layout';
 import { ScrollArea } from '../ui/scroll-area';
-import { L, M } from '../ui/text';
-import { FiscalYear, fiscalYearText } from '../ui/years';
+import { L, M, Paren, T } from '../ui/text';
+import { FiscalYear, fiscalYearText, JapanDate } from '../ui/years';
 
 type Model = Extract<PageModel, { page: 'evaluation' }>;
 
@@ -83,6 +84,41 @@ export function EvaluationPage({ model }: { model: Model }) {
           </section>
         ))
       )}
+      {model.reviews.length > 0 ? (
+        <section aria-labelledby="reviews" id="published-reviews">
+          <h2 id="reviews">
+            <L ja="見直し評価（中間評価）" en="Medium-term reviews" />
+          </h2>
+          <p>
+            <L
+              ja="期の終わりに、その期の施策の成果を振り返り、次の期の方向（継続・見直し・統合・終了）を決めています。"
+              en="At the end of each phase its measures are reviewed and the next phase's direction decided (continue, revise, merge or end)."
+            />
+          </p>
+          <ul className="report-links">
+            {[...model.reviews]
+              .sort((a, b) => b.phase - a.phase)
+              .map((v) => (
+                <li key={v.phase} id={`review-${v.phase}`}>
+                  <a href={`/api/v1/evaluation/reviews/${v.phase}/report`}>
+                    <T text={v.name} /> <L ja="見直し評価報告書" en="review report" />
+                  </a>
+                  <Paren>
+                    <FiscalYear fy={v.startFiscalYear} />
+                    {lang === 'en' ? ' – ' : '〜'}
+                    <FiscalYear fy={v.endFiscalYear} />
+                    {lang === 'en' ? ', published ' : '・公表 '}
+                    <JapanDate iso={v.publishedAt} />
+                  </Paren>
+                  {lang === 'en' ? ' | ' : '・'}
+                  <a href={`/api/v1/evaluation/reviews/${v.phase}/report?format=xlsx`} download>
+                    <L ja="Excel" en="Excel" />
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </section>
+      ) : null}
       <p>
         <a href="/open-data">
           <L ja="評価結果のデータ（オープンデータ）" en="Evaluation results as data (open data)" />

@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import type { ReviewPageModel } from '../types';
 import { Ja, L, T } from '../ui/text';
-import { FiscalYear } from '../ui/years';
+import { FiscalYear, JapanDate } from '../ui/years';
 import { apiClient } from './api-client';
 import { type ApiProblem, problemsOf } from './survey-problems-view';
 
@@ -217,7 +217,37 @@ export function ReviewPage({ model }: { model: ReviewPageModel }) {
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [drafting, setDrafting] = useState(false);
   const [draftProblems, setDraftProblems] = useState<ApiProblem[]>([]);
+  const [publishedAt, setPublishedAt] = useState(r.publishedAt);
+  const [publishing, setPublishing] = useState(false);
+  const [publishProblems, setPublishProblems] = useState<ApiProblem[]>([]);
   const phase = String(model.phase);
+
+  async function publish() {
+    setPublishing(true);
+    setPublishProblems([]);
+    const res = await apiClient('evaluation', csrf)
+      .api.v1.evaluation.reviews[':phase'].publish.$post({
+        param: { phase },
+        json: { expectedVersion: version },
+      })
+      .catch(() => null);
+    const body = (res ? await res.json().catch(() => null) : null) as {
+      version?: number;
+      publishedAt?: string;
+    } | null;
+    if (res?.ok && body?.publishedAt) {
+      setPublishedAt(body.publishedAt);
+      if (typeof body.version === 'number') setVersion(body.version);
+    } else {
+      setPublishProblems(
+        body
+          ? problemsOf(body)
+          : [{ code: 'network', message: { ja: '送信できませんでした', en: 'Could not send' } }],
+      );
+      if (res?.status === 409) setStatus('conflict');
+    }
+    setPublishing(false);
+  }
 
   async function save(c: ReviewConclusion) {
     const next = [...conclusions.filter((x) => x.measureCode !== c.measureCode), c];
@@ -388,7 +418,7 @@ export function ReviewPage({ model }: { model: ReviewPageModel }) {
             {m.measureCode} <Ja>{m.name}</Ja>
           </h2>
           <Figures m={m} model={model} />
-          {model.canConclude ? (
+          {model.canConclude && !publishedAt ? (
             <ConclusionForm
               m={m}
               value={decided.get(m.measureCode)}
@@ -404,6 +434,50 @@ export function ReviewPage({ model }: { model: ReviewPageModel }) {
           )}
         </section>
       ))}
+      <section aria-labelledby="publish-h" id="review-publication">
+        <h2 id="publish-h">
+          <L ja="見直し評価の公表" en="Publishing the review" />
+        </h2>
+        {publishedAt ? (
+          <p id="review-published">
+            <L ja="公表しました：" en="Published: " />
+            <JapanDate iso={publishedAt} />
+            <L
+              ja="。結論は確定しています。報告書は市民向けの「行政評価」ページに載っています："
+              en=". The conclusions are final. The report is on the public evaluation page: "
+            />
+            <a href={`/api/v1/evaluation/reviews/${model.phase}/report`}>
+              <L ja="見直し評価報告書" en="Review report" />
+            </a>
+            {' ・ '}
+            <a href="/evaluation">
+              <L ja="行政評価のページ" en="Evaluation page" />
+            </a>
+          </p>
+        ) : model.canConclude ? (
+          <>
+            <p>
+              <L
+                ja="すべての施策に結論を記録すると公表できます。公表すると結論は確定し、この時点の報告書（HTML・Excel）が市民向けのページに載ります。"
+                en="Once every measure has a conclusion the review can be published: the conclusions become final and the report as of now (HTML, Excel) goes on the public pages."
+              />
+            </p>
+            <button
+              type="button"
+              id="publish-review"
+              disabled={publishing || status === 'saving' || decided.size < r.measures.length}
+              onClick={() => void publish()}
+            >
+              <L ja="見直し評価を公表する" en="Publish the review" />
+            </button>
+            <Problems id="publish-problems" problems={publishProblems} />
+          </>
+        ) : (
+          <p>
+            <L ja="まだ公表されていません。" en="Not published yet." />
+          </p>
+        )}
+      </section>
       <section aria-labelledby="next-phase-h">
         <h2 id="next-phase-h">
           <L ja="次期の素案を計画の下書きにする" en="Make the next phase's draft a draft plan" />

@@ -1,5 +1,5 @@
 /** Years in both calendars: 和暦 and 西暦 wherever a year appears. */
-import { formatFiscalYear, formatWarekiDate } from '@mirai/core';
+import { formatFiscalYear, formatWarekiDate, japanTime } from '@mirai/core';
 import { useLang } from '../i18n/lang';
 
 /** 令和14年度（2032年度） / FY2032 (<span lang="ja">令和14年度</span>). */
@@ -30,6 +30,20 @@ export function CalendarYear({ year }: { year: number }) {
   return (
     <>
       {year} (<span lang="ja">{wareki}</span>)
+    </>
+  );
+}
+
+/** The day of an instant in Japan time, in 和暦: 令和8年12月7日 / 2026-12-07 (令和8年12月7日). */
+export function JapanDate({ iso }: { iso: string }) {
+  const lang = useLang();
+  const day = japanTime(new Date(iso)).slice(0, 10);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const wareki = formatWarekiDate({ year, month, day: date });
+  if (lang === 'ja') return <>{wareki}</>;
+  return (
+    <>
+      {day} (<span lang="ja">{wareki}</span>)
     </>
   );
 }
