@@ -63,18 +63,21 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   });
   // The data directory's owner lock now names this server, so a command beside it says where to go.
   ctx.database.lock?.update({ kind: 'server', url });
-  // A published round's public PDF whose render failed or was never queued is queued again.
-  void resumePublicationRendersEverywhere(ctx)
-    .then((queued) => {
-      if (Object.keys(queued).length > 0)
-        log().info(
-          { queued },
-          '公表用 PDF を再作成します / queued the public PDFs missing since publication',
-        );
-    })
-    .catch((error: unknown) =>
-      log().error(`resume renders: ${error instanceof Error ? error.message : 'error'}`),
-    );
+  // A published round's public PDF whose render failed or was never queued is queued again
+  // (by one process: with --workers, the first worker only).
+  const firstWorker = (process.env.MIRAI_WORKER_INDEX ?? '1') === '1';
+  if (firstWorker)
+    void resumePublicationRendersEverywhere(ctx)
+      .then((queued) => {
+        if (Object.keys(queued).length > 0)
+          log().info(
+            { queued },
+            '公表用 PDF を再作成します / queued the public PDFs missing since publication',
+          );
+      })
+      .catch((error: unknown) =>
+        log().error(`resume renders: ${error instanceof Error ? error.message : 'error'}`),
+      );
   // E-mail queued by requests is delivered after commit; the sweep retries and recovers (decision 0115).
   ctx.mail.start();
   log().info(
