@@ -315,6 +315,11 @@ export class AnswerCache {
     const generation = this.stateOf(code).generation;
     const h = req.headers;
     const host = hostKey(h.get('host') ?? url.host, h.get('x-forwarded-host'), h.get('x-forwarded-proto'));
+    // Bounded: any Host header reaches here on a single-municipality install.
+    if (!this.hosts.has(host) && this.hosts.size >= this.store.maxEntries) {
+      const oldest = this.hosts.keys().next().value;
+      if (oldest !== undefined) this.hosts.delete(oldest);
+    }
     this.hosts.set(host, { code, at: Date.now(), registry: registryGeneration() });
     const key = AnswerCache.key(code, host, langCookie(h.get('cookie')), `${url.pathname}${url.search}`);
     let entry = this.store.entries.get(key);
