@@ -49,6 +49,8 @@ for (const i of N >= 2 ? [1, 2] : [1]) {
     hosts: [hostOf(m.code)],
     plan: { text: m.planYaml, file: 'plan.yaml' },
     actor: 'bench',
+    // No accounts: the copies carry public data only (the bulk copy refuses tables it does not copy).
+    admin: false,
   });
   if (!added.ok) throw new Error(JSON.stringify(added.problems.slice(0, 3)));
   const t1 = performance.now();
