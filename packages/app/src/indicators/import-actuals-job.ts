@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '@mirai/core';
 import { type Actor, actorLabel } from '../auth/actor';
 import type { AppContext } from '../context';
 import { readTableBytes } from '../io/read-table-file';
+import { checkUploadShape } from '../io/upload-shape';
 import { importGroupKey } from '../jobs/import-group';
 import { jobProblems } from '../jobs/job-problems';
 import type { JobKind } from '../jobs/job-queue';
@@ -68,6 +69,9 @@ export async function startActualsImport(
   req: Omit<ImportActualsPayload, 'actor' | 'department'> & { bytes: Uint8Array },
 ): Promise<Result<{ jobId: string }>> {
   const { bytes, ...rest } = req;
+  // What is wrong with the file at a glance is refused at once, and nothing is queued.
+  const shape = checkUploadShape(bytes, req.file);
+  if (!shape.ok) return shape;
   const payload: ImportActualsPayload = {
     ...rest,
     actor: actorLabel(actor),

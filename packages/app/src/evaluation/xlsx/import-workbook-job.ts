@@ -9,6 +9,7 @@
 import { type Actor as EvaluationActor, fail, ok, type Result } from '@mirai/core';
 import { type Actor, actorLabel } from '../../auth/actor';
 import type { AppContext } from '../../context';
+import { checkUploadShape } from '../../io/upload-shape';
 import { importGroupKey } from '../../jobs/import-group';
 import { jobProblems } from '../../jobs/job-problems';
 import type { JobKind } from '../../jobs/job-queue';
@@ -56,6 +57,9 @@ export async function startWorkbookImport(
   req: Omit<ImportWorkbookPayload, 'evaluator'> & { bytes: Uint8Array },
 ): Promise<Result<{ jobId: string }>> {
   const { bytes, ...rest } = req;
+  // What is wrong with the file at a glance is refused at once, and nothing is queued.
+  const shape = checkUploadShape(bytes, req.file, 'xlsx');
+  if (!shape.ok) return shape;
   const payload: ImportWorkbookPayload = { ...rest, evaluator };
   const label = actorLabel(account);
   const jobId = await ctx.jobs.enqueue(importWorkbookJobKind, payload, {
