@@ -106,14 +106,15 @@ export const commandTable: CommandEntry[] = [
   },
   {
     name: 'backup',
-    description: 'データベース全体をファイルに書き出す / write the whole database to a backup file',
+    description:
+      'データベース全体（または1市区町村）をファイルに書き出す / write the whole database (or one municipality) to a backup file',
     load: async () => [(await import('./backup')).registerBackup],
   },
   {
     name: 'restore',
     usage: '<file>',
     description:
-      'バックアップでデータベースの内容を置き換える（全部か何もしないか） / replace the database contents with a backup (all or nothing)',
+      'バックアップでデータベース（または1市区町村）の内容を置き換える（全部か何もしないか） / replace the database (or one municipality) with a backup (all or nothing)',
     load: async () => [(await import('./backup')).registerBackup],
   },
 ];
