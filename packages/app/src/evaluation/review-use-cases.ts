@@ -39,6 +39,7 @@ import {
   saveReview,
 } from '@mirai/db';
 import type { AppContext } from '../context';
+import { publicationActor } from '../reports/report-jobs';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { loadEvaluationFigures } from './evaluation-figures';
 import { logicModelOf, projectsOfYear } from './plan-sources';
@@ -233,7 +234,7 @@ export async function publishMediumTermReview(
           fileName: f.fileName,
           contentType: f.contentType,
           content: f.body,
-          createdBy: reviewPublicationActor,
+          createdBy: publicationActor,
           userId: null,
         }),
       );
@@ -254,9 +255,6 @@ export async function publishMediumTermReview(
   });
 }
 
-/** Who the stored public files of a published review are made by (only those are served). */
-export const reviewPublicationActor = 'system:publication';
-
 /** The report of a published review as stored at its publication (HTML or xlsx), else not found. */
 export async function publishedReviewReport(
   ctx: AppContext,
@@ -273,7 +271,7 @@ export async function publishedReviewReport(
     report: 'review',
     subject: phase,
     format,
-    createdBy: reviewPublicationActor,
+    createdBy: publicationActor,
     since: review.publishedAt,
   });
   if (!row) return notPublished();

@@ -15,6 +15,7 @@ import {
   insertReportFile,
   lastAuditedAt,
   listMunicipalities,
+  listRounds,
   withMunicipality,
 } from '@mirai/db';
 import type { Actor } from '../auth/actor';
@@ -22,7 +23,6 @@ import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
 import { loadPlan } from '../evaluation/round-context';
 import type { JobKind } from '../jobs/job-queue';
-import { getPublishedEvaluations } from '../web-data/published-evaluations';
 import type { RenderedReport } from './render-report';
 import { reportProblems } from './report-problems';
 
@@ -130,7 +130,8 @@ export async function renderPublishedAnnualReport(
 
 /**
  * The audit label of the render a round's publication starts: only its files are served to the
- * public, so that a PDF a staff member made (perhaps of sheets not yet published) never is.
+ * public, so that a PDF a staff member made (perhaps of sheets not yet published) never is. A
+ * published review's report files carry it too (decision 0149).
  */
 export const publicationActor = 'system:publication';
 
@@ -167,10 +168,13 @@ export async function enqueuePublicationRender(ctx: AppContext, fiscalYear: numb
  * start for each municipality, so a public PDF is never missing for good. Answers the fiscal years.
  */
 export async function resumePublicationRenders(ctx: AppContext): Promise<number[]> {
-  const rounds = await getPublishedEvaluations(ctx);
-  if (!rounds.ok) return [];
+  const plan = await loadPlan(ctx);
+  if (!plan.ok) return [];
+  const published = (await listRounds(ctx.database.db, plan.value.id)).filter((r) =>
+    ['published', 'locked'].includes(r.state),
+  );
   const queued: number[] = [];
-  for (const { fiscalYear } of rounds.value) {
+  for (const { fiscalYear } of published) {
     if ((await publishedAnnualPdfState(ctx, fiscalYear)) === 'ready') continue;
     const match = { report: 'annual', subject: fiscalYear, format: 'pdf', actor: publicationActor };
     if (await hasUnfinishedJob(ctx.database.db, reportJobKind, match)) continue;
