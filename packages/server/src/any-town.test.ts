@@ -3,8 +3,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestAccount, sessionHeaders } from '@mirai/api/testing';
 import { type AppContext, importPlan, openApp } from '@mirai/app';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffPages } from './pages/staff-pages';
 import { startServer } from './start-server';
 
 const planFile = new URL('../../../data/examples/midorino/plan.yaml', import.meta.url);
@@ -84,5 +86,26 @@ describe('a classic 10-year town on its own data directory', () => {
     expect(page).toContain('前期基本計画');
     expect(page).toContain('後期基本計画');
     expect(page).toContain('基本計画の見直し評価');
+  });
+
+  it('opens every workspace page for its administrator as a page, with nothing of Shiojiri', async () => {
+    const cookie = (await sessionHeaders(ctx, await createTestAccount(ctx, 'admin'))).cookie!;
+    const paths = staffPages.map((e) => e.path).filter((p) => !p.includes(':') && p !== '/staff/login');
+    expect(paths.length).toBeGreaterThan(15);
+    for (const path of paths) {
+      for (const lang of ['ja', 'en']) {
+        const res = await fetch(new URL(`${path}?lang=${lang}`, server.url), { headers: { cookie } });
+        const text = await res.text();
+        expect(res.status, path).toBe(200);
+        expect(res.headers.get('content-type'), path).toContain('text/html');
+        expect(text.match(foreign), `${path} ${lang}`).toBeNull();
+      }
+    }
+    // No population data stored: the workbench says so and how to import it, in a page.
+    const wb = await (
+      await fetch(new URL('/staff/scenarios?lang=ja', server.url), { headers: { cookie } })
+    ).text();
+    expect(wb).toContain('data-code="population/data-missing"');
+    expect(wb).toContain('mirai population data import');
   });
 });

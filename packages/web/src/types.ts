@@ -54,6 +54,13 @@ import type {
   Text,
 } from '@mirai/core';
 import type { Lang } from './i18n/lang';
+
+/** A catalogued problem as a page shows it. */
+export interface PageProblem {
+  code: string;
+  message: { ja: string; en: string };
+}
+
 import type { WorkbenchResult } from './staff/workbench-engine';
 import type { SiteInfo } from './ui/site';
 
@@ -318,6 +325,8 @@ export type PageModel =
   | { page: 'partner'; partner: PartnerView; reports: ReportView[] }
   | { page: 'not-found'; path: string }
   | { page: 'forbidden'; path: string }
+  /** A page whose data could not be read: the catalogued problem in words (never a JSON body). */
+  | { page: 'problem'; path: string; status: number; problems: PageProblem[] }
   | { page: 'staff-login'; next: string }
   | { page: 'staff-password'; session: StaffSession }
   | { page: 'staff-inbox'; session: StaffSession; notifications: NotificationView[]; allDepartments: boolean }
@@ -328,6 +337,8 @@ export type PageModel =
       links: { href: string; label: Text; available: boolean; note?: Text }[];
     }
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
+  /** A workspace page that cannot show its subject yet (e.g. no population data): why, and what to do. */
+  | { page: 'staff-notice'; session: StaffSession; heading: { ja: string; en: string }; problem: PageProblem }
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
   | { page: 'staff-survey-waves'; session: StaffSession; waves: StaffSurveyWave[] }
   | {

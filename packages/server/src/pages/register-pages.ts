@@ -8,10 +8,11 @@
  */
 import { type ApiEnv, declarePage, type PageRefusal } from '@mirai/api';
 import { type AppContext, authorize, getCurrentPlan, roleNames } from '@mirai/app';
+import { ProblemError } from '@mirai/core';
 import type { PageEnvelope, StaffSession } from '@mirai/web';
 import type { Context, Hono } from 'hono';
 import { type PageEntry, type PageRequest, signInPath } from './page-table';
-import { notFoundPage, sendPage } from './send-page';
+import { notFoundPage, problemPage, sendPage } from './send-page';
 
 function sessionOf(c: Context<ApiEnv>): StaffSession | null {
   const actor = c.get('actor');
@@ -56,7 +57,14 @@ export function registerPages(app: Hono<ApiEnv>, ctx: AppContext, entries: reado
       // The request's own read scope (set by the API from the page's policy): a public page
       // reads published data only, a staff page the current version; the plan is read once.
       const rctx = c.get('ctx') ?? ctx;
-      const result = await entry.load(pageRequest(c, rctx));
+      let result: Awaited<ReturnType<PageEntry['load']>>;
+      try {
+        result = await entry.load(pageRequest(c, rctx));
+      } catch (error) {
+        // A use case's refusal is a page in words, never the API's JSON body.
+        if (!(error instanceof ProblemError)) throw error;
+        return problemPage(c, rctx, error.problems);
+      }
       if (!result) return notFoundPage(c, rctx);
       if ('redirect' in result) return c.redirect(result.redirect, 303);
       const extra = entry.readsDraft ? await draftsOf(rctx) : {};

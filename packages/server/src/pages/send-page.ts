@@ -3,7 +3,10 @@
  * data embedded for hydration. The language comes from `?lang=` (then
  * remembered in a cookie) or the cookie; Japanese by default.
  */
+
+import { problemStatus } from '@mirai/api';
 import { type AppContext, getPlanTree } from '@mirai/app';
+import type { Problem } from '@mirai/core';
 import {
   defaultSite,
   LANG_COOKIE,
@@ -15,6 +18,7 @@ import {
   type SiteInfo,
 } from '@mirai/web';
 import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { webAssets } from '../web-assets';
 
 function langOf(c: Context) {
@@ -29,7 +33,7 @@ export async function sendPage(
   ctx: AppContext,
   model: PageModel,
   title: string,
-  status: 200 | 403 | 404 = 200,
+  status: ContentfulStatusCode = 200,
   extra: Pick<PageEnvelope, 'drafts'> = {},
 ) {
   const lang = langOf(c);
@@ -53,3 +57,16 @@ export async function sendPage(
 
 export const notFoundPage = (c: Context, ctx: AppContext) =>
   sendPage(c, ctx, { page: 'not-found', path: c.req.path }, '404', 404);
+
+/** A loader's catalogued refusal as a page, with the status the API would answer. */
+export const problemPage = (c: Context, ctx: AppContext, problems: readonly Problem[]) => {
+  const status = problemStatus(problems);
+  const shown = problems.slice(0, 20).map((p) => ({ code: p.code, message: p.message }));
+  return sendPage(
+    c,
+    ctx,
+    { page: 'problem', path: c.req.path, status, problems: shown },
+    String(status),
+    status,
+  );
+};

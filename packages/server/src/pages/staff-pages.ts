@@ -60,6 +60,17 @@ const scenarios = staffPage({
   title: () => '人口シナリオの試算',
   load: async ({ ctx, session }) => {
     const data = await getWorkbenchData(ctx);
+    // A municipality without stored population data: the page says so and how to import it.
+    const missing = data.ok ? undefined : data.problems.find((p) => p.code === 'population/data-missing');
+    if (missing) {
+      const heading = { ja: '人口シナリオの試算', en: 'Population scenario workbench' };
+      return {
+        page: 'staff-notice',
+        session,
+        heading,
+        problem: { code: missing.code, message: missing.message },
+      };
+    }
     if (!data.ok) throw new ProblemError(data.problems);
     const baseline = recalcWorkbench(data.value.set, neutralLevers, data.value.target?.fiscalYear);
     return { page: 'staff-scenarios', session, workbench: { ...data.value, baseline } };

@@ -19,6 +19,7 @@ import { NotFoundPage } from './not-found-page';
 import { OpenDataPage } from './open-data-page';
 import { PartnerPage, PartnersPage } from './partner-pages';
 import { PopulationPage } from './population-page';
+import { ProblemPage } from './problem-page';
 import { RelationshipPopulationPage } from './relationship-population-page';
 import { SectoralPlansPage } from './sectoral-plans-page';
 import { StrategyPage } from './strategy-page';
@@ -76,6 +77,8 @@ export function PublicPage({ model }: { model: PageModel }) {
       return <NotFoundPage model={model} />;
     case 'forbidden':
       return <ForbiddenPage model={model} />;
+    case 'problem':
+      return <ProblemPage model={model} />;
     default:
       return null;
   }

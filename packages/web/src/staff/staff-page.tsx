@@ -5,6 +5,7 @@ import { ActualsGridPage } from './actuals-grid-page';
 import { CocreationPage } from './cocreation-page';
 import { InboxPage, MySheetsPage } from './inbox-pages';
 import { LoginPage } from './login-page';
+import { StaffNoticePage } from './notice-page';
 import { OutboxPage } from './outbox-page';
 import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
@@ -30,6 +31,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <StaffHomePage model={model} />;
     case 'staff-scenarios':
       return <ScenarioWorkbenchPage model={model} />;
+    case 'staff-notice':
+      return <StaffNoticePage model={model} />;
     case 'staff-survey-import':
       return <SurveyImportPage model={model} />;
     case 'staff-survey-waves':
