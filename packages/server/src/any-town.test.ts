@@ -107,5 +107,12 @@ describe('a classic 10-year town on its own data directory', () => {
     ).text();
     expect(wb).toContain('data-code="population/data-missing"');
     expect(wb).toContain('mirai population data import');
+    // Before its first year has ended, the rounds page says which round comes next and from when.
+    const rounds = await (
+      await fetch(new URL('/staff/rounds?lang=ja', server.url), { headers: { cookie } })
+    ).text();
+    const now = new Date(Date.now() + 9 * 3600_000);
+    const fy = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    if (fy <= 2026) expect(rounds).toMatch(/id="next-round"[^]*令和8年度[^]*令和9年4月1日/);
   });
 });

@@ -426,6 +426,8 @@ export type PageModel =
       canManage: boolean;
       /** Fiscal years of the plan without a round yet that may be opened now. */
       openableYears: number[];
+      /** When none may be opened now: the plan's next year without a round (opened once it has ended). */
+      nextOpenable?: number | null;
     }
   | {
       page: 'staff-round';

@@ -196,7 +196,15 @@ const rounds = staffPage({
         ? [currentFy - 1]
         : [];
     const canManage = authorize(actor, 'evaluation:manage-round').ok;
-    return { page: 'staff-rounds', session, rounds: list, canManage, openableYears };
+    // Nothing to open yet (e.g. a plan in its first year): the page says which year comes next, and when.
+    let nextOpenable: number | null = null;
+    if (plan && openableYears.length === 0)
+      for (let fy = Math.max(plan.startFiscalYear, currentFy); fy <= plan.endFiscalYear; fy++)
+        if (!list.some((r) => r.round.fiscalYear === fy)) {
+          nextOpenable = fy;
+          break;
+        }
+    return { page: 'staff-rounds', session, rounds: list, canManage, openableYears, nextOpenable };
   },
 });
 

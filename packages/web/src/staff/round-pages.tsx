@@ -6,7 +6,7 @@
 import { roundStageLabels, sheetStateLabels } from '@mirai/core';
 import type { PageModel, RoundStatusView } from '../types';
 import { L, T } from '../ui/text';
-import { FiscalYear } from '../ui/years';
+import { FiscalYear, JapanDate } from '../ui/years';
 import { OpenRoundForm, ReportRender, RoundActions } from './round-actions';
 
 const stateLabel = (s: string) => sheetStateLabels[s as keyof typeof sheetStateLabels] ?? { ja: s, en: s };
@@ -63,6 +63,18 @@ export function RoundsPage({ model }: { model: Extract<PageModel, { page: 'staff
         </ul>
       )}
       {model.canManage ? <OpenRoundForm years={model.openableYears} csrf={model.session.csrfToken} /> : null}
+      {model.canManage && model.openableYears.length === 0 && model.nextOpenable ? (
+        <p id="next-round">
+          <L
+            ja="評価の回は、評価する年度が終わってから開始します。次は"
+            en="A round is opened once the year it evaluates has ended. Next: "
+          />
+          <FiscalYear fy={model.nextOpenable} />
+          <L ja="の評価で、" en=" evaluation, from " />
+          <JapanDate iso={`${model.nextOpenable + 1}-04-01`} />
+          <L ja="から開始できます。" en="." />
+        </p>
+      ) : null}
     </main>
   );
 }
