@@ -184,7 +184,7 @@ export async function bulkCopy(
       );
       await client.query(
         `INSERT INTO current_actuals (${cols.current_actuals.join(', ')})
-         SELECT ${selectList(cols.current_actuals, { ...common, actual_id: shifted('actual_id') }, 't')}
+         SELECT ${selectList(cols.current_actuals, { ...common, actual_id: shifted('actual_id'), supersedes: shiftOrNull('supersedes') }, 't')}
          FROM current_actuals t CROSS JOIN m WHERE t.plan_id = $1 ORDER BY m.n, t.actual_id`,
         [planId],
       );

@@ -1,11 +1,12 @@
-// The current values kept by the trigger (migration 0060) always equal those derived from the whole
-// history: after first values, corrections, an import with corrections, a refused import, and a backup
-// restored into another database. Real databases (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
+// The current values kept by the trigger (migrations 0060, 0093) always equal those derived from the
+// whole history, every field of them: after first values, corrections, an import with corrections, a
+// refused import, a backup restored into another database, and migration 0093 filling the copied
+// columns of an existing database. Real databases (PGlite; PostgreSQL when TEST_DATABASE_URL is set).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { currentActuals } from '@mirai/core';
-import { listActualVersions, migrateToLatest } from '@mirai/db';
+import { globally, insertActualVersions, listActualVersions, migrateToLatest, migrations } from '@mirai/db';
 import { describeEachDatabase, openTestDatabase } from '@mirai/db/testing';
 import { expect, it } from 'vitest';
 import { createBackup } from '../backup/backup-use-cases';
@@ -20,12 +21,17 @@ import { correctIndicatorActual, importIndicatorActuals, recordIndicatorActual }
 const dir = mkdtempSync(join(tmpdir(), 'mirai-current-'));
 
 describeEachDatabase('current actual values', (t) => {
-  const ids = (xs: { id: string }[]) => xs.map((x) => x.id).sort();
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => Number(a.id) - Number(b.id));
+  const planIdOf = async (db = t.handle.db) =>
+    Number((await db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id);
   async function expectInStep(db = t.handle.db) {
-    const planId = Number((await db.selectFrom('plans').select('id').executeTakeFirstOrThrow()).id);
+    const planId = await planIdOf(db);
     const all = await listActualVersions(db, planId);
     const current = await listActualVersions(db, planId, { current: true });
-    expect(ids(current)).toEqual(ids(currentActuals(all)));
+    // Every field, as the history's rows give it (the copy is read as JSON, the history as rows).
+    expect(current).toEqual(byId(currentActuals(all)));
+    const some = await listActualVersions(db, planId, { current: true, indicatorCodes: ['TOP-HAPPINESS'] });
+    expect(some).toEqual(current.filter((v) => v.indicatorCode === 'TOP-HAPPINESS'));
     return current.length;
   }
 
@@ -68,6 +74,52 @@ describeEachDatabase('current actual values', (t) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('carries every column of the current version, also when migration 0093 fills an existing database', async () => {
+    const ctx = contextFor(t.handle);
+    await seedDefaultPlan(t.handle.db);
+    expect((await listIndicators(ctx)).ok).toBe(true); // syncs the definitions
+    const planId = await planIdOf();
+    const before = await expectInStep();
+    const full = {
+      indicatorCode: 'TOP-HAPPINESS',
+      date: '2025-06-30',
+      area: 'A01',
+      value: 0.1 + 0.2,
+      ci: { lower: -1.5e-7, upper: 1234567.891 },
+      sampleSize: 812,
+      source: '調査「市民意識」',
+      note: 'line\n"quoted" \\ 注記',
+      enteredBy: 'staff-a',
+    };
+    const put = (fiscalYear: number, enteredAt: string, supersedes?: string) =>
+      t.handle.db
+        .transaction()
+        .execute((tx) =>
+          insertActualVersions(
+            tx,
+            planId,
+            [{ ...full, fiscalYear, enteredAt, ...(supersedes ? { supersedes } : {}) }],
+            'batch-1',
+          ),
+        );
+    // Sub-millisecond times: both reads keep the millisecond a Date holds.
+    const [a] = await put(2024, '2025-01-02T03:04:05.123456+09:00');
+    await put(2024, '2025-01-03T00:00:00.999999Z', a);
+    expect(await expectInStep()).toBe(before + 1);
+
+    const m = migrations['0093-current-actual-columns']!;
+    await globally(() => m.down?.(t.handle.db as never));
+    try {
+      // Written while the copy held only ids (the old trigger), then filled by the migration.
+      const [b] = await put(2025, '2025-02-01T00:00:00.000001Z');
+      await put(2025, '2025-02-02T12:00:00Z', b);
+      await put(2026, '2026-01-01T00:00:00Z');
+    } finally {
+      await globally(() => m.up(t.handle.db as never));
+    }
+    expect(await expectInStep()).toBe(before + 3);
   });
 
   it('is read once per request: the list, the roll-up and a tile show one state, a new request the next', async () => {

@@ -25,6 +25,7 @@ import * as m0060 from './0060-current-actuals';
 import * as m0080 from './0080-rate-limits';
 import * as m0090 from './0090-municipalities-and-tenancy';
 import * as m0091 from './0091-actual-import-staging';
+import * as m0093 from './0093-current-actual-columns';
 import * as m0094 from './0094-review-publication';
 
 export const migrations: Record<string, Migration> = {
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
   '0060-current-actuals': m0060,
   '0090-municipalities-and-tenancy': m0090,
   '0091-actual-import-staging': m0091,
+  '0093-current-actual-columns': m0093,
   '0094-review-publication': m0094,
 };
