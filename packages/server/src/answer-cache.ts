@@ -109,19 +109,28 @@ export const etagFor = (entry: Entry, encoding: Encoding) =>
 export const notModified = (inm: string | null | undefined, etag: string) =>
   !!inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === '*');
 
+/**
+ * Compression levels. The first request for an answer in an encoding waits for its compression
+ * (a cold answer pays it), so these are the levels past which bytes hardly shrink and time grows
+ * fast (decision 0153): on a 450 KB indicator list brotli 5 is 2.8% larger than 9 at a quarter of
+ * the time, gzip 6 5% larger than 9 at about half.
+ */
+const BROTLI_QUALITY = 5;
+const GZIP_LEVEL = 6;
+
 /** The bytes of an entry in an encoding, compressed once when first asked for. */
 export function bodyFor(entry: Entry, encoding: Encoding): Uint8Array {
   if (encoding === 'br') {
     entry.br ??= brotliCompressSync(entry.body, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
         [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength,
       },
     });
     return entry.br;
   }
   if (encoding === 'gzip') {
-    entry.gzip ??= gzipSync(entry.body, { level: 9 });
+    entry.gzip ??= gzipSync(entry.body, { level: GZIP_LEVEL });
     return entry.gzip;
   }
   return entry.body;

@@ -9,6 +9,7 @@ import { expect, it } from 'vitest';
 import { contextFor } from '../context';
 import { readTableFile } from '../io';
 import { seedDefaultPlan } from '../plan/seed-default-plan';
+import { publicReads } from '../read-scope';
 import { getPlanProgress, listIndicators, showIndicator } from './list-indicators';
 import { correctIndicatorActual, importIndicatorActuals, recordIndicatorActual } from './record-actuals';
 
@@ -86,6 +87,21 @@ describeEachDatabase('indicator use cases', (t) => {
     // A public read names no account.
     const pub = await showIndicator(ctx, 'TOP-POPULATION', { asOf: { year: 2026, month: 12, day: 1 } });
     expect(pub.ok && pub.value.values[0]!.versions.map((v) => v.enteredBy)).toEqual(['staff', 'staff']);
+    // Nowhere in a public read, however deep; and hiding the names changes nothing that another
+    // read of the same request shares (the statuses are read once per scope).
+    const scope = publicReads(ctx);
+    const when = { asOf: { year: 2026, month: 12, day: 1 } };
+    const publicList = await listIndicators(scope, when);
+    const publicDetail = await showIndicator(scope, 'TOP-POPULATION', when);
+    for (const read of [pub, publicList, publicDetail])
+      expect(JSON.stringify(read)).not.toMatch(/tanaka|sato/);
+    const latestOf = (r: typeof publicList) =>
+      r.ok && r.value.find((x) => x.code === 'TOP-POPULATION')?.latest;
+    expect(latestOf(publicList)).toMatchObject({ value: 66085, enteredBy: 'staff' });
+    expect(latestOf(await listIndicators(scope, { ...when, withAuthors: true }))).toMatchObject({
+      value: 66085,
+      enteredBy: 'sato',
+    });
     const bad = await recordIndicatorActual(ctx, { ...input, fiscalYear: 2040, value: -5 }, { actor: 'x' });
     expect(bad.ok ? [] : bad.problems.map((p) => [p.code, p.where?.field])).toEqual([
       ['indicator-import/date-outside-fiscal-year', 'date'],

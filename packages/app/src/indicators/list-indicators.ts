@@ -35,15 +35,39 @@ export interface ReadOptions {
 /** What public reads show instead of the account that entered a value. */
 export const hiddenAuthor = 'staff';
 
-/** Replaces every `enteredBy` in a read result, however deep, with `hiddenAuthor`. */
+/**
+ * Replaces every `enteredBy` in a read result, however deep, with `hiddenAuthor`. Only the
+ * objects and arrays on the way to one are copied; the rest is shared (a read result is
+ * never changed afterwards), so a list of 300 indicators copies 300 small objects, not all of it.
+ */
 function withoutAuthors<T>(value: T): T {
-  if (Array.isArray(value)) return value.map(withoutAuthors) as T;
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = k === 'enteredBy' ? hiddenAuthor : withoutAuthors(v);
-    return out as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      const w = withoutAuthors(v);
+      if (w !== v) {
+        out ??= value.slice();
+        out[i] = w;
+      }
+    }
+    return (out ?? value) as T;
   }
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  const proto = Object.getPrototypeOf(value);
+  // Anything but a plain object (none is expected) is copied entry by entry, as it always was.
+  const plain = proto === Object.prototype || proto === null;
+  let out: Record<string, unknown> | undefined = plain ? undefined : {};
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    const w = k === 'enteredBy' ? hiddenAuthor : withoutAuthors(v);
+    if (w !== v || out) {
+      out ??= { ...record };
+      out[k] = w;
+    }
+  }
+  return (out ?? value) as T;
 }
 
 export interface IndicatorSummary {

@@ -10,12 +10,14 @@ import {
   findNewestReportFile,
   findReportFile,
   findRound,
+  globally,
   hasNewestReportFile,
   hasUnfinishedJob,
   insertReportFile,
   lastAuditedAt,
   listMunicipalities,
   listRounds,
+  municipalitiesWithPublishedRounds,
   withMunicipality,
 } from '@mirai/db';
 import type { Actor } from '../auth/actor';
@@ -184,10 +186,17 @@ export async function resumePublicationRenders(ctx: AppContext): Promise<number[
   return queued;
 }
 
-/** The same for every municipality of the deployment, each bound to its own (decision 0135). */
+/**
+ * The same for every municipality of the deployment, each bound to its own (decision 0135). Only
+ * municipalities with a published round can miss a public PDF; they are found in one query, so a
+ * start with 1,741 municipalities reads no plan of the others (decision 0153).
+ */
 export async function resumePublicationRendersEverywhere(ctx: AppContext): Promise<Record<string, number[]>> {
   const out: Record<string, number[]> = {};
-  for (const m of await listMunicipalities(ctx.database.db)) {
+  const db = ctx.database.db;
+  const withRounds = new Set(await globally(() => municipalitiesWithPublishedRounds(db)));
+  for (const m of await listMunicipalities(db)) {
+    if (!withRounds.has(m.code)) continue;
     const fys = await withMunicipality(m.code, () => resumePublicationRenders(ctx));
     if (fys.length > 0) out[m.code] = fys;
   }

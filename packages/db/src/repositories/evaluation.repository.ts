@@ -165,6 +165,18 @@ export async function findRoundById(db: Db, id: string): Promise<StoredRound | u
   return row ? toRound(row) : undefined;
 }
 
+/**
+ * The municipalities that have a published (or locked) evaluation round, in one query: run as
+ * global work it reads every municipality's rounds (a server's start looks for missing public
+ * PDFs only there, instead of reading each municipality's plan).
+ */
+export async function municipalitiesWithPublishedRounds(db: Db): Promise<string[]> {
+  const { rows } = await sql<{ code: string }>`
+    SELECT DISTINCT municipality_code AS code FROM evaluation_rounds
+    WHERE state IN ('published', 'locked') ORDER BY 1`.execute(db);
+  return rows.map((r) => r.code);
+}
+
 export async function listRounds(db: Db, planId: number): Promise<StoredRound[]> {
   const rows = await db
     .selectFrom('evaluation_rounds')
