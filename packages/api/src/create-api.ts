@@ -58,7 +58,8 @@ export function createApi(ctx: AppContext, options: ApiOptions = {}) {
       }
     },
   });
-  app.use('*', securityHeaders({ hsts: auth.secureCookies }));
+  // HSTS when the request's municipality is served over HTTPS (decided by authenticate, below).
+  app.use('*', securityHeaders({ hsts: (c) => c.get('auth')?.options.secureCookies ?? auth.secureCookies }));
   app.use('*', async (c, next) => {
     c.set('ctx', publicReads(ctx));
     await next();

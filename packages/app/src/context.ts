@@ -58,7 +58,10 @@ export async function openApp(config: AppConfig = {}): Promise<AppContext> {
 
 /** Wraps an already open database (tests) in an app context; mail is held in the outbox unless `mail` says otherwise. */
 export function contextFor(database: MiraiDatabase, opts: { mail?: MailConfig } = {}): AppContext {
-  return withServices(database, opts.mail ?? { from: defaultFrom, publicUrl: 'http://127.0.0.1:3000' });
+  return withServices(
+    database,
+    opts.mail ?? { from: defaultFrom, publicUrl: 'http://127.0.0.1:3000', publicUrlIsDefault: true },
+  );
 }
 
 function withServices(database: MiraiDatabase, config: MailConfig): AppContext {

@@ -10,6 +10,7 @@ import {
   bootstrapFirstAdmin,
   createLogger,
   log,
+  mailConfigFromEnv,
   openApp,
   resumePublicationRendersEverywhere,
   setLog,
@@ -48,6 +49,10 @@ export async function runServer(opts: ServeOptions): Promise<never> {
   const config: AppConfig = {};
   if (opts.dataDir) config.dataDir = opts.dataDir;
   if (opts.databaseUrl) config.databaseUrl = opts.databaseUrl;
+  const proxy = proxyOptions(opts);
+  // Links in e-mail: MIRAI_PUBLIC_URL, else the public origin (--public-origin too); decision 0154.
+  const mail = mailConfigFromEnv({ ...process.env, MIRAI_PUBLIC_ORIGIN: proxy.publicOrigin ?? '' });
+  if (mail.ok) config.mail = mail.value;
   const ctx = await openApp(config);
   const admin = ctx.database.dialect === 'pglite' ? await bootstrapFirstAdmin(ctx) : undefined;
   if (admin)
@@ -55,7 +60,7 @@ export async function runServer(opts: ServeOptions): Promise<never> {
       `最初の管理者 / first administrator: ${admin.login} / 一時パスワード / one-time password: ${admin.oneTimePassword} (変更が必要 / must be changed at first sign-in)`,
     );
   const { url, close } = await startServer(ctx, opts.port ?? 3000, opts.host ?? '127.0.0.1', {
-    auth: proxyOptions(opts),
+    auth: proxy,
     accessLog: process.env.MIRAI_ACCESS_LOG !== '0',
     // A checked published state is trusted for a second: writes through this server clear the cache
     // at once, writes by other processes (CLI, a second server) show within it (decision 0126).

@@ -3,17 +3,19 @@
  * public. A bad credential does not fail here; the policy check answers 401
  * for routes that need an account, so public pages stay readable.
  */
-import { anonymous, resolveApiToken, resolveSession } from '@mirai/app';
+import { anonymous, publicAddress, resolveApiToken, resolveSession } from '@mirai/app';
 import type { MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../api-env';
-import type { ResolvedAuthOptions } from './auth-options';
+import { forAddress, type ResolvedAuthOptions } from './auth-options';
 import { clearSessionCookie, readSessionCookie } from './session-cookie';
 
-export function authenticate(options: ResolvedAuthOptions): MiddlewareHandler<ApiEnv> {
+export function authenticate(configured: ResolvedAuthOptions): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
+    const ctx = c.get('ctx');
+    // The request's municipality decides its CSRF origin and Secure cookies (decision 0154).
+    const options = forAddress(configured, await publicAddress(ctx));
     c.set('actor', anonymous);
     c.set('auth', { options });
-    const ctx = c.get('ctx');
     const header = c.req.header('authorization');
     if (header !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(header);

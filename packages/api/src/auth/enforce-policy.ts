@@ -39,7 +39,9 @@ const sameSecret = (a: string, b: string) => {
  */
 export function requestOrigin(c: Context<ApiEnv>): string {
   const own = new URL(c.req.url);
-  if (!c.get('auth').options.trustProxy) return own.origin;
+  const { trustProxy, originScheme } = c.get('auth').options;
+  // Not behind a trusted proxy: the host as asked, with the municipality's scheme when it has one (0154).
+  if (!trustProxy) return originScheme ? `${originScheme}://${own.host}` : own.origin;
   const first = (name: string) => c.req.header(name)?.split(',')[0]?.trim() || undefined;
   const proto = first('x-forwarded-proto');
   const host = first('x-forwarded-host') ?? c.req.header('host') ?? own.host;

@@ -5,7 +5,7 @@
  * when served over HTTPS, and no caching of anything behind a sign-in.
  */
 import { createHash } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { ApiEnv } from '../api-env';
 
 const baseCsp = {
@@ -43,7 +43,9 @@ export function inlineStyleHashes(html: string): string[] {
   return [...hashes];
 }
 
-export function securityHeaders(opts: { hsts: boolean }): MiddlewareHandler<ApiEnv> {
+export function securityHeaders(opts: {
+  hsts: boolean | ((c: Context<ApiEnv>) => boolean);
+}): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
     await next();
     let hashes: string[] = [];
@@ -60,7 +62,8 @@ export function securityHeaders(opts: { hsts: boolean }): MiddlewareHandler<ApiE
     h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('Cross-Origin-Resource-Policy', 'same-origin');
     h.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-    if (opts.hsts) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    if (typeof opts.hsts === 'function' ? opts.hsts(c) : opts.hsts)
+      h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     if (c.get('actor')?.kind === 'user') h.set('Cache-Control', 'no-store');
     h.delete('X-Powered-By');
   };

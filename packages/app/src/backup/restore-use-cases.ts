@@ -72,7 +72,13 @@ export function restoreBackup(
 }
 
 interface RegistryRows {
-  municipalities: { code: string; name_ja: string; name_en: string | null; created_at: string }[];
+  municipalities: {
+    code: string;
+    name_ja: string;
+    name_en: string | null;
+    created_at: string;
+    public_url?: string | null;
+  }[];
   hosts: { host: string; municipality_code: string }[];
 }
 
@@ -280,8 +286,11 @@ async function restoreRegistryEntry(
   const entry = registry.municipalities.find((m) => m.code === code);
   if (!entry) throw new Refused(P.municipalityNotInBackup.create({ code }, { file }));
   if (registeredBefore) return;
-  await sql`INSERT INTO municipalities (code, name_ja, name_en, created_at)
-    VALUES (${code}, ${entry.name_ja}, ${entry.name_en}, ${entry.created_at})`.execute(trx);
+  // A backup taken before migration 0096 has no public URL: derived from the hosts (decision 0154).
+  await sql`INSERT INTO municipalities (code, name_ja, name_en, created_at, public_url)
+    VALUES (${code}, ${entry.name_ja}, ${entry.name_en}, ${entry.created_at}, ${entry.public_url ?? null})`.execute(
+    trx,
+  );
   for (const h of registry.hosts.filter((x) => x.municipality_code === code)) {
     const owner = await sql<{ m: string }>`
       SELECT municipality_code AS m FROM municipality_hosts WHERE host = ${h.host}`.execute(trx);

@@ -11,6 +11,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import { isMailAddress, mailProblems } from '../mail/mail-config';
 import { queueMail } from '../mail/mail-queue';
+import { publicUrl } from '../tenancy/public-address';
 import { cocreationProblems as P } from './cocreation-problems';
 import { planItems } from './plan-items';
 import { signToken, verifyToken } from './signed-tokens';
@@ -81,7 +82,7 @@ export async function requestFollow(
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    const confirm = `${ctx.mail.config.publicUrl}/follow/confirm?token=${encodeURIComponent(await signToken(tx as unknown as Kysely<Database>, 'follow-confirm', String(id)))}`;
+    const confirm = `${await publicUrl(ctx, tx)}/follow/confirm?token=${encodeURIComponent(await signToken(tx as unknown as Kysely<Database>, 'follow-confirm', String(id)))}`;
     await queueMail(tx, {
       idempotencyKey: `follow-confirm:${id}`,
       kind: 'follow.confirm',
@@ -208,23 +209,17 @@ export async function notifyFollowers(
     .execute();
   const seen = new Set<string>();
   let queued = 0;
+  const base = rows.length > 0 ? await publicUrl(ctx, tx) : '';
   for (const r of rows) {
     if (seen.has(r.email)) continue;
     seen.add(r.email);
-    const off = `${ctx.mail.config.publicUrl}/follow/unfollow?token=${encodeURIComponent(await signToken(tx as unknown as Kysely<Database>, 'unfollow', String(r.id)))}`;
+    const off = `${base}/follow/unfollow?token=${encodeURIComponent(await signToken(tx as unknown as Kysely<Database>, 'unfollow', String(r.id)))}`;
     const done = await queueMail(tx, {
       idempotencyKey: `follow:${n.changeKey}:${r.email}`,
       kind: `follow.${n.kind}`,
       to: r.email,
       subject: `${n.subject.ja} / ${n.subject.en}`,
-      text: [
-        n.text.ja,
-        `${ctx.mail.config.publicUrl}${n.path}`,
-        '',
-        n.text.en,
-        '',
-        `配信停止 / Unfollow: ${off}`,
-      ].join('\n'),
+      text: [n.text.ja, `${base}${n.path}`, '', n.text.en, '', `配信停止 / Unfollow: ${off}`].join('\n'),
       headers: { 'List-Unsubscribe': `<${off}>` },
     });
     if (done.ok && done.value.queued) queued++;

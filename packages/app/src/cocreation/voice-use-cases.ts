@@ -24,6 +24,7 @@ import { authorize } from '../auth/authorize';
 import type { AppContext } from '../context';
 import { isMailAddress, mailProblems } from '../mail/mail-config';
 import { queueMail } from '../mail/mail-queue';
+import { publicUrl } from '../tenancy/public-address';
 import { cocreationProblems as P } from './cocreation-problems';
 import { planItems } from './plan-items';
 import { signToken, verifyToken } from './signed-tokens';
@@ -144,7 +145,7 @@ export async function submitVoice(
         'resident-confirm',
         String(resident.id),
       );
-      const link = `${ctx.mail.config.publicUrl}/voices/confirm?token=${encodeURIComponent(token)}`;
+      const link = `${await publicUrl(ctx, tx)}/voices/confirm?token=${encodeURIComponent(token)}`;
       await queueMail(tx, {
         idempotencyKey: `voice-confirm:${id}`,
         kind: 'voices.confirm',

@@ -1,7 +1,10 @@
 /**
  * Mail configuration from the environment: MIRAI_SMTP_URL (smtp:// or smtps://,
  * with user and password in the URL when the server needs them), MIRAI_MAIL_FROM
- * (the sender), MIRAI_PUBLIC_URL (the site's address, for links in messages).
+ * (the sender), MIRAI_PUBLIC_URL (the site's address, for links in messages;
+ * MIRAI_PUBLIC_ORIGIN when unset). With several municipalities each has its own
+ * public URL (decision 0154, tenancy/public-address.ts); this one is the
+ * single install's, and gives the scheme of the addresses derived from host names.
  * Without MIRAI_SMTP_URL nothing is sent: messages are held in the outbox.
  */
 import { defineProblem, fail, ok, type Result } from '@mirai/core';
@@ -13,6 +16,8 @@ export interface MailConfig {
   from: string;
   /** The site's public address, used in links (unfollow, confirm), without a trailing slash. */
   publicUrl: string;
+  /** True when `publicUrl` is the built-in default (nothing configured): see public-address.ts. */
+  publicUrlIsDefault?: boolean;
 }
 
 export const mailProblems = {
@@ -57,10 +62,12 @@ export function mailConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Result<
     }
   }
   const port = env.PORT ?? '3000';
+  const configured = env.MIRAI_PUBLIC_URL?.trim() || env.MIRAI_PUBLIC_ORIGIN?.trim();
   return ok({
     ...(smtpUrl ? { smtpUrl } : {}),
     from: env.MIRAI_MAIL_FROM?.trim() || defaultFrom,
-    publicUrl: (env.MIRAI_PUBLIC_URL?.trim() || `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    publicUrl: (configured || `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
+    ...(configured ? {} : { publicUrlIsDefault: true }),
   });
 }
 

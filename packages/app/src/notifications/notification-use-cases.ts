@@ -31,6 +31,7 @@ import type { UserActor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { evaluationActorOf } from '../evaluation/evaluation-actor';
 import { getRoundStatus } from '../evaluation/round-use-cases';
+import { publicUrl } from '../tenancy/public-address';
 import { queueReminderMail } from './reminder-mail';
 
 export const notificationProblems = {
@@ -187,7 +188,7 @@ export async function sendEvaluationReminders(
         sheetId: r.sheetId,
         ...recipient,
         subject: `【行政評価】${message.ja}`,
-        text: `${message.ja}\n${message.en}\n\n${ctx.mail.config.publicUrl}${link}\n`,
+        text: `${message.ja}\n${message.en}\n\n${await publicUrl(ctx, tx)}${link}\n`,
       });
       sent++;
     }

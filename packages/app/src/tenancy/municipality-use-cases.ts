@@ -9,6 +9,7 @@ import {
   normalizeHost,
   type RegisteredMunicipality,
   registerMunicipality,
+  setMunicipalityPublicUrl,
   withMunicipality,
 } from '@mirai/db';
 import { createFirstAdmin } from '../auth/users';
@@ -41,6 +42,22 @@ export const municipalityProblems = {
     ja: `市区町村コード ${p.code} は5桁または6桁の数字で指定してください`,
     en: `Municipality code ${p.code} must be 5 or 6 digits`,
   })),
+  badPublicUrl: defineProblem<{ url: string }>('municipality/bad-public-url', 'invalid', (p) => ({
+    ja: `公開URL ${p.url} は使えません（http:// または https:// とホスト名だけ。例: https://plan.example.lg.jp）`,
+    en: `Public URL ${p.url} is not usable: give http:// or https:// and a host name only (e.g. https://plan.example.lg.jp)`,
+  })),
+  publicUrlHost: defineProblem<{ url: string; code: string }>(
+    'municipality/public-url-host',
+    'invalid',
+    (p) => ({
+      ja: `公開URL ${p.url} のホスト名は市区町村 ${p.code} のホスト名ではありません（--host で追加してください）`,
+      en: `The host of public URL ${p.url} is not a host name of municipality ${p.code} (add it with --host)`,
+    }),
+  ),
+  notRegistered: defineProblem<{ code: string }>('municipality/not-registered', 'not-found', (p) => ({
+    ja: `市区町村 ${p.code} は登録されていません`,
+    en: `Municipality ${p.code} is not registered`,
+  })),
   unknownHost: defineProblem<Record<string, never>>('tenancy/unknown-host', 'not-found', () => ({
     ja: 'このホスト名で提供している市区町村はありません',
     en: 'No municipality is served at this host name',
@@ -58,6 +75,31 @@ export interface AddMunicipalityInput {
    * given a one-time password; `false`: none (create it later with `mirai users create-admin`).
    */
   admin?: { login: string } | false;
+  /** Its public URL (decision 0154); absent: unchanged (derived from its first host name when never set). */
+  publicUrl?: string;
+}
+
+/** A public URL as stored: http(s), a host and maybe a port, nothing else; or the problem with it. */
+export function checkPublicUrl(raw: string, code: string, hosts: string[]): Result<string> {
+  let u: URL;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return fail(municipalityProblems.badPublicUrl.create({ url: raw }, { field: 'publicUrl' }));
+  }
+  if (
+    (u.protocol !== 'http:' && u.protocol !== 'https:') ||
+    u.username ||
+    u.password ||
+    u.pathname !== '/' ||
+    u.search ||
+    u.hash ||
+    !u.hostname
+  )
+    return fail(municipalityProblems.badPublicUrl.create({ url: raw }, { field: 'publicUrl' }));
+  if (!hosts.map(normalizeHost).includes(normalizeHost(u.host)))
+    return fail(municipalityProblems.publicUrlHost.create({ url: raw, code }, { field: 'publicUrl' }));
+  return ok(u.origin);
 }
 
 /**
@@ -96,10 +138,19 @@ export async function addMunicipality(
       );
     name = doc.municipality.name;
   }
+  let publicUrl: string | undefined;
+  if (input.publicUrl !== undefined) {
+    const checked = checkPublicUrl(input.publicUrl, input.code, [
+      ...(registered?.hosts ?? []),
+      ...input.hosts,
+    ]);
+    if (!checked.ok) return checked;
+    publicUrl = checked.value;
+  }
   try {
     await registerMunicipality(
       ctx.database.db,
-      { code: input.code, name: name!, hosts: input.hosts },
+      { code: input.code, name: name!, hosts: input.hosts, ...(publicUrl ? { publicUrl } : {}) },
       { actor: input.actor },
     );
   } catch (error) {
@@ -132,6 +183,26 @@ export async function addMunicipality(
     ...(imported?.ok ? { planCode: imported.value.code, planVersion: imported.value.version } : {}),
     ...(admin ? { admin } : {}),
   });
+}
+
+/**
+ * Sets a registered municipality's public URL, or with null clears it (then derived from its
+ * first host name), audited in its trail (`municipality.public-url`); decision 0154.
+ */
+export async function updateMunicipality(
+  ctx: AppContext,
+  input: { code: string; publicUrl: string | null; actor: string },
+): Promise<Result<RegisteredMunicipality>> {
+  const registered = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code);
+  if (!registered) return fail(municipalityProblems.notRegistered.create({ code: input.code }));
+  let publicUrl: string | null = null;
+  if (input.publicUrl !== null) {
+    const checked = checkPublicUrl(input.publicUrl, input.code, registered.hosts);
+    if (!checked.ok) return checked;
+    publicUrl = checked.value;
+  }
+  await setMunicipalityPublicUrl(ctx.database.db, input.code, publicUrl, { actor: input.actor });
+  return ok((await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code)!);
 }
 
 export { listMunicipalities };

@@ -52,6 +52,41 @@ describe('mirai municipalities', () => {
         ['99001', ['b.example']],
       ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))),
     );
+    // Public URLs (decision 0154): registered for one, derived from its host for the other; audited.
+    const badUrl = runCli([
+      'municipalities',
+      'update',
+      '--code',
+      '99001',
+      '--public-url',
+      'https://c.example',
+      ...db,
+    ]);
+    expect([badUrl.status, badUrl.stderr]).toEqual([
+      1,
+      expect.stringContaining('municipality/public-url-host'),
+    ]);
+    const set = runCli([
+      'municipalities',
+      'update',
+      '--code',
+      '99001',
+      '--public-url',
+      'https://b.example',
+      ...db,
+    ]);
+    expect([set.stderr, set.stdout]).toEqual(['', expect.stringContaining('https://b.example')]);
+    const urls = JSON.parse(runCli(['municipalities', 'list', '--format', 'json', ...db]).stdout) as {
+      code: string;
+      publicUrl: string;
+      publicUrlRegistered: boolean;
+    }[];
+    expect(urls.map((m) => [m.code, m.publicUrl, m.publicUrlRegistered]).sort()).toEqual(
+      [
+        [first, 'http://a.example', false],
+        ['99001', 'https://b.example', true],
+      ].sort(),
+    );
     // Each command works for the municipality it names; with two and none named, it sees no plan.
     const plan = runCli(['plan', 'export', '--format', 'json', '--municipality', '99001', ...db]);
     expect(plan.stderr).toBe('');

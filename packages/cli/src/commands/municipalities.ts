@@ -1,7 +1,16 @@
-/** `mirai municipalities add|list`: the municipalities one deployment serves, by host name (decision 0135). */
+/**
+ * `mirai municipalities add|update|list`: the municipalities one deployment serves, by host name
+ * (decision 0135), each with its public URL (decision 0154).
+ */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { addMunicipality, listMunicipalities } from '@mirai/app';
+import {
+  addMunicipality,
+  listMunicipalities,
+  publicAddress,
+  updateMunicipality,
+  withMunicipality,
+} from '@mirai/app';
 import { ProblemError, unwrap } from '@mirai/core';
 import type { Command } from 'commander';
 import { cliActor } from '../actor';
@@ -23,6 +32,10 @@ export function registerMunicipalities(program: Command) {
         'the plan file (YAML or JSON); without it, adds host names to a registered municipality',
       )
       .option('--host <host...>', 'host names it answers at (e.g. plan.example.lg.jp)', [])
+      .option(
+        '--public-url <url>',
+        'its public URL, for links in e-mail, the CSRF origin and Secure cookies (default: https?://its first host)',
+      )
       .option('--admin-login <login>', 'login of its first administrator (created with its plan)', 'admin')
       .option(
         '--no-admin',
@@ -51,6 +64,7 @@ export function registerMunicipalities(program: Command) {
             ...(text !== undefined ? { plan: { text, file: basename(opts.plan) } } : {}),
             actor: cliActor(),
             admin: opts.admin === false ? false : { login: opts.adminLogin as string },
+            ...(opts.publicUrl !== undefined ? { publicUrl: opts.publicUrl as string } : {}),
           }),
         );
         console.log(
@@ -75,6 +89,42 @@ export function registerMunicipalities(program: Command) {
 
   withDataOptions(
     m
+      .command('update')
+      .description("市区町村の公開URLを設定する / set or clear a municipality's public URL")
+      .requiredOption('--code <code>', 'municipality code')
+      .option('--public-url <url>', 'its public URL (http:// or https:// and one of its host names)')
+      .option('--no-public-url', 'clear it: derived from its first host name again'),
+  ).action(async (opts) => {
+    if (opts.publicUrl === undefined)
+      throw new ProblemError({
+        code: 'cli/invalid-option',
+        kind: 'invalid',
+        message: {
+          ja: '--public-url URL または --no-public-url を指定してください',
+          en: 'Give --public-url URL or --no-public-url',
+        },
+      });
+    await withApp(
+      { ...opts, municipality: undefined },
+      async (ctx) => {
+        const r = unwrap(
+          await updateMunicipality(ctx, {
+            code: opts.code,
+            publicUrl: opts.publicUrl === false ? null : (opts.publicUrl as string),
+            actor: cliActor(),
+          }),
+        );
+        const address = await withMunicipality(r.code, () => publicAddress(ctx));
+        console.log(
+          `更新しました / updated: ${r.code} ${r.name.ja}: ${address.url}${r.publicUrl ? '' : ' (ホスト名から / from its host name)'}`,
+        );
+      },
+      { noSeed: true },
+    );
+  });
+
+  withDataOptions(
+    m
       .command('list')
       .description('市区町村の一覧 / list the municipalities')
       .option('--format <format>', 'table | json', 'table'),
@@ -83,18 +133,34 @@ export function registerMunicipalities(program: Command) {
       { ...opts, municipality: undefined },
       async (ctx) => {
         const all = await listMunicipalities(ctx.database.db);
+        // The URL its links name: registered, or derived (decision 0154).
+        const urls = new Map<string, string>();
+        for (const x of all) urls.set(x.code, (await withMunicipality(x.code, () => publicAddress(ctx))).url);
         if (opts.format === 'json') {
-          printJson(all.map((x) => ({ code: x.code, name: x.name, hosts: x.hosts })));
+          printJson(
+            all.map((x) => ({
+              code: x.code,
+              name: x.name,
+              hosts: x.hosts,
+              publicUrl: urls.get(x.code),
+              publicUrlRegistered: x.publicUrl !== undefined,
+            })),
+          );
           return;
         }
         printTable(
-          ['コード / code', '名称 / name', 'ホスト名 / hosts'],
+          ['コード / code', '名称 / name', 'ホスト名 / hosts', '公開URL / public URL'],
           all.map((x) => [
             x.code,
             x.name.ja,
             x.hosts.join(', ') || (all.length === 1 ? '（すべて / any）' : '—'),
+            `${urls.get(x.code)}${x.publicUrl ? '' : ' *'}`,
           ]),
         );
+        if (all.some((x) => !x.publicUrl))
+          console.log(
+            '* 登録なし: ホスト名または MIRAI_PUBLIC_URL から / not registered: from its host name or MIRAI_PUBLIC_URL',
+          );
       },
       { noSeed: true },
     );

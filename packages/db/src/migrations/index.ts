@@ -27,6 +27,7 @@ import * as m0090 from './0090-municipalities-and-tenancy';
 import * as m0091 from './0091-actual-import-staging';
 import * as m0093 from './0093-current-actual-columns';
 import * as m0094 from './0094-review-publication';
+import * as m0096 from './0096-municipality-public-url';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '0091-actual-import-staging': m0091,
   '0093-current-actual-columns': m0093,
   '0094-review-publication': m0094,
+  '0096-municipality-public-url': m0096,
 };

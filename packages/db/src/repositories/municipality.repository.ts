@@ -14,6 +14,8 @@ export interface MunicipalitiesTable {
   name_ja: string;
   name_en: string | null;
   created_at: import('kysely').ColumnType<Date, Date | undefined, never>;
+  /** Its public URL (decision 0154); null: derived from its first host name. */
+  public_url: import('kysely').ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface MunicipalityHostsTable {
@@ -30,6 +32,8 @@ export interface RegisteredMunicipality {
   code: string;
   name: { ja: string; en?: string };
   hosts: string[];
+  /** Its public URL as registered (decision 0154); absent: derived (see app's public-address). */
+  publicUrl?: string;
   createdAt: Date;
 }
 
@@ -56,6 +60,7 @@ function toMunicipality(
     code: r.code,
     name: { ja: r.name_ja, ...(r.name_en ? { en: r.name_en } : {}) },
     hosts: hosts.filter((h) => h.municipality_code === r.code).map((h) => h.host),
+    ...(r.public_url ? { publicUrl: r.public_url } : {}),
     createdAt: r.created_at,
   };
 }
@@ -78,51 +83,114 @@ export class HostTaken extends Error {
  */
 export function registerMunicipality(
   db: Kysely<Database>,
-  m: { code: string; name: { ja: string; en?: string }; hosts?: string[] },
+  m: { code: string; name: { ja: string; en?: string }; hosts?: string[]; publicUrl?: string },
+  opts: { actor?: string } = {},
+): Promise<void> {
+  return globally(async () => {
+    await db.transaction().execute((tx) => registerMunicipalityIn(tx, m, opts));
+    registryChanged();
+  });
+}
+
+/**
+ * registerMunicipality within the caller's transaction, which must be global work (the
+ * caller calls registryChanged() after its commit). With `publicUrl`, the municipality's
+ * public URL is set too (recorded as `municipality.public-url` when it changes).
+ */
+export async function registerMunicipalityIn(
+  tx: Transaction<Database>,
+  m: { code: string; name: { ja: string; en?: string }; hosts?: string[]; publicUrl?: string },
   opts: { actor?: string } = {},
 ): Promise<void> {
   const actor = opts.actor;
+  const first = (await tx.selectFrom('municipalities').select('code').limit(1).execute()).length === 0;
+  if (first) await adoptUnownedRows(tx, m.code);
+  const inserted = await tx
+    .insertInto('municipalities')
+    .values({ code: m.code, name_ja: m.name.ja, name_en: m.name.en ?? null })
+    .onConflict((oc) => oc.column('code').doNothing())
+    .executeTakeFirst();
+  // The entries below belong to the municipality's own trail (this transaction only).
+  if (actor) await sql`SELECT set_config('mirai.municipality', ${m.code}, true)`.execute(tx);
+  if (actor && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
+    await audit(tx, {
+      actor,
+      action: 'municipality.register',
+      entityType: 'municipality',
+      entityId: m.code,
+      after: { code: m.code, name: m.name },
+    });
+  for (const raw of m.hosts ?? []) {
+    const host = normalizeHost(raw);
+    const owner = await tx
+      .selectFrom('municipality_hosts')
+      .select('municipality_code')
+      .where('host', '=', host)
+      .executeTakeFirst();
+    if (owner && owner.municipality_code !== m.code) throw new HostTaken(host, owner.municipality_code);
+    if (owner) continue;
+    await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
+    if (actor)
+      await audit(tx, {
+        actor,
+        action: 'municipality.host-add',
+        entityType: 'municipality',
+        entityId: m.code,
+        after: { host },
+      });
+  }
+  if (m.publicUrl !== undefined) await setPublicUrlIn(tx, m.code, m.publicUrl, actor);
+}
+
+/**
+ * Sets (or, with null, clears) a registered municipality's public URL (decision 0154), audited
+ * in its own trail. Returns false when the municipality is not registered.
+ */
+export function setMunicipalityPublicUrl(
+  db: Kysely<Database>,
+  code: string,
+  publicUrl: string | null,
+  opts: { actor: string },
+): Promise<boolean> {
   return globally(async () => {
-    await db.transaction().execute(async (tx) => {
-      const first = (await tx.selectFrom('municipalities').select('code').limit(1).execute()).length === 0;
-      if (first) await adoptUnownedRows(tx, m.code);
-      const inserted = await tx
-        .insertInto('municipalities')
-        .values({ code: m.code, name_ja: m.name.ja, name_en: m.name.en ?? null })
-        .onConflict((oc) => oc.column('code').doNothing())
+    const found = await db.transaction().execute(async (tx) => {
+      const row = await tx
+        .selectFrom('municipalities')
+        .select('code')
+        .where('code', '=', code)
         .executeTakeFirst();
-      // The entries below belong to the municipality's own trail (this transaction only).
-      if (actor) await sql`SELECT set_config('mirai.municipality', ${m.code}, true)`.execute(tx);
-      if (actor && Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0)
-        await audit(tx, {
-          actor,
-          action: 'municipality.register',
-          entityType: 'municipality',
-          entityId: m.code,
-          after: { code: m.code, name: m.name },
-        });
-      for (const raw of m.hosts ?? []) {
-        const host = normalizeHost(raw);
-        const owner = await tx
-          .selectFrom('municipality_hosts')
-          .select('municipality_code')
-          .where('host', '=', host)
-          .executeTakeFirst();
-        if (owner && owner.municipality_code !== m.code) throw new HostTaken(host, owner.municipality_code);
-        if (owner) continue;
-        await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
-        if (actor)
-          await audit(tx, {
-            actor,
-            action: 'municipality.host-add',
-            entityType: 'municipality',
-            entityId: m.code,
-            after: { host },
-          });
-      }
+      if (!row) return false;
+      await sql`SELECT set_config('mirai.municipality', ${code}, true)`.execute(tx);
+      await setPublicUrlIn(tx, code, publicUrl, opts.actor);
+      return true;
     });
     registryChanged();
+    return found;
   });
+}
+
+async function setPublicUrlIn(
+  tx: Transaction<Database>,
+  code: string,
+  publicUrl: string | null,
+  actor: string | undefined,
+): Promise<void> {
+  const before = await tx
+    .selectFrom('municipalities')
+    .select('public_url')
+    .where('code', '=', code)
+    .executeTakeFirstOrThrow();
+  if ((before.public_url ?? null) === publicUrl) return;
+  await tx.updateTable('municipalities').set({ public_url: publicUrl }).where('code', '=', code).execute();
+  if (actor)
+    await audit(tx, {
+      actor,
+      action: 'municipality.public-url',
+      entityType: 'municipality',
+      entityId: code,
+      before: { publicUrl: before.public_url ?? null },
+      after: { publicUrl },
+    });
 }
 
 /**
@@ -228,4 +296,34 @@ export async function inPlanMunicipality<T>(
     throw new PlanMunicipalityMismatch(codes[0]!, m.code);
   else if (!codes.includes(m.code)) throw new MunicipalityNotRegistered(m.code);
   return withMunicipality(m.code, fn);
+}
+
+export interface MunicipalityAddresses {
+  /** Registered municipalities, by code. */
+  codes: string[];
+  /** Each municipality's registered public URL (or null) and host names (sorted). */
+  byCode: Map<string, { publicUrl: string | null; hosts: string[] }>;
+}
+
+/**
+ * The registry's addresses (decision 0154), read through the caller's executor and binding
+ * (a transaction of a bound municipality too: role `mirai_tenant` may read the registry).
+ */
+export async function readMunicipalityAddresses(
+  db: Kysely<Database> | Transaction<Database>,
+): Promise<MunicipalityAddresses> {
+  const rows = await db.selectFrom('municipalities').select(['code', 'public_url']).orderBy('code').execute();
+  const hosts = await db.selectFrom('municipality_hosts').selectAll().orderBy('host').execute();
+  return {
+    codes: rows.map((r) => r.code),
+    byCode: new Map(
+      rows.map((r) => [
+        r.code,
+        {
+          publicUrl: r.public_url,
+          hosts: hosts.filter((h) => h.municipality_code === r.code).map((h) => h.host),
+        },
+      ]),
+    ),
+  };
 }
