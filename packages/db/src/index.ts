@@ -12,6 +12,7 @@ export * from './repositories/dataset.repository';
 export * from './repositories/evaluation.repository';
 export * from './repositories/indicator.repository';
 export * from './repositories/job.repository';
+export * from './repositories/job-input.repository';
 export * from './repositories/mail.repository';
 export * from './repositories/municipality.repository';
 export * from './repositories/notification.repository';

@@ -8,6 +8,7 @@ import type { CocreationTables } from './repositories/cocreation.repository';
 import type { DatasetTables } from './repositories/dataset.repository';
 import type { EvaluationTables } from './repositories/evaluation.repository';
 import type { JobTables } from './repositories/job.repository';
+import type { JobInputTables } from './repositories/job-input.repository';
 import type { MailTables } from './repositories/mail.repository';
 import type { MunicipalityTables } from './repositories/municipality.repository';
 import type { NotificationTables } from './repositories/notification.repository';
@@ -72,6 +73,7 @@ export interface Database
     MailTables,
     MunicipalityTables,
     JobTables,
+    JobInputTables,
     CocreationTables,
     SectoralPlanTables,
     ReportTables {

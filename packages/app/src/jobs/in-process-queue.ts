@@ -5,7 +5,17 @@
  * enqueued is lost across a restart.
  */
 
-import { claimNextJob, type Database, findJob, globally, insertJob, requeueRunningJobs } from '@mirai/db';
+import { randomUUID } from 'node:crypto';
+import {
+  claimNextJob,
+  type Database,
+  dropStrayJobInputs,
+  findJob,
+  globally,
+  insertJob,
+  requeueRunningJobs,
+  storeJobInput,
+} from '@mirai/db';
 import type { Kysely } from 'kysely';
 import { log } from '../ops/logger';
 import type { EnqueueOptions, JobKind, JobQueue, JobView } from './job-queue';
@@ -26,10 +36,13 @@ export class InProcessJobQueue implements JobQueue {
   }
 
   async enqueue(kind: string, payload: unknown, options: EnqueueOptions): Promise<string> {
+    // The input first, in short statements (decision 0151); the job row, written last, makes it visible.
+    const inputId = options.input ? randomUUID() : undefined;
+    if (inputId && options.input) await storeJobInput(this.db, inputId, options.input);
     const id = await insertJob(this.db, {
+      ...(inputId ? { id: inputId } : {}),
       kind,
       payload,
-      input: options.input ?? null,
       actor: options.actor,
       userId: options.userId,
       groupKey: this.kinds.get(kind)?.serial ? (options.groupKey ?? kind) : null,
@@ -47,7 +60,10 @@ export class InProcessJobQueue implements JobQueue {
     if (this.running) return;
     this.running = true;
     // Polling is global work; each job then runs bound to its own municipality (decision 0135).
-    await globally(() => requeueRunningJobs(this.db));
+    await globally(async () => {
+      await requeueRunningJobs(this.db);
+      await dropStrayJobInputs(this.db);
+    });
     this.loop = globally(() => this.run());
   }
 

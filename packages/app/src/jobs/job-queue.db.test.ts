@@ -1,8 +1,10 @@
 // The job queue on both databases: answered at once, progress, result or
 // problems, one at a time per group, survives a restart, visible to its starter.
+import { createHash, randomBytes } from 'node:crypto';
 import { fail, ok } from '@mirai/core';
-import { claimNextJob } from '@mirai/db';
+import { claimNextJob, jobInputChunkBytes } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import type { UserActor } from '../auth/actor';
 import type { AppContext } from '../context';
@@ -146,6 +148,32 @@ describeEachDatabase('background job queue', (t) => {
       status: 'succeeded',
       result: { total: 42 },
     });
+  });
+
+  it('keeps an input of several pieces across a restart, byte for byte, and removes it when done', async () => {
+    const bytes = new Uint8Array(randomBytes(2 * jobInputChunkBytes + 123));
+    const digest: JobKind<unknown, { sha: string; size: number }> = {
+      kind: 'test:digest',
+      handler: async (_p, ctx) => {
+        const input = (await ctx.input()) ?? new Uint8Array();
+        return ok({ sha: createHash('sha256').update(input).digest('hex'), size: input.byteLength });
+      },
+    };
+    const before = open(digest as JobKind<never, unknown>);
+    const id = await before.enqueue('test:digest', {}, { actor: 'user:u1', userId: 1, input: bytes });
+    await before.stop();
+    const stored = () =>
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM job_input_chunks WHERE job_id = ${id}::uuid`
+        .execute(t.handle.db)
+        .then((r) => r.rows[0]!.n);
+    expect(await stored()).toBe(3);
+    const after = open(digest as JobKind<never, unknown>);
+    await after.start();
+    expect(await after.waitFor(id, { timeoutMs: 20_000 })).toMatchObject({
+      status: 'succeeded',
+      result: { sha: createHash('sha256').update(bytes).digest('hex'), size: bytes.byteLength },
+    });
+    expect(await stored()).toBe(0);
   });
 
   it('queues again a job left running by a process that stopped (embedded database)', async () => {

@@ -7,7 +7,17 @@
  * Kysely connection, so it uses the same pool and search path.
  */
 
-import { claimJob, type Database, findJob, globally, insertJob, tenantRole } from '@mirai/db';
+import { randomUUID } from 'node:crypto';
+import {
+  claimJob,
+  type Database,
+  dropStrayJobInputs,
+  findJob,
+  globally,
+  insertJob,
+  storeJobInput,
+  tenantRole,
+} from '@mirai/db';
 import { CompiledQuery, type Kysely, sql, type Transaction } from 'kysely';
 import type PgBoss from 'pg-boss';
 import { log } from '../ops/logger';
@@ -88,11 +98,14 @@ export class PgBossJobQueue implements JobQueue {
     await this.init();
     const serial = this.kinds.get(kind)?.serial ?? false;
     const groupKey = serial ? (options.groupKey ?? kind) : null;
+    // The input first, in pieces (decision 0151); the job row and its delivery then make it visible.
+    const inputId = options.input ? randomUUID() : undefined;
+    if (inputId && options.input) await storeJobInput(this.db, inputId, options.input);
     return this.db.transaction().execute(async (tx) => {
       const id = await insertJob(tx, {
+        ...(inputId ? { id: inputId } : {}),
         kind,
         payload,
-        input: options.input ?? null,
         actor: options.actor,
         userId: options.userId,
         groupKey,
@@ -116,6 +129,8 @@ export class PgBossJobQueue implements JobQueue {
     await this.init();
     if (this.working) return;
     this.working = true;
+    // Pieces of inputs no job will read (an upload stopped before its row; a stop after a job finished).
+    await globally(() => dropStrayJobInputs(this.db));
     for (const name of [serialQueue, parallelQueue]) {
       await globally(() =>
         this.boss.work<Delivery>(name, { pollingIntervalSeconds: 1 }, (deliveries) =>

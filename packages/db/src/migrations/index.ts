@@ -25,6 +25,7 @@ import * as m0060 from './0060-current-actuals';
 import * as m0080 from './0080-rate-limits';
 import * as m0090 from './0090-municipalities-and-tenancy';
 import * as m0091 from './0091-actual-import-staging';
+import * as m0092 from './0092-job-input-chunks';
 import * as m0093 from './0093-current-actual-columns';
 import * as m0094 from './0094-review-publication';
 import * as m0096 from './0096-municipality-public-url';
@@ -52,6 +53,7 @@ export const migrations: Record<string, Migration> = {
   '0060-current-actuals': m0060,
   '0090-municipalities-and-tenancy': m0090,
   '0091-actual-import-staging': m0091,
+  '0092-job-input-chunks': m0092,
   '0093-current-actual-columns': m0093,
   '0094-review-publication': m0094,
   '0096-municipality-public-url': m0096,

@@ -1,10 +1,12 @@
 /**
  * Background job rows: created queued, claimed by a runner, progress while
- * running, then a result or problems. The file an import reads sits in
- * `input` until the job finishes.
+ * running, then a result or problems. The file an import reads is stored in
+ * pieces before the row (job-input.repository.ts) and removed when the job
+ * finishes; `input` holds the file of a job queued before migration 0092.
  */
 import { type Generated, type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../schema';
+import { dropJobInput } from './job-input.repository';
 
 export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 
@@ -35,9 +37,10 @@ export interface JobTables {
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NewJobRow {
+  /** Given when the job's input was stored first under this id. */
+  id?: string;
   kind: string;
   payload: unknown;
-  input?: Uint8Array | null;
   actor: string;
   userId: number | null;
   groupKey: string | null;
@@ -87,9 +90,10 @@ export async function insertJob(db: Db, job: NewJobRow): Promise<string> {
   const row = await db
     .insertInto('jobs')
     .values({
+      ...(job.id ? { id: job.id } : {}),
       kind: job.kind,
       payload: JSON.stringify(job.payload ?? null),
-      input: job.input ?? null,
+      input: null,
       actor: job.actor,
       user_id: job.userId,
       group_key: job.groupKey,
@@ -118,11 +122,6 @@ export async function listJobsOfUser(db: Db, userId: number, limit = 50): Promis
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute()) as JobRow[];
-}
-
-export async function readJobInput(db: Db, id: string): Promise<Uint8Array | null> {
-  const row = await db.selectFrom('jobs').select('input').where('id', '=', id).executeTakeFirst();
-  return row?.input ?? null;
 }
 
 /** Claims the oldest queued job whose group has no running job (in-process runner). */
@@ -181,6 +180,8 @@ export async function finishJob(
     })
     .where('id', '=', id)
     .execute();
+  // A stop between the two leaves pieces that dropStrayJobInputs removes later.
+  await dropJobInput(db, id);
 }
 
 /** Whether a job of this kind whose payload contains `match` is queued or running (not yet finished). */
