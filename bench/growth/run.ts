@@ -1,11 +1,12 @@
 /**
  * Reads as data grow: 1,000 indicators × 10 fiscal years × (a first value + 12 corrections) =
  * 130,000 actual versions (SAMPLE data, bench/growth/seed.ts). Page times of the top page, an
- * indicator page and /api/v1/progress from a real server process on the embedded database, first
- * with the code before current values were kept (BENCH_BEFORE, a git revision, checked out into a
- * temporary tree), then with this tree's code on the same data directory (its start runs migration
- * 0060, which fills `current_actuals`). Each request has a new query string, so the public answer
- * cache never answers it. Results: bench/results/growth.{json,md}, with the load average.
+ * indicator page, /api/v1/progress and /api/v1/indicators from a real server process on the embedded
+ * database, first with an earlier revision's code (BENCH_BEFORE, checked out into a temporary tree),
+ * then with this tree's code on the same data directory (its start runs the migrations since, 0093
+ * filling the copied columns of `current_actuals` among them). Each request has a new query string,
+ * so the public answer cache never answers it. Each run adds a section to
+ * bench/results/growth.{json,md}, with the load average; earlier sections are kept.
  */
 import { type ChildProcess, execSync, spawnSync } from 'node:child_process';
 import {
@@ -14,6 +15,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   symlinkSync,
   writeFileSync,
@@ -23,12 +25,13 @@ import { join } from 'node:path';
 import { startServerProcess } from '../support/server-process';
 
 const root = new URL('../..', import.meta.url).pathname;
-const before = process.env.BENCH_BEFORE ?? 'd3c538e';
-const samples = Number(process.env.BENCH_RUNS ?? 3);
+// The last revision before current values carried their columns (decision 0152).
+const before = process.env.BENCH_BEFORE ?? '7d9acc3';
+const samples = Number(process.env.BENCH_RUNS ?? 5);
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_MS ?? 120_000);
 const work = mkdtempSync(join(tmpdir(), 'mirai-bench-growth-'));
 const dataDir = join(work, 'data');
-const pages = ['/', '/indicators/GROW-0500', '/api/v1/progress'];
+const pages = ['/', '/indicators/GROW-0500', '/api/v1/progress', '/api/v1/indicators'];
 
 /** A runnable copy of another revision: its sources, this tree's installed packages and built assets. */
 function checkout(rev: string): string {
@@ -88,6 +91,10 @@ const result: Record<string, unknown> = {
   before,
   versions: 130_000,
 };
+const after =
+  process.env.BENCH_AFTER_LABEL ??
+  execSync(`git -C ${root} rev-parse --short HEAD`, { encoding: 'utf8' }).trim();
+result.after = after;
 try {
   const beforeTree = checkout(before);
   // The seed runs inside the old tree, on its own code and schema (a copy when it has none).
@@ -130,17 +137,28 @@ try {
     xs.length === 0 ? '—' : xs.includes(-1) ? `> ${timeoutMs}` : String(median(xs));
   const row = (p: string) =>
     `| \`${p}\` | ${med(runs.before!.pages[p]!)} | ${shown(runs.before!.pages[p]!)} | ${med(runs.after!.pages[p]!)} | ${shown(runs.after!.pages[p]!)} |`;
-  writeFileSync(join(root, 'bench/results/growth.json'), `${JSON.stringify(result, null, 2)}\n`);
+  const jsonFile = join(root, 'bench/results/growth.json');
+  const mdFile = join(root, 'bench/results/growth.md');
+  // Earlier runs are kept: the file holds every section, oldest first (a single older run is wrapped).
+  const old = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : { sections: [] };
+  const sections = old.sections ?? [old];
   writeFileSync(
-    join(root, 'bench/results/growth.md'),
-    `# Reads as data grow: 130,000 actual versions\n\n` +
-      `Measured ${result.measuredAt} on ${cpus().length} cores (shared), Node ${process.version}; one server process on the embedded database (PGlite), one client, ${samples} requests per page, each with a new query string (the answer cache never answers).\n` +
-      `Data (SAMPLE): the default plan plus 1,000 synthetic indicators × 10 fiscal years × (a first value + 12 corrections).\n` +
-      `Before: revision ${before} (every read loads every version, each indicator scans them all). After: this tree (current values from \`current_actuals\`, kept by a trigger in the same transaction; statuses grouped per indicator and read once per request, not once for each part of the page).\n\n` +
-      `Load average (1, 5, 15 min) at the start and end of each run: before ${runs.before!.load.join(' / ')} → ${runs.before!.loadAfter.join(' / ')}, after ${runs.after!.load.join(' / ')} → ${runs.after!.loadAfter.join(' / ')}. Server start (after includes every migration since the before revision, 0060 filling current values among them): before ${runs.before!.startMs} ms, after ${runs.after!.startMs} ms.\n\n` +
-      `| page | before median (ms) | before (ms) | after median (ms) | after (ms) |\n|---|---:|---|---:|---|\n` +
-      `${pages.map(row).join('\n')}\n`,
+    jsonFile,
+    `${JSON.stringify({ benchmark: 'growth', sections: [...sections, result] }, null, 2)}\n`,
   );
+  const title = '# Reads as data grow: 130,000 actual versions\n';
+  const earlier = existsSync(mdFile) ? readFileSync(mdFile, 'utf8').replace(title, '').trim() : '';
+  const section =
+    `## ${result.measuredAt}: before ${before}, after ${after}\n\n` +
+    `Measured on ${cpus().length} cores (shared), Node ${process.version}; one server process on the embedded database (PGlite), one client, ${samples} requests per page, each with a new query string (the answer cache never answers).\n` +
+    `Data (SAMPLE): the default plan plus 1,000 synthetic indicators × 10 fiscal years × (a first value + 12 corrections).\n` +
+    `Before: revision ${before}. After: this tree (${after}).\n\n` +
+    `Load average (1, 5, 15 min) at the start and end of each run: before ${runs.before!.load.join(' / ')} → ${runs.before!.loadAfter.join(' / ')}, after ${runs.after!.load.join(' / ')} → ${runs.after!.loadAfter.join(' / ')}. Server start (after includes the migrations since the before revision): before ${runs.before!.startMs} ms, after ${runs.after!.startMs} ms.\n\n` +
+    `| page | before median (ms) | before (ms) | after median (ms) | after (ms) |\n|---|---:|---|---:|---|\n` +
+    `${pages.map(row).join('\n')}\n`;
+  // Newest first under the title; the older sections below keep their own headings.
+  const older = earlier && !earlier.startsWith('## ') ? `## Earlier run\n\n${earlier}` : earlier;
+  writeFileSync(mdFile, `${title}\n${section}${older ? `\n${older}\n` : ''}`);
   console.log(JSON.stringify(result, null, 2));
 } finally {
   rmSync(work, { recursive: true, force: true });
