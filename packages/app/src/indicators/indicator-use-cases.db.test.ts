@@ -199,6 +199,10 @@ describeEachDatabase('indicator use cases', (t) => {
       ['TOP-HAPPINESS', 6.7],
       ['TOP-POPULATION', 66085],
     ]);
+    // The roll-up is public (/api/v1/progress, the top page): its top indicators name no account either.
+    expect(progress.value.topIndicators.map((x) => x.latest?.enteredBy)).toEqual(['staff', 'staff']);
+    const staff = await getPlanProgress(ctx, { asOf, withAuthors: true });
+    expect(staff.ok && staff.value.topIndicators[1]!.latest?.enteredBy).toBe('sato');
     // 6.70 vs the baseline 6.77 with no margin configured: compared exactly.
     expect(progress.value.topIndicators[0]!.status.detail?.met).toBe(false);
   });

@@ -242,6 +242,7 @@ export async function getPlanProgress(
     rule,
     scheme: { code: policy.scheme.code, basis: policy.scheme.basis },
     figures: figures.value,
-    topIndicators: top,
+    // Public, like the list: its top indicators name no account either.
+    topIndicators: opts.withAuthors ? top : withoutAuthors(top),
   });
 }

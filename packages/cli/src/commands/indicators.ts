@@ -110,7 +110,7 @@ export function registerIndicators(program: Command) {
   ).action(async (opts) => {
     const asOf = asOfOption(opts.asOf);
     await withApp(opts, async (ctx) => {
-      const p = unwrap(await getPlanProgress(ctx, asOf));
+      const p = unwrap(await getPlanProgress(ctx, { ...asOf, withAuthors: true }));
       if (opts.format === 'json') return printJson(p);
       process.stdout.write(`rule: ${p.rule.kind}; scheme: ${p.scheme.code} (${p.scheme.basis})\n`);
       printTable(
