@@ -14,6 +14,7 @@ import { checkUploadShape } from '../io/upload-shape';
 import { importGroupKey } from '../jobs/import-group';
 import { jobProblems } from '../jobs/job-problems';
 import type { JobKind } from '../jobs/job-queue';
+import { maxStoredProblems } from '../jobs/run-job';
 import { type ImportActualsResult, importIndicatorActuals } from './record-actuals';
 
 export const importActualsJobKind = 'import.actuals';
@@ -52,6 +53,8 @@ export function importActualsJob(ctx: AppContext): JobKind<ImportActualsPayload,
         allowCorrections: p.allowCorrections,
         ...(p.department !== undefined ? { department: p.department } : {}),
         stagingKey: `job:${job.jobId}`,
+        // The job stores at most this many with the count (run-job.ts): the rest are not kept in memory either.
+        maxProblems: maxStoredProblems - 1,
         onProgress: (fraction) => job.progress(0.4 + 0.55 * fraction, '保存しています / storing'),
       });
       if (!r.ok) return r;

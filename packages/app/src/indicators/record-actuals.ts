@@ -263,6 +263,8 @@ export async function importIndicatorActuals(
     stagingKey?: string;
     /** Rows per slice between pauses (default 500). */
     sliceRows?: number;
+    /** Problems kept, the rest counted in one more (default all; a job stores few). */
+    maxProblems?: number;
   },
 ): Promise<Result<ImportActualsResult>> {
   const scope = await loadIndicatorScope(staffReads(ctx)); // writes follow the current version
@@ -274,6 +276,7 @@ export async function importIndicatorActuals(
     definitions,
     plan: { startFiscalYear: document.plan.startFiscalYear, endFiscalYear: document.plan.endFiscalYear },
     onExisting: opts.allowCorrections ? ('correct' as const) : ('reject' as const),
+    ...(opts.maxProblems !== undefined ? { maxProblems: opts.maxProblems } : {}),
   };
   const check = startImportRowCheck(table, { ...context, existing });
   // Rows checked, or staged, between two pauses that let reads through.

@@ -14,8 +14,26 @@ import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '@mirai/core';
 import { ioProblems } from './io-problems';
 
+/** Rows per message from the worker: 450,000 rows in one message held the server's thread ~0.5 s. */
+const answerPartRecords = 10_000;
+
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
+// The rows go back in parts, the next when the server's thread asks for it: each part is copied
+// into that thread in one piece, and other work runs between two parts (messages already queued
+// would be read all at once).
+function answer(records, rest) {
+  let at = 0;
+  const next = () => {
+    if (at < records.length) parentPort.postMessage({ part: records.slice(at, (at += ${answerPartRecords})) });
+    else {
+      parentPort.off('message', next);
+      parentPort.postMessage(rest);
+    }
+  };
+  parentPort.on('message', next);
+  next();
+}
 function text(v) {
   if (v === null || v === undefined) return '';
   if (v instanceof Date) return v.toISOString().slice(0, 10);
@@ -46,7 +64,7 @@ function csv() {
   const { parse } = require(workerData.csvParse);
   try {
     const records = parse(text, { delimiter: workerData.format === 'tsv' ? '\t' : ',', relax_column_count: true, skip_empty_lines: false });
-    parentPort.postMessage({ records, encoding });
+    answer(records, { encoding });
   } catch (e) {
     parentPort.postMessage({ csvError: String((e && e.message) || e), line: e && e.lines });
   }
@@ -69,7 +87,7 @@ function csv() {
     row.eachCell({ includeEmpty: true }, (cell, col) => { values[col - 1] = text(cell.value); });
     records[n - 1] = Array.from(values, (v) => v === undefined ? '' : v);
   });
-  parentPort.postMessage({ sheet: sheet.name, records: Array.from(records, (r) => r || []) });
+  answer(Array.from(records, (r) => r || []), { sheet: sheet.name });
 })();
 `;
 
@@ -94,6 +112,8 @@ export interface ParsedCsv {
 const resolve = (name: string) => createRequire(import.meta.url).resolve(name);
 
 interface WorkerAnswer {
+  /** Some of the rows; more messages follow, the last without `part`. */
+  part?: string[][];
   error?: string;
   noSheet?: boolean;
   sheet?: string;
@@ -178,7 +198,13 @@ function runWorker(
       () => tooHeavy(`not read within ${Math.round((options.timeoutMs ?? 120_000) / 1000)} s`),
       options.timeoutMs ?? 120_000,
     );
-    worker.on('message', (m: WorkerAnswer) => settle(ok(m)));
+    const records: string[][] = [];
+    worker.on('message', (m: WorkerAnswer) => {
+      if (m.part) {
+        for (const r of m.part) records.push(r);
+        setImmediate(() => worker.postMessage('next'));
+      } else settle(ok(records.length > 0 ? { ...m, records } : m));
+    });
     worker.on('error', (error: Error & { code?: string }) => {
       if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
         tooHeavy(`needs more than ${options.maxMemoryMb} MB to read`);

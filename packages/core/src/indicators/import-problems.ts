@@ -85,6 +85,14 @@ export const importProblems = {
       en: `Indicator "${p.code}" is not broken down by the area "${p.area}".`,
     }),
   ),
+  moreProblems: defineProblem<{ shown: number; total: number }>(
+    'indicator-import/more-problems',
+    'invalid',
+    ({ shown, total }) => ({
+      ja: `ほかにも問題があります（全 ${total} 件のうち最初の ${shown} 件を表示しています）。ファイルを直してからもう一度お試しください。`,
+      en: `There are more problems (the first ${shown} of ${total} are shown). Please correct the file and try again.`,
+    }),
+  ),
   duplicateRow: defineProblem<{ firstRow: number }>(
     'indicator-import/duplicate-row',
     'invalid',

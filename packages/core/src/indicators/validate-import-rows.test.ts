@@ -153,4 +153,16 @@ describe('validateImportRows', () => {
     check.value.check(good.rows.slice(1));
     expect(check.value.finish()).toEqual(validateImportRows(good, ctx));
   });
+
+  it('keeps the first problems when bounded, and one more that counts them all', () => {
+    const rows = table(Array.from({ length: 10 }, () => ['TOP-POPULATION', '2025', '1']));
+    const all = problems(validateImportRows(rows, ctx));
+    expect(all).toHaveLength(9);
+    const bounded = problems(validateImportRows(rows, { ...ctx, maxProblems: 3 }));
+    expect(bounded.slice(0, 3)).toEqual(all.slice(0, 3));
+    expect(bounded.slice(3).map((p) => [p.code, p.details])).toEqual([
+      ['indicator-import/more-problems', { shown: 3, total: 9 }],
+    ]);
+    expect(problems(validateImportRows(rows, { ...ctx, maxProblems: 9 }))).toEqual(all);
+  });
 });

@@ -29,6 +29,11 @@ export interface ImportContext {
   existing?: readonly ActualVersion[];
   /** `correct`: a row for a value already recorded becomes a correction of it. Default `reject`. */
   onExisting?: 'reject' | 'correct';
+  /**
+   * Problems kept; past this many they are only counted, and one more problem gives the count (a
+   * file can name a problem on each of hundreds of thousands of rows). Default: all kept.
+   */
+  maxProblems?: number;
 }
 
 export interface ImportedRow {
@@ -78,7 +83,7 @@ export interface ImportRowCheck {
 
 /** Checks the headers, then answers a check to feed the rows to (or the header problems). */
 export function startImportRowCheck(table: ImportTable, ctx: ImportContext): Result<ImportRowCheck> {
-  const problems: Problem[] = [];
+  const problems = problemList(ctx.maxProblems ?? Number.POSITIVE_INFINITY);
   const base: Where = {};
   if (table.file) base.file = table.file;
   if (table.sheet) base.sheet = table.sheet;
@@ -100,7 +105,7 @@ export function startImportRowCheck(table: ImportTable, ctx: ImportContext): Res
     const accepted = [...importColumns.fiscalYear, ...importColumns.date].map((x) => `「${x}」`).join(' ');
     problems.push(P.columnMissing.create({ column: '年度', accepted }, { ...base, row: 1 }));
   }
-  if (problems.length > 0) return fail(problems);
+  if (problems.length > 0) return fail(problems.all());
 
   const defs = new Map(ctx.definitions.map((d) => [d.code, d]));
   const current = new Map(currentActuals(ctx.existing ?? []).map((v) => [actualKey(v), v]));
@@ -212,9 +217,26 @@ export function startImportRowCheck(table: ImportTable, ctx: ImportContext): Res
     },
     finish: () => {
       if (dataRows === 0 && problems.length === 0) problems.push(P.noRows.create({}, { ...base }));
-      return problems.length > 0 ? fail(problems) : ok(out);
+      return problems.length > 0 ? fail(problems.all()) : ok(out);
     },
   });
+}
+
+/** Problems up to `max` kept, every one counted; `all()` adds one that counts those not kept. */
+function problemList(max: number) {
+  const kept: Problem[] = [];
+  let length = 0;
+  return {
+    push(p: Problem) {
+      if (kept.length < max) kept.push(p);
+      length++;
+    },
+    get length() {
+      return length;
+    },
+    all: (): Problem[] =>
+      length > kept.length ? [...kept, P.moreProblems.create({ shown: kept.length, total: length })] : kept,
+  };
 }
 
 /** A number, allowing the indicator's own unit after it ("65,000人", "6.77点"); "%" only for % indicators. */
