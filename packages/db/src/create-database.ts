@@ -8,6 +8,7 @@ import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 import { acquireDataDirLock, type DataDirLock } from './data-dir-lock';
 import { DurableNodeFS, durableStartParams } from './durable-node-fs';
+import { markEmbedded } from './embedded';
 import { migrations } from './migrations';
 import { seedFromTemplate } from './pglite-template';
 import type { Database } from './schema';
@@ -67,6 +68,7 @@ export async function createDatabase(target: DatabaseTarget): Promise<MiraiDatab
       throw error;
     }
     const db = new Kysely<Database>({ dialect: tenantDialect(new PGliteDialect({ pglite })) });
+    markEmbedded(db);
     return {
       db,
       dialect: 'pglite',
