@@ -7,6 +7,7 @@ import { fail, ok, type Problem, type Result } from '@mirai/core';
 import {
   accountDb,
   audit,
+  type Database,
   deleteUserSessions,
   findCurrentPlan,
   findUserById,
@@ -15,6 +16,7 @@ import {
   type StoredUser,
   updateUser as updateUserRow,
 } from '@mirai/db';
+import type { Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import { isMailAddress, mailProblems } from '../mail/mail-config';
 import { authProblems } from './auth-problems';
@@ -75,11 +77,19 @@ async function checkRoleFields(
   return problems;
 }
 
-export async function createUser(
+/** A new account, checked and its password hashed, ready to be stored in a transaction. */
+export interface PreparedUser {
+  login: string;
+  row: Parameters<typeof insertUser>[1];
+  oneTimePassword?: string;
+}
+
+/** Checks a new account and hashes its password (slow: before any transaction). */
+export async function prepareUser(
   ctx: AppContext,
   input: NewUserInput,
   opts: WriteOptions,
-): Promise<Result<{ user: PublicUser; oneTimePassword?: string }>> {
+): Promise<Result<PreparedUser>> {
   const login = input.login.trim().toLowerCase();
   const problems: Problem[] = [];
   if (!loginPattern.test(login))
@@ -92,29 +102,52 @@ export async function createUser(
   if (problems.length > 0) return fail(problems);
   const oneTime = input.password === undefined ? generatePassword() : undefined;
   const passwordHash = await hashPassword(input.password ?? oneTime!, authSettings(opts.settings).scrypt);
+  return ok({
+    login,
+    row: {
+      login,
+      displayName: input.displayName?.trim() || login,
+      role: input.role,
+      departmentCode: input.department ?? null,
+      email: emailValue(input.email) ?? null,
+      linkedCodes: input.links ?? [],
+      passwordHash,
+      mustChangePassword: oneTime !== undefined,
+    },
+    ...(oneTime ? { oneTimePassword: oneTime } : {}),
+  });
+}
+
+/** Stores a prepared account with its audit entry in the caller's transaction (a taken login throws 23505). */
+export async function storePreparedUser(
+  tx: Transaction<Database>,
+  prepared: PreparedUser,
+  opts: WriteOptions,
+): Promise<PublicUser> {
+  const shown = publicUser(await insertUser(tx, prepared.row));
+  await audit(tx, {
+    actor: opts.actor,
+    action: 'user.create',
+    entityType: 'user',
+    entityId: prepared.login,
+    after: shown,
+  });
+  return shown;
+}
+
+export async function createUser(
+  ctx: AppContext,
+  input: NewUserInput,
+  opts: WriteOptions,
+): Promise<Result<{ user: PublicUser; oneTimePassword?: string }>> {
+  const prepared = await prepareUser(ctx, input, opts);
+  if (!prepared.ok) return prepared;
+  const { login, oneTimePassword } = prepared.value;
   try {
-    const user = await ctx.database.db.transaction().execute(async (tx) => {
-      const stored = await insertUser(tx, {
-        login,
-        displayName: input.displayName?.trim() || login,
-        role: input.role,
-        departmentCode: input.department ?? null,
-        email: emailValue(input.email) ?? null,
-        linkedCodes: input.links ?? [],
-        passwordHash,
-        mustChangePassword: oneTime !== undefined,
-      });
-      const shown = publicUser(stored);
-      await audit(tx, {
-        actor: opts.actor,
-        action: 'user.create',
-        entityType: 'user',
-        entityId: login,
-        after: shown,
-      });
-      return shown;
-    });
-    return ok(oneTime ? { user, oneTimePassword: oneTime } : { user });
+    const user = await ctx.database.db
+      .transaction()
+      .execute((tx) => storePreparedUser(tx, prepared.value, opts));
+    return ok(oneTimePassword ? { user, oneTimePassword } : { user });
   } catch (error) {
     if (isUniqueViolation(error)) return fail(authProblems.loginTaken.create({ login }, { field: 'login' }));
     throw error;

@@ -1,10 +1,13 @@
 // Adding municipalities (decision 0148), on PGlite and PostgreSQL: every registry change an
 // operator makes is recorded in the changed municipality's own audit trail, in the same
 // transaction (a refused change records nothing), and a municipality added with its plan gets its
-// own first administrator, an account of that municipality only.
+// own first administrator, an account of that municipality only. Adding is all or nothing
+// (decision 0156): a database failure injected at the plan or the administrator step leaves no
+// registry entry, host, plan, account or audit entry of the municipality.
 import { readFileSync } from 'node:fs';
-import { listAudit, withMunicipality } from '@mirai/db';
+import { globally, listAudit, withMunicipality } from '@mirai/db';
 import { describeEachDatabase } from '@mirai/db/testing';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { listAccounts } from '../auth/users';
 import { contextFor } from '../context';
@@ -60,5 +63,58 @@ describeEachDatabase('adding municipalities', (t) => {
         .map((u) => u.login);
     expect(await admins(b)).toEqual(['admin']);
     expect(await admins(a)).toEqual([]);
+  });
+});
+
+describeEachDatabase('adding a municipality all or nothing', (t) => {
+  it('adds a municipality all or nothing: a failure at the plan or the administrator step leaves nothing', async () => {
+    await seedDefaultPlan(t.handle.db);
+    const ctx = contextFor(t.handle);
+    const text = readFileSync(otherPlan, 'utf8');
+    const b = /code:\s*'?"?(\d{5,6})/.exec(text)![1]!;
+    const db = ctx.database.db;
+    /** Everything of B anywhere, read as global work (no row-level security). */
+    const traces = () =>
+      globally(async () => {
+        const one = async (q: ReturnType<typeof sql<{ n: number }>>) =>
+          Number((await q.execute(db)).rows[0]!.n);
+        return {
+          registry: await one(sql`SELECT count(*)::int AS n FROM municipalities WHERE code = ${b}`),
+          hosts: await one(
+            sql`SELECT count(*)::int AS n FROM municipality_hosts WHERE municipality_code = ${b}`,
+          ),
+          audit: await one(sql`SELECT count(*)::int AS n FROM audit_log WHERE municipality_code = ${b}`),
+          plans: await one(sql`SELECT count(*)::int AS n FROM plans WHERE municipality_code = ${b}`),
+          users: await one(sql`SELECT count(*)::int AS n FROM users WHERE municipality_code = ${b}`),
+        };
+      });
+    const none = { registry: 0, hosts: 0, audit: 0, plans: 0, users: 0 };
+    await globally(() =>
+      sql`CREATE FUNCTION mirai_test_fail() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'injected failure'; END $$`.execute(db),
+    );
+    const add = () =>
+      addMunicipality(ctx, {
+        code: b,
+        hosts: ['b.example'],
+        plan: { text, file: 'plan.yaml' },
+        actor: 'cli:op',
+      });
+    for (const table of ['plan_versions', 'users']) {
+      await globally(() =>
+        sql`CREATE TRIGGER mirai_test_fail BEFORE INSERT ON ${sql.id(table)}
+          FOR EACH ROW EXECUTE FUNCTION mirai_test_fail()`.execute(db),
+      );
+      await expect(add(), table).rejects.toThrow(/injected failure/);
+      expect(await traces(), table).toEqual(none);
+      await globally(() => sql`DROP TRIGGER mirai_test_fail ON ${sql.id(table)}`.execute(db));
+    }
+    await globally(() => sql`DROP FUNCTION mirai_test_fail()`.execute(db));
+    // Without the failure, the same command adds all of it.
+    const added = await add();
+    if (!added.ok) throw new Error(JSON.stringify(added.problems));
+    expect(await traces()).toEqual({ registry: 1, hosts: 1, audit: 4, plans: 1, users: 1 });
+    expect(added.value.municipality.hosts).toEqual(['b.example']);
+    expect(added.value.admin?.login).toBe('admin');
   });
 });

@@ -2,20 +2,28 @@
  * Municipalities of one deployment (decision 0135): add one with its host
  * names and its plan (imported within the new municipality), and list them.
  */
-import { defineProblem, fail, ok, type Result } from '@mirai/core';
+import { defineProblem, fail, ok, type PlanDocument, type Problem, type Result } from '@mirai/core';
 import {
+  accountDb,
+  actAsMunicipalityIn,
+  globally,
   HostTaken,
+  isUniqueViolation,
   listMunicipalities,
   normalizeHost,
+  PlanVersionConflict,
   type RegisteredMunicipality,
-  registerMunicipality,
+  registerMunicipalityIn,
+  registryChanged,
+  savePlanVersion,
   setMunicipalityPublicUrl,
   withMunicipality,
 } from '@mirai/db';
-import { createFirstAdmin } from '../auth/users';
+import { authProblems } from '../auth/auth-problems';
+import { type PreparedUser, prepareUser, storePreparedUser } from '../auth/users';
 import type { AppContext } from '../context';
 import { loadPlanText } from '../plan/load-plan';
-import { importPlan } from '../plan/plan-use-cases';
+import { planUseCaseProblems } from '../plan/plan-use-cases';
 
 export const municipalityProblems = {
   planForAnother: defineProblem<{ code: string; named: string }>(
@@ -102,10 +110,21 @@ export function checkPublicUrl(raw: string, code: string, hosts: string[]): Resu
   return ok(u.origin);
 }
 
+/** Thrown inside the transaction to roll it back with these problems. */
+class Refused extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(problems.map((p) => p.code).join(', '));
+  }
+}
+
 /**
- * Registers the municipality with its hosts and imports its plan bound to it;
- * nothing is registered if the plan is invalid. Without a plan, adds host
- * names to a registered municipality.
+ * Registers the municipality with its hosts (and public URL), stores its plan
+ * and creates its first administrator in ONE transaction (decision 0156): a
+ * failure at any step (a database error, a plan conflict, an administrator
+ * that exists) leaves nothing — no registry entry, host, plan, account or
+ * audit entry. Everything that can be checked before (the code, hosts, URL,
+ * plan file, administrator's login; the password hash) is checked first.
+ * Without a plan, adds host names (or the URL) to a registered municipality.
  */
 export async function addMunicipality(
   ctx: AppContext,
@@ -128,10 +147,11 @@ export async function addMunicipality(
   const registered = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code);
   if (!input.plan && !registered) return fail(municipalityProblems.planNeeded.create({ code: input.code }));
   let name = registered?.name;
+  let doc: PlanDocument | undefined;
   if (input.plan) {
     const loaded = loadPlanText(input.plan.text, input.plan.file);
     if (!loaded.ok) return loaded;
-    const doc = loaded.value;
+    doc = loaded.value;
     if (doc.municipality.code !== input.code)
       return fail(
         municipalityProblems.planForAnother.create({ code: input.code, named: doc.municipality.code }),
@@ -147,41 +167,65 @@ export async function addMunicipality(
     if (!checked.ok) return checked;
     publicUrl = checked.value;
   }
+  // A municipality added with its plan gets its own administrator (accounts are per municipality).
+  const adminLogin = input.admin === false || !doc ? undefined : (input.admin?.login ?? 'admin');
+  let admin: PreparedUser | undefined;
+  if (adminLogin !== undefined) {
+    const prepared = await withMunicipality(input.code, () =>
+      prepareUser(ctx, { login: adminLogin, role: 'admin' }, { actor: input.actor }),
+    );
+    if (!prepared.ok) return prepared;
+    admin = prepared.value;
+  }
+  let saved: { code: string; version: number } | undefined;
   try {
-    await registerMunicipality(
-      ctx.database.db,
-      { code: input.code, name: name!, hosts: input.hosts, ...(publicUrl ? { publicUrl } : {}) },
-      { actor: input.actor },
+    await globally(() =>
+      ctx.database.db.transaction().execute(async (tx) => {
+        await registerMunicipalityIn(
+          tx,
+          { code: input.code, name: name!, hosts: input.hosts, ...(publicUrl ? { publicUrl } : {}) },
+          { actor: input.actor },
+        );
+        if (!doc) return;
+        // The rest of this transaction works as the municipality: its role and rows only.
+        await actAsMunicipalityIn(tx, input.code);
+        saved = await savePlanVersion(tx, doc, { actor: input.actor, note: 'municipality added' });
+        if (admin) {
+          const admins = await accountDb(tx)
+            .selectFrom('users')
+            .select('id')
+            .where('role', '=', 'admin')
+            .execute();
+          if (admins.length > 0) throw new Refused([authProblems.adminExists.create({})]);
+          await storePreparedUser(tx, admin, { actor: input.actor });
+        }
+      }),
     );
   } catch (error) {
+    if (error instanceof Refused) return fail(error.problems);
     if (error instanceof HostTaken)
       return fail(municipalityProblems.hostTaken.create({ host: error.host, owner: error.owner }));
+    // Another process stored the same account or plan at the same moment: nothing of this remains.
+    if (isUniqueViolation(error) && admin && (error as { table?: string }).table === 'users')
+      return fail(authProblems.loginTaken.create({ login: admin.login }, { field: 'login' }));
+    if (error instanceof PlanVersionConflict || isUniqueViolation(error))
+      return fail(planUseCaseProblems.versionConflict.create({ expected: 0, actual: 0 }));
     throw error;
-  }
-  const plan = input.plan;
-  const imported = plan
-    ? await withMunicipality(input.code, () =>
-        importPlan(ctx, plan.text, plan.file, { actor: input.actor, note: 'municipality added' }),
-      )
-    : undefined;
-  if (imported && !imported.ok) return imported;
-  // A municipality added with its plan gets its own administrator (accounts are per municipality).
-  let admin: { login: string; oneTimePassword?: string } | undefined;
-  if (imported && input.admin !== false) {
-    const made = await withMunicipality(input.code, () =>
-      createFirstAdmin(ctx, { login: input.admin ? input.admin.login : 'admin' }, { actor: input.actor }),
-    );
-    if (!made.ok) return made;
-    admin = {
-      login: made.value.user.login,
-      ...(made.value.oneTimePassword ? { oneTimePassword: made.value.oneTimePassword } : {}),
-    };
+  } finally {
+    registryChanged();
   }
   const municipality = (await listMunicipalities(ctx.database.db)).find((m) => m.code === input.code)!;
   return ok({
     municipality,
-    ...(imported?.ok ? { planCode: imported.value.code, planVersion: imported.value.version } : {}),
-    ...(admin ? { admin } : {}),
+    ...(saved ? { planCode: saved.code, planVersion: saved.version } : {}),
+    ...(admin
+      ? {
+          admin: {
+            login: admin.login,
+            ...(admin.oneTimePassword ? { oneTimePassword: admin.oneTimePassword } : {}),
+          },
+        }
+      : {}),
   });
 }
 

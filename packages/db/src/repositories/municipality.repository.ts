@@ -7,6 +7,7 @@ import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import { audit } from '../audit';
 import type { Database } from '../schema';
 import { currentBinding, globally, registryChanged, withMunicipality } from '../tenancy/binding';
+import { tenantRole } from '../tenancy/tenant-dialect';
 import { globalTables } from '../tenancy/tenant-table';
 
 export interface MunicipalitiesTable {
@@ -191,6 +192,17 @@ async function setPublicUrlIn(
       before: { publicUrl: before.public_url ?? null },
       after: { publicUrl },
     });
+}
+
+/**
+ * Within a transaction of global work, the rest of it works as municipality `code`: role
+ * `mirai_tenant` (its rows only, under row-level security) and `mirai.municipality`, both for
+ * this transaction only — at its end the connection is again what the driver wrapper set.
+ */
+export async function actAsMunicipalityIn(tx: Transaction<Database>, code: string): Promise<void> {
+  await sql`SELECT set_config('mirai.municipality', ${code}, true), set_config('role', ${tenantRole}, true)`.execute(
+    tx,
+  );
 }
 
 /**
