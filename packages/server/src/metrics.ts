@@ -3,9 +3,12 @@
  * their durations, answers served from the public answer cache, and gauges
  * read from the database when scraped (jobs waiting, e-mail not yet sent).
  * Each server has its own registry (tests start several in one process).
+ * With --workers, a scrape answers every worker's metrics merged (cluster-metrics.ts).
  */
+import cluster from 'node:cluster';
 import { type AppContext, countJobsByStatus, countOutboxByStatus } from '@mirai/app';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { askPrimary, shareWithPrimary } from './cluster-metrics';
 
 export interface ServerMetrics {
   registry: Registry;
@@ -34,6 +37,8 @@ export function createMetrics(ctx: AppContext): ServerMetrics {
     help: 'Background jobs by status (queued, running, failed in the last day)',
     labelNames: ['status'],
     registers: [registry],
+    // Read from the shared database: every worker sees the same figure (not summed).
+    aggregator: 'first',
     async collect() {
       this.reset();
       for (const [status, n] of Object.entries(await countJobsByStatus(ctx))) this.set({ status }, n);
@@ -44,11 +49,23 @@ export function createMetrics(ctx: AppContext): ServerMetrics {
     help: 'E-mail in the outbox by status (pending, held without SMTP, failed)',
     labelNames: ['status'],
     registers: [registry],
+    aggregator: 'first',
     async collect() {
       this.reset();
       for (const [status, n] of Object.entries(await countOutboxByStatus(ctx))) this.set({ status }, n);
     },
   });
+  // One of several workers on one port: it says which it is, and shares its registry with the primary.
+  const worker = cluster.isWorker && process.send !== undefined;
+  if (worker) {
+    new Gauge({
+      name: 'mirai_worker_up',
+      help: 'Server processes of --workers whose metrics this scrape holds (1 each)',
+      labelNames: ['worker'],
+      registers: [registry],
+    }).set({ worker: process.env.MIRAI_WORKER_INDEX ?? String(cluster.worker?.id ?? '') }, 1);
+    shareWithPrimary(registry);
+  }
   return {
     registry,
     observe(method, route, status, seconds) {
@@ -56,7 +73,8 @@ export function createMetrics(ctx: AppContext): ServerMetrics {
       durations.observe({ method, route }, seconds);
     },
     async render() {
-      return { body: await registry.metrics(), contentType: registry.contentType };
+      const merged = worker ? await askPrimary() : undefined;
+      return merged ?? { body: await registry.metrics(), contentType: registry.contentType };
     },
   };
 }

@@ -2,7 +2,8 @@
 // processes. Without PostgreSQL the primary refuses at once. On PostgreSQL (TEST_DATABASE_URL; a
 // database of its own, created and dropped here) both workers start on the same database and
 // say ready, answers come from both, a killed worker is replaced, SIGTERM stops every process
-// with exit 0, and a killed primary leaves no worker behind.
+// with exit 0, and a killed primary leaves no worker behind. A scrape of /metrics at either
+// worker counts the answers of both (decision 0157).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -162,6 +163,41 @@ describe.skipIf(!url)('workers on one port [postgres]', () => {
       10_000,
       () => 'workers still running',
     );
+  }, 600_000);
+
+  it('answers /metrics with the counts of both workers, whichever takes the scrape', async () => {
+    const s = await launch();
+    const base = `http://127.0.0.1:${s.port}`;
+    // A scraper's token, made beside the running server on the same database.
+    const { openApp } = await import('@mirai/app');
+    const { bearerHeaders, createTestAccount } = await import('@mirai/api/testing');
+    const ctx = await openApp({ databaseUrl: dbUrl, noSeed: true });
+    let scraper: Record<string, string>;
+    try {
+      scraper = await bearerHeaders(ctx, await createTestAccount(ctx, 'admin'), ['ops:read-metrics']);
+    } finally {
+      await ctx.close();
+    }
+    // New connections go to each worker in turn: 40 answers, about 20 each.
+    for (let i = 0; i < 40; i++) {
+      const res = await fetch(`${base}/healthz`, { headers: { connection: 'close' } });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+    }
+    const healthz = /^mirai_http_requests_total\{method="GET",route="\/healthz",status="200"\} (\d+)$/m;
+    for (let scrape = 0; scrape < 4; scrape++) {
+      // Several scrapes, on new connections: each worker takes some.
+      const res = await fetch(`${base}/metrics`, { headers: { ...scraper, connection: 'close' } });
+      expect(res.status).toBe(200);
+      const text = await res.text();
+      expect(Number(healthz.exec(text)?.[1]), text.slice(0, 2000)).toBe(40);
+      expect(text).toMatch(/^mirai_worker_up\{worker="1"\} 1$/m);
+      expect(text).toMatch(/^mirai_worker_up\{worker="2"\} 1$/m);
+      // Figures read from the shared database are not summed across workers.
+      expect(text).not.toMatch(/^mirai_jobs\{status="queued"\} [1-9]/m);
+    }
+    s.proc.kill('SIGTERM');
+    expect(await s.exit).toBe(0);
   }, 600_000);
 
   it('leaves no worker behind when the primary is killed', async () => {

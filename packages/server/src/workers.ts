@@ -9,6 +9,7 @@
  * This module loads nothing of the application, so the primary stays small.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { answerScrapes } from './cluster-metrics';
 
 /** The message a worker takes as SIGTERM (run-server.ts). */
 export const SHUTDOWN_MESSAGE = 'mirai:shutdown';
@@ -98,6 +99,8 @@ export async function runPrimary(
   };
   process.once('SIGTERM', () => void stopAll('SIGTERM', 0));
   process.once('SIGINT', () => void stopAll('SIGINT', 0));
+  // A scrape of /metrics at any worker answers every listening worker's metrics (decision 0157).
+  answerScrapes(() => [...live.values()]);
 
   const keep = (index: number, worker: Worker) => {
     live.set(index, worker);
