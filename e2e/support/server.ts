@@ -1,8 +1,8 @@
 /** A Mirai server for one test: a temporary embedded database, a free port, closed afterwards. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type AppContext, createUser, type MailConfig, openApp } from '@mirai/app';
+import { type AppContext, createUser, importPlan, type MailConfig, openApp } from '@mirai/app';
 import { startServer } from '@mirai/server';
 import { ensureWebBuild } from './build-web';
 
@@ -14,10 +14,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startTestServer(opts: { mail?: MailConfig } = {}): Promise<TestServer> {
+/** `plan`: a plan file loaded instead of the default data (e.g. data/examples/midorino/plan.yaml). */
+export async function startTestServer(opts: { mail?: MailConfig; plan?: string } = {}): Promise<TestServer> {
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'mirai-e2e-'));
-  const ctx = await openApp({ dataDir, ...(opts.mail ? { mail: opts.mail } : {}) });
+  const ctx = await openApp({
+    dataDir,
+    ...(opts.mail ? { mail: opts.mail } : {}),
+    ...(opts.plan ? { noSeed: true } : {}),
+  });
+  if (opts.plan) {
+    const r = await importPlan(ctx, readFileSync(opts.plan, 'utf8'), opts.plan, { actor: 'system:e2e' });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  }
   const server = await startServer(ctx, 0);
   return {
     url: server.url.replace(/\/$/, ''),

@@ -18,6 +18,7 @@ export const uploadRoutes: readonly { method: string; path: RegExp; kind: Upload
   { method: 'POST', path: /^\/api\/v1\/evaluation\/workbooks$/, kind: 'evaluation-workbook' },
   { method: 'PUT', path: /^\/api\/v1\/staff\/plan$/, kind: 'plan' },
   { method: 'POST', path: /^\/api\/v1\/staff\/areas\/boundaries$/, kind: 'boundaries' },
+  { method: 'POST', path: /^\/api\/v1\/staff\/population\/datasets$/, kind: 'population-data' },
   { method: 'POST', path: /^\/api\/v1\/staff\/workshops(\/[^/]+)?$/, kind: 'workshop-files' },
   { method: 'POST', path: /^\/api\/v1\/partner-reports$/, kind: 'partner-report-files' },
 ];

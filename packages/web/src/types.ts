@@ -337,8 +337,31 @@ export type PageModel =
       links: { href: string; label: Text; available: boolean; note?: Text }[];
     }
   | { page: 'staff-scenarios'; session: StaffSession; workbench: WorkbenchModel }
+  | {
+      page: 'staff-population-data';
+      session: StaffSession;
+      datasets: {
+        code: string;
+        kind: string;
+        title: { ja: string; en?: string };
+        source: string;
+        sample: boolean;
+        version: number;
+        rows: number;
+        createdAt: string;
+      }[];
+      /** The account may import (population:import-data). */
+      canImport: boolean;
+    }
   /** A workspace page that cannot show its subject yet (e.g. no population data): why, and what to do. */
-  | { page: 'staff-notice'; session: StaffSession; heading: { ja: string; en: string }; problem: PageProblem }
+  | {
+      page: 'staff-notice';
+      session: StaffSession;
+      heading: { ja: string; en: string };
+      problem: PageProblem;
+      /** Where to do what the notice asks, when the account may. */
+      action?: { href: string; label: { ja: string; en: string } };
+    }
   | { page: 'staff-survey-import'; session: StaffSession; surveyIndicators: { code: string; name: Text }[] }
   | { page: 'staff-survey-waves'; session: StaffSession; waves: StaffSurveyWave[] }
   | {

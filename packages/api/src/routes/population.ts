@@ -6,12 +6,16 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   actorLabel,
+  datasetKinds,
+  importDataset,
+  isDatasetKind,
+  listDatasetSummaries,
   listPopulationScenarios,
   populationIndicatorSeries,
   runPopulationScenario,
   savePopulationScenario,
 } from '@mirai/app';
-import type { PopulationSpec, Scenario } from '@mirai/core';
+import { checkText, type PopulationSpec, type Problem, type Scenario } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
@@ -80,7 +84,139 @@ const saveRoute = withPolicy(
   }),
 );
 
+const datasetSummarySchema = z.object({
+  code: z.string(),
+  kind: z.string(),
+  title: z.object({ ja: z.string(), en: z.string().optional() }),
+  source: z.string(),
+  sample: z.boolean(),
+  fileName: z.string(),
+  version: z.number(),
+  rows: z.number(),
+  createdAt: z.string(),
+});
+
+const datasetsRoute = withPolicy(
+  'population:import-data',
+  createRoute({
+    method: 'get',
+    path: '/api/v1/staff/population/datasets',
+    tags: ['population'],
+    summary:
+      "The municipality's stored statistical data sets (census, projections, districts), newest versions",
+    responses: { 200: json(z.array(datasetSummarySchema), 'Data sets'), ...denied },
+  }),
+);
+
+const importDatasetRoute = withPolicy(
+  'population:import-data',
+  createRoute({
+    method: 'post',
+    path: '/api/v1/staff/population/datasets',
+    tags: ['population'],
+    summary:
+      'Import a census or projection table (multipart: `file` CSV in UTF-8 or Shift_JIS, or xlsx; `kind`, `code`, `titleJa`, `titleEn`, `source`, `layout` auto|tidy|estat, `sample`, `dryRun`): every row checked (file, row, column), all or nothing, the next version, audited',
+    request: {
+      body: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: z.object({
+              file: z.any().openapi({ type: 'string', format: 'binary' }),
+              kind: z.string().optional(),
+              code: z.string().optional(),
+              titleJa: z.string().optional(),
+              titleEn: z.string().optional(),
+              source: z.string().optional(),
+              layout: z.string().optional(),
+              sample: z.string().optional(),
+              dryRun: z.string().optional(),
+            }),
+          },
+        },
+      },
+    },
+    responses: {
+      200: json(
+        z.object({ code: z.string(), version: z.number(), rows: z.number(), municipalityCode: z.string() }),
+        'Imported (version 0 and nothing stored on a dry run)',
+      ),
+      ...denied,
+      413: json(errorSchema, 'File too large'),
+      422: json(errorSchema, 'Problems in the form or the table (file, row, column)'),
+    },
+  }),
+);
+
+const formProblem = (field: string, ja: string, en: string): Problem => ({
+  code: 'request/invalid',
+  kind: 'invalid',
+  message: { ja: `「${field}」: ${ja}`, en: `"${field}": ${en}` },
+  where: { field },
+});
+
 export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
+  app.openapi(datasetsRoute, async (c) => respond(c, await listDatasetSummaries(c.get('ctx'))));
+  app.openapi(importDatasetRoute, async (c) => {
+    const form = (await c.req.parseBody()) as Record<string, unknown>;
+    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
+    const problems: Problem[] = [];
+    const limits: [string, number][] = [
+      ['kind', 40],
+      ['code', 64],
+      ['titleJa', 200],
+      ['titleEn', 200],
+      ['source', 500],
+      ['layout', 10],
+    ];
+    for (const [k, max] of limits) {
+      const p = checkText(str(k), k, max);
+      if (p) problems.push(p);
+    }
+    const file = form.file instanceof File ? form.file : undefined;
+    if (!file) problems.push(formProblem('file', 'ファイルを選んでください', 'choose a file'));
+    if (!isDatasetKind(str('kind')))
+      problems.push(
+        formProblem(
+          'kind',
+          `種類は ${Object.keys(datasetKinds).join('、')}`,
+          `one of ${Object.keys(datasetKinds).join(', ')}`,
+        ),
+      );
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(str('code')))
+      problems.push(
+        formProblem(
+          'code',
+          '英数字・ハイフン・下線（例 census2020）',
+          'letters, digits, - and _ (e.g. census2020)',
+        ),
+      );
+    if (!str('titleJa'))
+      problems.push(formProblem('titleJa', '題名を入力してください', 'a title is required'));
+    if (!str('source'))
+      problems.push(formProblem('source', '出典を入力してください', 'a source is required'));
+    const layout = str('layout') || 'auto';
+    if (!['auto', 'tidy', 'estat'].includes(layout))
+      problems.push(formProblem('layout', 'auto、tidy または estat', 'auto, tidy or estat'));
+    if (problems.length > 0 || !file) return problemResponse(c, problems) as never;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const titleEn = str('titleEn');
+    const r = await importDataset(
+      c.get('ctx'),
+      {
+        file: file.name,
+        bytes,
+        kind: str('kind') as keyof typeof datasetKinds,
+        code: str('code'),
+        title: { ja: str('titleJa'), ...(titleEn ? { en: titleEn } : {}) },
+        source: str('source'),
+        sample: str('sample') === 'true',
+        layout: layout as 'auto' | 'tidy' | 'estat',
+      },
+      { actor: actorLabel(c.get('actor')), dryRun: str('dryRun') === 'true' },
+    );
+    return respond(c, r);
+  });
   app.openapi(seriesRoute, async (c) => {
     return respond(c, await populationIndicatorSeries(c.get('ctx')));
   });
@@ -122,4 +258,10 @@ export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
 }
 
 /** This file's routes, for the typed client (`ApiOf`, route-types.ts). */
-export const populationRoutes = [seriesRoute, scenariosRoute, saveRoute] as const;
+export const populationRoutes = [
+  seriesRoute,
+  scenariosRoute,
+  saveRoute,
+  datasetsRoute,
+  importDatasetRoute,
+] as const;

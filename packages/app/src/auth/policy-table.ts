@@ -68,6 +68,8 @@ export const policyTable = {
   // Population projections.
   'population:run': write(['admin', 'planning-editor']),
   'population:read-scenarios': read([...staff, 'committee']),
+  // The municipality's census and projection tables (imported from e-Stat or IPSS files).
+  'population:import-data': write(['admin', 'planning-editor']),
   // Sectoral plans (個別計画): staff read drafts; the planning division keeps the register.
   'sectoral:read-draft': read([...staff, 'committee']),
   'sectoral:manage': write(['admin', 'planning-editor']),

@@ -161,3 +161,34 @@ export function readMunicipalityData(ctx: AppContext): Promise<Result<Municipali
     });
   });
 }
+
+export interface DatasetSummary {
+  code: string;
+  kind: string;
+  title: { ja: string; en?: string };
+  source: string;
+  sample: boolean;
+  fileName: string;
+  version: number;
+  rows: number;
+  createdAt: string;
+}
+
+/** What the municipality has stored, for the staff page (newest version of each, without rows). */
+export async function listDatasetSummaries(ctx: AppContext): Promise<Result<DatasetSummary[]>> {
+  const data = await readMunicipalityData(ctx);
+  if (!data.ok) return data;
+  return ok(
+    data.value.datasets.map((d) => ({
+      code: d.code,
+      kind: d.kind,
+      title: d.title,
+      source: d.source,
+      sample: d.sample,
+      fileName: d.fileName,
+      version: d.version,
+      rows: d.rows.length,
+      createdAt: new Date(d.createdAt).toISOString(),
+    })),
+  );
+}

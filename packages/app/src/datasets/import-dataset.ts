@@ -8,13 +8,17 @@
  */
 
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { defineProblem, fail, ok, type Problem, type Result, standardAgeGroups } from '@mirai/core';
+import { datasetFileNameTaken } from '@mirai/db';
 import type { AppContext } from '../context';
-import { decodeText, readTableFile, type Table } from '../io';
+import { decodeText, readTableBytes, readTableFile, type Table } from '../io';
+import { checkUploadShape } from '../io/upload-shape';
 import { readPlan } from '../plan/plan-use-cases';
 import type { DatasetKind } from './dataset-kinds';
 import { datasetFromTable, storeDatasets } from './dataset-use-cases';
-import { looksLikeEstat, readEstatCensusFile } from './estat/estat-census';
+import { looksLikeEstat, readEstatCensusFile, readEstatCensusText } from './estat/estat-census';
+import { estatProblems } from './estat/estat-problems';
 
 export const datasetRowProblems = {
   badValue: defineProblem<{ column: string; value: string; expected: string }>(
@@ -62,7 +66,9 @@ function checkSexAgeRows(table: Table, codeColumn: string, municipality: string 
 }
 
 export interface ImportDatasetInput {
+  /** The file's path, or its name when `bytes` holds its content (an upload). */
   file: string;
+  bytes?: Uint8Array;
   kind: DatasetKind;
   code: string;
   title: { ja: string; en?: string };
@@ -85,11 +91,31 @@ async function isEstat(input: ImportDatasetInput): Promise<boolean> {
   if (input.layout === 'estat') return true;
   if (!/\.(csv|txt)$/i.test(input.file)) return false;
   try {
-    return looksLikeEstat(decodeText(await readFile(input.file)).text);
+    return looksLikeEstat(decodeText(input.bytes ?? (await readFile(input.file))).text);
   } catch {
     return false;
   }
 }
+
+/** The e-Stat census table of an upload or a file. */
+async function readEstat(input: ImportDatasetInput, municipalityCode: string) {
+  if (!input.bytes) return readEstatCensusFile(input.file, municipalityCode);
+  const name = basename(input.file);
+  if (!/\.(csv|txt)$/i.test(name)) return fail(estatProblems.csvOnly.create({}, { file: name }));
+  const { text, encoding } = decodeText(input.bytes);
+  const r = readEstatCensusText(text, name, municipalityCode);
+  return r.ok ? ok({ ...r.value, table: { ...r.value.table, encoding } }) : r;
+}
+
+/** An upload's table (the staff page): the same checks and storing as a file's. */
+export const importDataset = (
+  ctx: AppContext,
+  input: ImportDatasetInput & { bytes: Uint8Array },
+  opts: { actor: string; dryRun?: boolean },
+) => {
+  const shape = checkUploadShape(input.bytes, basename(input.file));
+  return shape.ok ? importDatasetFile(ctx, input, opts) : Promise.resolve(shape);
+};
 
 export async function importDatasetFile(
   ctx: AppContext,
@@ -105,11 +131,14 @@ export async function importDatasetFile(
   let table: Result<Table>;
   let fileMeta: Record<string, unknown> = {};
   if (await isEstat(input)) {
-    const estat = await readEstatCensusFile(input.file, municipalityCode);
+    const estat = await readEstat(input, municipalityCode);
     if (!estat.ok) return estat;
     table = ok(estat.value.table);
     fileMeta = { layout: 'estat', estat: estat.value.meta };
-  } else table = await readTableFile(input.file);
+  } else
+    table = input.bytes
+      ? await readTableBytes(input.bytes, basename(input.file), { kind: 'population-data' })
+      : await readTableFile(input.file);
   if (!table.ok) return table;
   const record = datasetFromTable(table.value, {
     municipalityCode,
@@ -131,6 +160,15 @@ export async function importDatasetFile(
   if (rowProblems.length > 0) return fail(rowProblems);
   const rows = record.value.rows.length;
   if (opts.dryRun) return ok({ code: input.code, version: 0, rows, municipalityCode });
-  const [saved] = await storeDatasets(ctx.database.db, [record.value], opts.actor);
+  // Two tables may come from files of the same name (census.csv): the later one is named by its code too.
+  const named = (await datasetFileNameTaken(
+    ctx.database.db,
+    municipalityCode,
+    record.value.fileName,
+    input.code,
+  ))
+    ? { ...record.value, fileName: `${input.code}-${record.value.fileName}` }
+    : record.value;
+  const [saved] = await storeDatasets(ctx.database.db, [named], opts.actor);
   return ok({ code: input.code, version: saved?.version ?? 0, rows, municipalityCode });
 }

@@ -13,6 +13,7 @@ export type UploadKind =
   | 'evaluation-workbook'
   | 'plan'
   | 'boundaries'
+  | 'population-data'
   | 'workshop-files'
   | 'partner-report-files'
   | 'request';
@@ -49,6 +50,13 @@ export const uploadLimits: Readonly<Record<UploadKind, UploadLimit>> = {
   },
   plan: { maxBytes: 5 * MB, maxInflatedBytes: 0, maxCells: 0, maxParseMemoryMb: 0 },
   boundaries: { maxBytes: 20 * MB, maxInflatedBytes: 0, maxCells: 0, maxParseMemoryMb: 0 },
+  // A census or projection table by sex and five-year age: a prefecture's e-Stat download is a few MB.
+  'population-data': {
+    maxBytes: 10 * MB,
+    maxInflatedBytes: 80 * MB,
+    maxCells: 1_000_000,
+    maxParseMemoryMb: 512,
+  },
   'workshop-files': { maxBytes: 20 * MB, maxInflatedBytes: 0, maxCells: 0, maxParseMemoryMb: 0 },
   'partner-report-files': { maxBytes: 20 * MB, maxInflatedBytes: 0, maxCells: 0, maxParseMemoryMb: 0 },
   // Any other request body (JSON forms and saves).

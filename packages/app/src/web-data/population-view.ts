@@ -154,8 +154,8 @@ const cache = new Map<string, PopulationView>();
 export const populationIndicator = 'TOP-POPULATION';
 
 export const populationMissing: Bilingual = {
-  ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計）が登録されていません。mirai population data import で取り込むと、ここに表示されます。',
-  en: "This municipality's population data (census and projection by sex and five-year age) is not stored yet. Import it with mirai population data import and it appears here.",
+  ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計）はまだ登録されていません。登録されると、ここに表示されます。',
+  en: "This municipality's population data (census and projection by sex and five-year age) is not stored yet. It appears here once it is.",
 };
 
 /** The population page's data; computed once per data set versions and target. */

@@ -18,8 +18,8 @@ export interface WorkbenchData {
 
 export const workbenchProblems = {
   noData: defineProblem('population/data-missing', 'not-found', () => ({
-    ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計、地区別人口）が登録されていません。mirai population data import で取り込んでください。',
-    en: "This municipality's population data (census and projection by sex and five-year age, districts) is not stored; import it with mirai population data import.",
+    ja: 'この自治体の人口データ（国勢調査と男女・5歳階級別の将来推計、地区別人口）が登録されていません。職員用ワークスペースの「人口データ」のページ、または mirai population data import で取り込んでください。',
+    en: "This municipality's population data (census and projection by sex and five-year age, districts) is not stored; import it on the workspace's Population data page or with mirai population data import.",
   })),
 };
 

@@ -123,6 +123,23 @@ export async function countDatasets(db: Db): Promise<number> {
   return Number(row?.n ?? 0);
 }
 
+/** Whether another data set of the municipality (another code) holds this file name. */
+export async function datasetFileNameTaken(
+  db: Db,
+  municipalityCode: string,
+  fileName: string,
+  code: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('statistical_datasets')
+    .select('id')
+    .where('municipality_code', '=', municipalityCode)
+    .where('file_name', '=', fileName)
+    .where('code', '<>', code)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** Stores a data set, replacing the one with the same code as its next version; returns the version. */
 export async function saveDataset(
   tx: Transaction<Database>,

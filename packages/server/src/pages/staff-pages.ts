@@ -20,6 +20,7 @@ import {
   getWorkshop,
   listAccounts,
   listApiTokens,
+  listDatasetSummaries,
   listIndicators,
   listReports,
   listSurveyWaves,
@@ -58,22 +59,36 @@ const scenarios = staffPage({
   policy: 'population:read-scenarios',
   readsDraft: true,
   title: () => '人口シナリオの試算',
-  load: async ({ ctx, session }) => {
+  load: async ({ ctx, session, may }) => {
     const data = await getWorkbenchData(ctx);
     // A municipality without stored population data: the page says so and how to import it.
     const missing = data.ok ? undefined : data.problems.find((p) => p.code === 'population/data-missing');
     if (missing) {
       const heading = { ja: '人口シナリオの試算', en: 'Population scenario workbench' };
-      return {
-        page: 'staff-notice',
-        session,
-        heading,
-        problem: { code: missing.code, message: missing.message },
-      };
+      const problem = { code: missing.code, message: missing.message };
+      const action = may('population:import-data')
+        ? {
+            href: '/staff/population-data',
+            label: { ja: '人口データを登録する', en: 'Store population data' },
+          }
+        : undefined;
+      return { page: 'staff-notice', session, heading, problem, ...(action ? { action } : {}) };
     }
     if (!data.ok) throw new ProblemError(data.problems);
     const baseline = recalcWorkbench(data.value.set, neutralLevers, data.value.target?.fiscalYear);
     return { page: 'staff-scenarios', session, workbench: { ...data.value, baseline } };
+  },
+});
+
+const populationData = staffPage({
+  path: '/staff/population-data',
+  policy: 'population:read-scenarios',
+  title: () => '人口データ',
+  load: async ({ ctx, session, may }) => {
+    const list = await listDatasetSummaries(ctx);
+    if (!list.ok) throw new ProblemError(list.problems);
+    const datasets = list.value.map(({ fileName: _f, ...d }) => d);
+    return { page: 'staff-population-data', session, datasets, canImport: may('population:import-data') };
   },
 });
 
@@ -434,6 +449,10 @@ const sectoralPlans = staffPage({
 
 const workspaceLinks = [
   [scenarios, { ja: '人口シナリオの試算', en: 'Population scenario workbench' }],
+  [
+    populationData,
+    { ja: '人口データ（国勢調査・将来推計）の登録', en: 'Population data (census, projections)' },
+  ],
   [indicators, { ja: '実績値の入力と訂正', en: 'Enter and correct actuals' }],
   [plan, { ja: '計画の構造', en: 'Plan structure' }],
   [users, { ja: '利用者の管理', en: 'Accounts' }],
@@ -487,6 +506,7 @@ export const staffPages: PageEntry[] = [
   surveyImport,
   surveyWaves,
   scenarios,
+  populationData,
   cocreation,
   outbox,
   sectoralPlans,

@@ -6,7 +6,7 @@ import type { PageModel } from '../types';
 import { L } from '../ui/text';
 
 export function StaffNoticePage({ model }: { model: Extract<PageModel, { page: 'staff-notice' }> }) {
-  const { heading, problem } = model;
+  const { heading, problem, action } = model;
   return (
     <main id="main">
       <h1>
@@ -15,6 +15,13 @@ export function StaffNoticePage({ model }: { model: Extract<PageModel, { page: '
       <p className="notice" role="status" data-code={problem.code}>
         <L ja={problem.message.ja} en={problem.message.en} />
       </p>
+      {action ? (
+        <p>
+          <a href={action.href} id="notice-action">
+            <L ja={action.label.ja} en={action.label.en} />
+          </a>
+        </p>
+      ) : null}
       <p>
         <a href="/staff">
           <L ja="ワークスペースへ戻る" en="Back to the workspace" />

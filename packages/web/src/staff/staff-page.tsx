@@ -9,6 +9,7 @@ import { StaffNoticePage } from './notice-page';
 import { OutboxPage } from './outbox-page';
 import { PasswordPage } from './password-page';
 import { PlanStructurePage } from './plan-structure-page';
+import { PopulationDataPage } from './population-data-page';
 import { ReviewPage } from './review-page';
 import { RoundPage, RoundsPage } from './round-pages';
 import { ScenarioWorkbenchPage } from './scenario-workbench-page';
@@ -33,6 +34,8 @@ export function StaffPage({ model }: { model: PageModel }) {
       return <ScenarioWorkbenchPage model={model} />;
     case 'staff-notice':
       return <StaffNoticePage model={model} />;
+    case 'staff-population-data':
+      return <PopulationDataPage model={model} />;
     case 'staff-survey-import':
       return <SurveyImportPage model={model} />;
     case 'staff-survey-waves':
