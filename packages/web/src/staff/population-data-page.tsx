@@ -34,7 +34,7 @@ export function PopulationDataPage({ model }: { model: Model }) {
 
   async function send(dryRun: boolean) {
     const f = form.current;
-    if (!f || !f.reportValidity()) return;
+    if (!f?.reportValidity()) return;
     const data = new FormData(f);
     if (dryRun) data.set('dryRun', 'true');
     setBusy(true);
