@@ -13,7 +13,9 @@ export function authenticate(configured: ResolvedAuthOptions): MiddlewareHandler
   return async (c, next) => {
     const ctx = c.get('ctx');
     // The request's municipality decides its CSRF origin and Secure cookies (decision 0154).
-    const options = forAddress(configured, await publicAddress(ctx));
+    // Unknown while the database cannot be read (nothing read yet): the deployment's settings.
+    const address = await publicAddress(ctx).catch(() => undefined);
+    const options = address ? forAddress(configured, address) : configured;
     c.set('actor', anonymous);
     c.set('auth', { options });
     const header = c.req.header('authorization');

@@ -43,7 +43,14 @@ async function addresses(
   const hit = cache.get(ctx.database);
   if (hit && hit.generation === registryGeneration() && Date.now() - hit.at <= ttlMs) return hit.value;
   const generation = registryGeneration();
-  const value = await readMunicipalityAddresses(executor ?? ctx.database.db);
+  let value: MunicipalityAddresses;
+  try {
+    value = await readMunicipalityAddresses(executor ?? ctx.database.db);
+  } catch (error) {
+    // The database away: the addresses known a moment ago still hold (as host resolution does).
+    if (hit) return hit.value;
+    throw error;
+  }
   cache.set(ctx.database, { at: Date.now(), generation, value });
   return value;
 }
