@@ -20,7 +20,8 @@
  * for everyone, with their compressed forms (`AnswerCache.asset`).
  */
 import { createHash } from 'node:crypto';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib';
 import { policyEntry } from '@mirai/api';
 import { type AppContext, boundMunicipality, isDatabaseUnavailable, registryGeneration } from '@mirai/app';
 import { LANG_COOKIE } from '@mirai/web';
@@ -118,15 +119,19 @@ export const notModified = (inm: string | null | undefined, etag: string) =>
 const BROTLI_QUALITY = 5;
 const GZIP_LEVEL = 6;
 
+const brotliOptions = (entry: Entry) => ({
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength,
+  },
+});
+const brotliLater = promisify(brotliCompress);
+const gzipLater = promisify(gzip);
+
 /** The bytes of an entry in an encoding, compressed once when first asked for. */
 export function bodyFor(entry: Entry, encoding: Encoding): Uint8Array {
   if (encoding === 'br') {
-    entry.br ??= brotliCompressSync(entry.body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [constants.BROTLI_PARAM_SIZE_HINT]: entry.body.byteLength,
-      },
-    });
+    entry.br ??= brotliCompressSync(entry.body, brotliOptions(entry));
     return entry.br;
   }
   if (encoding === 'gzip') {
@@ -134,6 +139,29 @@ export function bodyFor(entry: Entry, encoding: Encoding): Uint8Array {
     return entry.gzip;
   }
   return entry.body;
+}
+
+const compressing = new WeakMap<Entry, Partial<Record<Encoding, Promise<void>>>>();
+
+/**
+ * Makes an entry's bytes in an encoding on zlib's thread pool, once (the same bytes `bodyFor`
+ * would make), so that the server's thread answers other requests meanwhile: the full path awaits
+ * this before answering; the socket path only ever finds them made (decision 0153).
+ */
+export function compressedLater(entry: Entry, encoding: Encoding): Promise<void> | undefined {
+  if (encoding === 'identity' || (encoding === 'br' ? entry.br : entry.gzip)) return undefined;
+  const pending = compressing.get(entry) ?? {};
+  compressing.set(entry, pending);
+  pending[encoding] ??= (
+    encoding === 'br'
+      ? brotliLater(entry.body, brotliOptions(entry))
+      : gzipLater(entry.body, { level: GZIP_LEVEL })
+  ).then((bytes) => {
+    const made = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (encoding === 'br') entry.br ??= made;
+    else entry.gzip ??= made;
+  });
+  return pending[encoding];
 }
 
 /** The headers of an entry in an encoding (ETag, Vary, Content-Encoding, Content-Length), made once. */
@@ -368,6 +396,7 @@ export class AnswerCache {
         if (first) this.computing.delete(key);
       }
     }
+    await compressedLater(entry, chooseEncoding(entry, req.headers.get('accept-encoding')));
     return respond(req, entry);
   }
 
@@ -381,6 +410,7 @@ export class AnswerCache {
       entry = await entryOf(res);
       this.assets.set(path, entry);
     }
+    await compressedLater(entry, chooseEncoding(entry, req.headers.get('accept-encoding')));
     return respond(req, entry);
   }
 }
