@@ -223,7 +223,7 @@ export async function saveEvaluationSheet(
   });
 }
 
-/** A review level's comment (所属長・企画政策課・委員会), only while the sheet waits on that level. */
+/** A review level's comment (所属長・企画担当課・委員会), only while the sheet waits on that level. */
 export async function saveReviewComment(
   ctx: AppContext,
   req: { sheetId: string; level: ReviewLevel; text: string; expectedVersion: number; actor: Actor },

@@ -90,7 +90,7 @@ function measureHtml(model: AnnualReportModel, m: ReportMeasure, figures: Map<st
   ])}
 ${indicatorTable(s.indicatorRows, '成果指標')}
 ${charts}
-${c.comments['planning-division'] ? kvTable([['企画政策課の所見', c.comments['planning-division']]]) : ''}`;
+${c.comments['planning-division'] ? kvTable([['企画担当課の所見', c.comments['planning-division']]]) : ''}`;
 }
 
 function projectHtml(model: AnnualReportModel, p: ReportProject) {

@@ -225,7 +225,7 @@ function measureSheet(wb: ExcelJS.Workbook, model: AnnualReportModel, m: ReportM
   );
   f.field('課題', c.issues);
   f.field('今後の取組方針', c.improvements);
-  f.field('企画政策課の所見', c.comments['planning-division']);
+  f.field('企画担当課の所見', c.comments['planning-division']);
   f.finish(title);
 }
 

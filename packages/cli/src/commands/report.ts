@@ -41,7 +41,7 @@ export function registerReport(program: Command) {
   withDataOptions(
     report
       .command('review')
-      .description('中期戦略の見直し評価報告書 / the medium-term review report of a phase')
+      .description('中期の見直し評価報告書 / the medium-term review report of a phase')
       .requiredOption('--phase <n>', '期（1, 2, 3）', (v) => numberOption('--phase', v))
       .option('--format <format>', 'html, pdf or xlsx', 'pdf')
       .option('--out <file>', 'output file (default: review-report-phaseN.FORMAT)'),

@@ -15,7 +15,7 @@ export type EvaluationRole = (typeof evaluationRoles)[number];
 export const evaluationRoleLabels: Record<EvaluationRole, { ja: string; en: string }> = {
   'department-editor': { ja: '担当課（入力者）', en: 'Department editor' },
   'section-head': { ja: '所属長', en: 'Section head' },
-  'planning-division': { ja: '企画政策課（行政評価担当）', en: 'Planning division' },
+  'planning-division': { ja: '企画担当課（行政評価担当）', en: 'Planning division' },
   committee: { ja: '行政評価委員会', en: 'Evaluation committee' },
   admin: { ja: 'システム管理者', en: 'Administrator' },
 };

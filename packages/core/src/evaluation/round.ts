@@ -20,7 +20,7 @@ export type RoundStage = (typeof roundStages)[number];
 export const roundStageLabels: Record<RoundStage, { ja: string; en: string }> = {
   'department-entry': { ja: '担当課入力', en: 'Department entry' },
   'section-head': { ja: '所属長確認', en: 'Section head review' },
-  'planning-division': { ja: '企画政策課審査', en: 'Planning division review' },
+  'planning-division': { ja: '企画担当課審査', en: 'Planning division review' },
   'external-committee': { ja: '行政評価委員会（外部評価）', en: 'External committee' },
 };
 

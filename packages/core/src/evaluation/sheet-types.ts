@@ -60,7 +60,7 @@ interface CommonContent {
   direction?: string;
   issues?: string;
   improvements?: string;
-  /** Comments by review level (所属長, 企画政策課, 委員会). */
+  /** Comments by review level (所属長, 企画担当課, 委員会). */
   comments: Partial<Record<ReviewLevel, string>>;
 }
 

@@ -27,7 +27,7 @@ export const sheetStateLabels: Record<SheetState, { ja: string; en: string }> = 
   submitted: { ja: '提出済', en: 'Submitted' },
   returned: { ja: '差戻し', en: 'Returned' },
   approved: { ja: '所属長承認', en: 'Approved by section head' },
-  reviewed: { ja: '企画政策課審査済', en: 'Reviewed by planning division' },
+  reviewed: { ja: '企画担当課審査済', en: 'Reviewed by planning division' },
   seen: { ja: '委員会確認済', en: 'Seen by committee' },
   published: { ja: '公表', en: 'Published' },
 };

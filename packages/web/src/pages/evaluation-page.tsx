@@ -27,7 +27,7 @@ export function EvaluationPage({ model }: { model: Model }) {
       </h1>
       <p>
         <L
-          ja="毎年度、施策と事務事業を評価し、所属長・企画政策課の確認を経て公表しています。公表済みの年度の結果と報告書です。"
+          ja="毎年度、施策と事務事業を評価し、所属長・企画担当課の確認を経て公表しています。公表済みの年度の結果と報告書です。"
           en="Each year the measures and projects are evaluated, reviewed by section heads and the planning division, then published. These are the published years' results and reports."
         />
       </p>

@@ -514,7 +514,7 @@ export function ReviewPage({ model }: { model: ReviewPageModel }) {
             ) : (
               <p>
                 <L
-                  ja="計画を保存できる権限（企画政策課・管理者）が必要です。"
+                  ja="計画を保存できる権限（企画担当課・管理者）が必要です。"
                   en="Needs an account that may save the plan (planning division, administrator)."
                 />
               </p>

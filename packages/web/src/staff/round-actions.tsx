@@ -62,7 +62,7 @@ export function OpenRoundForm({ years, csrf }: { years: number[]; csrf: string |
       <div className="field">
         <label htmlFor="open-due">
           <L
-            ja="各課の入力期限（所属長・企画政策課の期限はここから順に決まります。空欄なら開始日の30日後）"
+            ja="各課の入力期限（所属長・企画担当課の期限はここから順に決まります。空欄なら開始日の30日後）"
             en="Departments' entry due date (the reviewers' dates follow from it; empty: 30 days after opening)"
           />
         </label>

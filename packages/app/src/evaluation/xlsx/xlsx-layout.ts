@@ -155,7 +155,7 @@ export function sheetLayout(input: LayoutInput): SheetLayout {
     );
   }
   ro('所属長コメント', content.comments['section-head'] ?? '');
-  ro('企画政策課コメント', content.comments['planning-division'] ?? '');
+  ro('企画担当課コメント', content.comments['planning-division'] ?? '');
   ro('行政評価委員会コメント', content.comments.committee ?? '');
   const cells = new Map<string, string>();
   for (const r of rows) {
