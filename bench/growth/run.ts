@@ -61,12 +61,26 @@ async function stop(proc: ChildProcess) {
 
 let n = 0;
 /** Page times in ms; a request over the timeout is recorded as -1 and ends the run (the server is stuck in it). */
-async function measure(base: string) {
+/**
+ * The server process's CPU time so far in ms (Linux /proc, user + system, all its threads; 10 ms
+ * ticks): on a shared machine it says what a page costs when the wall time says mostly the load.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function measure(base: string, pid: number) {
   const out: Record<string, number[]> = {};
-  for (const page of pages) out[page] = [];
+  const cpu: Record<string, number[]> = {};
+  for (const page of pages) {
+    out[page] = [];
+    cpu[page] = [];
+  }
   for (const page of pages) {
     for (let i = 0; i < samples; i++) {
       const url = `${base}${page}${page.includes('?') ? '&' : '?'}bench=${++n}`;
+      const c0 = cpuMs(pid);
       const t0 = performance.now();
       try {
         const res = await fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
@@ -75,12 +89,13 @@ async function measure(base: string) {
       } catch (e) {
         if ((e as Error).name !== 'TimeoutError') throw e;
         out[page]!.push(-1);
-        return out;
+        return { out, cpu };
       }
       out[page]!.push(Math.round(performance.now() - t0));
+      cpu[page]!.push(cpuMs(pid) - c0);
     }
   }
-  return out;
+  return { out, cpu };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
@@ -109,7 +124,13 @@ try {
 
   const runs: Record<
     string,
-    { startMs: number; load: number[]; loadAfter: number[]; pages: Record<string, number[]> }
+    {
+      startMs: number;
+      load: number[];
+      loadAfter: number[];
+      pages: Record<string, number[]>;
+      cpu: Record<string, number[]>;
+    }
   > = {};
   for (const [label, tree] of [
     ['before', beforeTree],
@@ -118,11 +139,12 @@ try {
     const s = await serve(tree);
     try {
       const load = loadavg().map((x) => Math.round(x * 10) / 10);
-      const pages = await measure(s.base);
+      const { out: pages, cpu } = await measure(s.base, s.proc.pid!);
       runs[label] = {
         startMs: Math.round(s.startMs),
         load,
         pages,
+        cpu,
         loadAfter: loadavg().map((x) => Math.round(x * 10) / 10),
       };
       console.log(label, JSON.stringify(runs[label]));
@@ -136,7 +158,7 @@ try {
   const med = (xs: number[]) =>
     xs.length === 0 ? '—' : xs.includes(-1) ? `> ${timeoutMs}` : String(median(xs));
   const row = (p: string) =>
-    `| \`${p}\` | ${med(runs.before!.pages[p]!)} | ${shown(runs.before!.pages[p]!)} | ${med(runs.after!.pages[p]!)} | ${shown(runs.after!.pages[p]!)} |`;
+    `| \`${p}\` | ${med(runs.before!.pages[p]!)} | ${shown(runs.before!.pages[p]!)} | ${med(runs.before!.cpu[p]!)} | ${med(runs.after!.pages[p]!)} | ${shown(runs.after!.pages[p]!)} | ${med(runs.after!.cpu[p]!)} |`;
   const jsonFile = join(root, 'bench/results/growth.json');
   const mdFile = join(root, 'bench/results/growth.md');
   // Earlier runs are kept: the file holds every section, oldest first (a single older run is wrapped).
@@ -152,9 +174,9 @@ try {
     `## ${result.measuredAt}: before ${before}, after ${after}\n\n` +
     `Measured on ${cpus().length} cores (shared), Node ${process.version}; one server process on the embedded database (PGlite), one client, ${samples} requests per page, each with a new query string (the answer cache never answers).\n` +
     `Data (SAMPLE): the default plan plus 1,000 synthetic indicators × 10 fiscal years × (a first value + 12 corrections).\n` +
-    `Before: revision ${before}. After: this tree (${after}).\n\n` +
+    `Before: revision ${before}. After: this tree (${after}). Server CPU: the server process's user + system time over each request (/proc, 10 ms ticks), less sensitive to the shared machine's load than the wall time.\n\n` +
     `Load average (1, 5, 15 min) at the start and end of each run: before ${runs.before!.load.join(' / ')} → ${runs.before!.loadAfter.join(' / ')}, after ${runs.after!.load.join(' / ')} → ${runs.after!.loadAfter.join(' / ')}. Server start (after includes the migrations since the before revision): before ${runs.before!.startMs} ms, after ${runs.after!.startMs} ms.\n\n` +
-    `| page | before median (ms) | before (ms) | after median (ms) | after (ms) |\n|---|---:|---|---:|---|\n` +
+    `| page | before median (ms) | before (ms) | before server CPU median (ms) | after median (ms) | after (ms) | after server CPU median (ms) |\n|---|---:|---|---:|---:|---|---:|\n` +
     `${pages.map(row).join('\n')}\n`;
   // Newest first under the title; the older sections below keep their own headings.
   const older = earlier && !earlier.startsWith('## ') ? `## Earlier run\n\n${earlier}` : earlier;
