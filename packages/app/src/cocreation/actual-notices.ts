@@ -27,7 +27,8 @@ export async function prepareActualNotices(
 ): Promise<ActualNoticePlan> {
   return {
     scope,
-    existing: await listActualVersions(ctx.database.db, scope.planId),
+    // A status reads only current values: the history would change no notice (decision 0152).
+    existing: await listActualVersions(ctx.database.db, scope.planId, { current: true }),
     items: await planItems(ctx),
   };
 }

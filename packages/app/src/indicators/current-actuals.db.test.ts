@@ -13,6 +13,7 @@ import { createBackup } from '../backup/backup-use-cases';
 import { restoreBackup } from '../backup/restore-use-cases';
 import { contextFor } from '../context';
 import { readTableFile } from '../io';
+import { indicatorActualsDataset } from '../open-data/result-datasets';
 import { seedDefaultPlan } from '../plan/seed-default-plan';
 import { publicReads } from '../read-scope';
 import { getPlanProgress, listIndicators } from './list-indicators';
@@ -62,6 +63,15 @@ describeEachDatabase('current actual values', (t) => {
     if (!refused.ok) throw new Error('table');
     expect((await importIndicatorActuals(ctx, refused.value, { actor: 'e' })).ok).toBe(false);
     expect(await expectInStep()).toBe(2);
+    // The open data export shows the same current values (the corrected ones), from the same read.
+    const exported = await indicatorActualsDataset.read(ctx);
+    if (!exported.ok) throw new Error('export');
+    expect(exported.value.rows.map((r) => [r[0], r[2], r[5]]).sort()).toEqual(
+      [
+        ['TOP-HAPPINESS', 2025, 6.8],
+        ['TOP-POPULATION', 2025, 66000],
+      ].sort(),
+    );
 
     const backup = join(dir, `backup-${t.dialect}.jsonl.gz`);
     expect((await createBackup(ctx, backup)).ok).toBe(true);

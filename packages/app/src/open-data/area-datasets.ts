@@ -4,7 +4,7 @@
  * roll-up rule, the brand assets' links to fields, measures and indicators,
  * and the published sectoral plans with their alignment findings.
  */
-import { currentActuals, describeFinding, layerNames, listAreas, ok } from '@mirai/core';
+import { describeFinding, layerNames, listAreas, ok } from '@mirai/core';
 import { listActualVersions } from '@mirai/db';
 import { readAreaBoundaries } from '../areas/area-boundaries';
 import { readPlan } from '../plan/plan-use-cases';
@@ -76,9 +76,12 @@ export const areaValuesDataset = defineDataset({
     const defs = new Map(doc.indicators.filter((i) => (i.areas ?? []).length > 0).map((i) => [i.code, i]));
     const names = new Map(doc.areas.map((a) => [a.code, a.name]));
     const versions = defs.size
-      ? await listActualVersions(ctx.database.db, plan.value.id, { indicatorCodes: [...defs.keys()] })
+      ? await listActualVersions(ctx.database.db, plan.value.id, {
+          indicatorCodes: [...defs.keys()],
+          current: true,
+        })
       : [];
-    const current = currentActuals(versions).filter((v) => v.area && defs.has(v.indicatorCode));
+    const current = versions.filter((v) => v.area && defs.has(v.indicatorCode));
     const rows: (DatasetCell | Date)[][] = current
       .sort(
         (a, b) =>

@@ -3,7 +3,7 @@
  * values with their sources), published evaluation results, and the published
  * survey waves' tables with small cells suppressed.
  */
-import { currentActuals, ok } from '@mirai/core';
+import { ok } from '@mirai/core';
 import { listActualVersions, listPublishedWaveMeta, newestPublishedSheetChange } from '@mirai/db';
 import { loadIndicatorScope } from '../indicators/indicator-scope';
 import { publishedSurveyWaveTable } from '../survey';
@@ -23,8 +23,9 @@ export const indicatorActualsDataset = defineDataset({
     const scope = await loadIndicatorScope(ctx);
     if (!scope.ok) return scope;
     const defs = new Map(scope.value.definitions.map((d) => [d.code, d]));
-    const versions = await listActualVersions(ctx.database.db, scope.value.planId);
-    const rows: (DatasetCell | Date)[][] = currentActuals(versions)
+    // The current values only (decision 0152), not every version.
+    const current = await listActualVersions(ctx.database.db, scope.value.planId, { current: true });
+    const rows: (DatasetCell | Date)[][] = current
       .filter((a) => defs.has(a.indicatorCode))
       .sort(
         (a, b) =>
@@ -63,7 +64,8 @@ export const indicatorActualsDataset = defineDataset({
         col('recorded_at', '登録日時', 'Recorded at', 'timestamp'),
       ],
       rows,
-      modified: newest(versions.map((v) => v.enteredAt)),
+      // The newest version is always current: a correction is entered after what it corrects.
+      modified: newest(current.map((v) => v.enteredAt)),
       source: planSource(scope.value.document),
     });
   },
