@@ -106,6 +106,11 @@ describe('a classic town stores its population data in the browser (Chromium)', 
     expect(table).toContain('census');
     expect(table).toContain('126');
     await b.shot('03-stored');
+    // The census alone: the public page says which table is still missing.
+    await page.goto(`${server.url}/population`);
+    await expect(page.locator('main').textContent()).resolves.toContain('国勢調査は登録されていますが');
+    await page.goto(`${server.url}/staff/population-data`);
+    await waitHydrated(page);
     await fill(projection, 'projection-sex-age5', 'ipss2018');
     await page.getByRole('button', { name: '取り込む', exact: true }).click();
     await page.waitForURL('**/staff/population-data?imported=1');

@@ -198,6 +198,21 @@ export async function getPopulationView(ctx: AppContext): Promise<Result<Populat
   return view;
 }
 
+/** What is missing, in words: the census, the projection, or both. */
+function missingOf(s: PopulationSources): Bilingual {
+  if (s.census && !s.projection)
+    return {
+      ja: 'この自治体の国勢調査は登録されていますが、男女・5歳階級別の将来推計がまだ登録されていません。登録されると、ここに表示されます。',
+      en: "This municipality's census is stored, but its projection by sex and five-year age is not yet. It appears here once it is.",
+    };
+  if (!s.census && s.projection)
+    return {
+      ja: 'この自治体の将来推計は登録されていますが、男女・5歳階級別の国勢調査がまだ登録されていません。登録されると、ここに表示されます。',
+      en: "This municipality's projection is stored, but its census by sex and five-year age is not yet. It appears here once it is.",
+    };
+  return populationMissing;
+}
+
 function emptyView(
   s: PopulationSources,
   target: PopulationView['target'],
@@ -206,7 +221,7 @@ function emptyView(
   return {
     areaName: s.municipality.name,
     figures,
-    missing: populationMissing,
+    missing: missingOf(s),
     baseName: { ja: '推計', en: 'projection' },
     lastCensusYear: 0,
     points: [],
