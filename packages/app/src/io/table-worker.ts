@@ -12,6 +12,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import { fail, ok, type Result } from '@mirai/core';
+import type ExcelJS from 'exceljs';
 import { ioProblems } from './io-problems';
 
 /** Rows per message from the worker: 450,000 rows in one message held the server's thread ~0.5 s. */
@@ -69,6 +70,30 @@ function csv() {
     parentPort.postMessage({ csvError: String((e && e.message) || e), line: e && e.lines });
   }
 }
+// A cell's value as ExcelJS gives it, cloneable: rich text, a formula's result, a link's text.
+function raw(v) {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object' || v instanceof Date) return v;
+  if ('richText' in v) return { richText: v.richText.map((r) => ({ text: r.text })) };
+  if ('result' in v) return { result: raw(v.result) };
+  if ('text' in v) return { text: String(v.text) };
+  return String(v);
+}
+// Every worksheet's first columns, values as they are (the evaluation workbook's reader).
+function cells(wb) {
+  const rows = [];
+  const sheets = wb.worksheets.map((ws) => {
+    const from = rows.length;
+    for (let r = 1; r <= ws.rowCount; r++) {
+      const row = ws.getRow(r);
+      const values = [];
+      for (let c = 1; c <= workerData.columns; c++) values.push(raw(row.getCell(c).value));
+      rows.push(values);
+    }
+    return { name: ws.name, rowCount: ws.rowCount, from };
+  });
+  answer(rows, { sheets });
+}
 (async () => {
   if (workerData.format !== 'xlsx') return csv();
   const Excel = require(workerData.exceljs);
@@ -79,6 +104,7 @@ function csv() {
     parentPort.postMessage({ error: String((e && e.message) || e).slice(0, 200) });
     return;
   }
+  if (workerData.columns) return cells(wb);
   const sheet = workerData.sheet ? wb.getWorksheet(workerData.sheet) : wb.worksheets[0];
   if (!sheet) { parentPort.postMessage({ noSheet: true }); return; }
   const records = [];
@@ -114,6 +140,7 @@ const resolve = (name: string) => createRequire(import.meta.url).resolve(name);
 interface WorkerAnswer {
   /** Some of the rows; more messages follow, the last without `part`. */
   part?: string[][];
+  sheets?: { name: string; rowCount: number; from: number }[];
   error?: string;
   noSheet?: boolean;
   sheet?: string;
@@ -140,6 +167,49 @@ export async function parseXlsxInWorker(
     return fail(ioProblems.xlsxUnreadable.create({ reason: m.value.error }, { file }));
   if (m.value.noSheet) return fail(ioProblems.emptyFile.create({}, { file, sheet: options.sheet }));
   return ok({ sheet: m.value.sheet ?? '', records: m.value.records ?? [] });
+}
+
+/** A worksheet's cells in its first columns, values as ExcelJS reads them (rich text, formula results). */
+export interface SheetCells {
+  name: string;
+  /** The last row ExcelJS counts. */
+  rowCount: number;
+  /** The value at a 1-based row and column (null when empty or outside the columns read). */
+  value(row: number, column: number): ExcelJS.CellValue;
+}
+
+/**
+ * Reads every worksheet of an xlsx in the worker, the first `columns` columns of each row, with
+ * the values as they are (the evaluation workbook's import reads ids, labels and typed cells).
+ */
+export async function readXlsxCellsInWorker(
+  bytes: Uint8Array,
+  file: string,
+  options: { columns: number; maxMemoryMb: number; timeoutMs?: number },
+): Promise<Result<Map<string, SheetCells>>> {
+  const m = await runWorker(
+    bytes,
+    file,
+    { format: 'xlsx', columns: options.columns, exceljs: resolve('exceljs') },
+    options,
+  );
+  if (!m.ok) return m;
+  if (m.value.error !== undefined)
+    return fail(ioProblems.xlsxUnreadable.create({ reason: m.value.error }, { file }));
+  const rows = (m.value.records ?? []) as unknown as ExcelJS.CellValue[][];
+  return ok(
+    new Map(
+      (m.value.sheets ?? []).map((s) => [
+        s.name,
+        {
+          name: s.name,
+          rowCount: s.rowCount,
+          value: (row: number, column: number) =>
+            row >= 1 && row <= s.rowCount ? (rows[s.from + row - 1]?.[column - 1] ?? null) : null,
+        },
+      ]),
+    ),
+  );
 }
 
 /** Decodes (UTF-8, with or without BOM, else CP932, as decode-text.ts) and splits a CSV or TSV in the worker. */

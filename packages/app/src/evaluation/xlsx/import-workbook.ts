@@ -18,8 +18,10 @@ import {
   type SheetContent,
 } from '@mirai/core';
 import { findRoundById, findSheet, listSheets } from '@mirai/db';
-import ExcelJS from 'exceljs';
 import type { AppContext } from '../../context';
+import { ioProblems } from '../../io/io-problems';
+import { readXlsxCellsInWorker, type SheetCells } from '../../io/table-worker';
+import { uploadLimits } from '../../io/upload-limits';
 import { checkZip, type ZipLimits, zipLimitsFor } from '../../io/zip-guard';
 import { loadPlan } from '../round-context';
 import { prepareContentEdit, writeSheetChange } from '../sheet-use-cases';
@@ -67,16 +69,22 @@ export async function importEvaluationWorkbook(
   const file = req.file;
   const guard = await checkZip(req.bytes, file, req.limits ?? zipLimitsFor('evaluation-workbook'));
   if (!guard.ok) return guard;
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(req.bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    return fail(X.unreadable.create({ reason: (error as Error).message.slice(0, 200) }, { file }));
+  // Parsed in the worker with a memory ceiling (a large workbook held the server's thread for
+  // seconds; decision 0151): the first six columns of every worksheet come back.
+  const book = await readXlsxCellsInWorker(req.bytes, file, {
+    columns: 6,
+    maxMemoryMb: uploadLimits['evaluation-workbook'].maxParseMemoryMb,
+  });
+  if (!book.ok) {
+    const unreadable = book.problems.find((p) => p.code === ioProblems.xlsxUnreadable.code);
+    const reason = (unreadable?.details as { reason?: string } | undefined)?.reason;
+    return unreadable ? fail(X.unreadable.create({ reason: reason ?? '' }, { file })) : book;
   }
-  const ids = wb.getWorksheet(idSheetName);
+  const sheets = book.value;
+  const ids = sheets.get(idSheetName);
   if (!ids) return fail(X.notEvaluationWorkbook.create({}, { file }));
   const idWhere = (cell: string) => ({ file, sheet: idSheetName, cell });
-  const head = [1, 2, 3, 4, 5].map((c) => cellText(ids.getRow(2).getCell(c).value));
+  const head = [1, 2, 3, 4, 5].map((c) => cellText(ids.value(2, c)));
   const [format, roundId, fyText, dept, headSeal] = head as [string, string, string, string, string];
   if (format !== workbookFormat) return fail(X.notEvaluationWorkbook.create({}, idWhere('A2')));
   if (headSeal !== seal([format, roundId, Number(fyText), dept]))
@@ -105,7 +113,7 @@ export async function importEvaluationWorkbook(
   const pending: Pending[] = [];
   let unchanged = 0;
   for (let r = 4; r <= ids.rowCount; r++) {
-    const cells = [1, 2, 3, 4, 5, 6].map((c) => cellText(ids.getRow(r).getCell(c).value));
+    const cells = [1, 2, 3, 4, 5, 6].map((c) => cellText(ids.value(r, c)));
     const [worksheet, sheetId, kind, code, versionText, rowSeal] = cells as [
       string,
       string,
@@ -134,7 +142,7 @@ export async function importEvaluationWorkbook(
       );
       continue;
     }
-    const ws = wb.getWorksheet(worksheet);
+    const ws = sheets.get(worksheet);
     if (!ws) {
       problems.push(X.worksheetMissing.create({ worksheet }, idWhere(`A${r}`)));
       continue;
@@ -220,7 +228,7 @@ export async function importEvaluationWorkbook(
 }
 
 function readWorksheet(
-  ws: ExcelJS.Worksheet,
+  ws: SheetCells,
   file: string,
   scope: Parameters<typeof modelFor>[0] extends infer P
     ? { plan: P; round: Parameters<typeof modelFor>[1]; sheet: EvaluationSheet }
@@ -239,15 +247,15 @@ function readWorksheet(
   const content = structuredClone(sheet.content) as unknown as Record<string, unknown>;
   const findings: { linkId: string; finding: string; evidence: string; row: number }[] = [];
   for (const r of layout.rows) {
-    const found = cellText(ws.getCell(`A${r.row}`).value);
+    const found = cellText(ws.value(r.row, 1));
     if (found !== r.label) {
       problems.push(X.labelEdited.create({ expected: r.label, found }, where(`A${r.row}`)));
       continue;
     }
     if (!r.path || !r.codec) continue;
-    const decoded = decodeCell(ws.getCell(`B${r.row}`).value, r.codec, r.path);
+    const decoded = decodeCell(ws.value(r.row, 2), r.codec, r.path);
     if (!decoded.ok) {
-      const value = cellText(ws.getCell(`B${r.row}`).value);
+      const value = cellText(ws.value(r.row, 2));
       problems.push(
         decoded.reason === 'number'
           ? X.numberInvalid.create({ value, label: r.label }, where(`B${r.row}`))
@@ -260,7 +268,7 @@ function readWorksheet(
     }
     if (r.evidencePath) {
       const linkId = r.linkId ?? '';
-      const evidence = cellText(ws.getCell(`C${r.row}`).value);
+      const evidence = cellText(ws.value(r.row, 3));
       if (decoded.value !== undefined || evidence !== '')
         findings.push({ linkId, finding: String(decoded.value ?? ''), evidence, row: r.row });
       continue;
