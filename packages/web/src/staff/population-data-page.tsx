@@ -5,6 +5,7 @@
  * file and stores nothing; "取り込む" stores it as the table's next version.
  */
 import { type FormEvent, useRef, useState } from 'react';
+import { useLang } from '../i18n/lang';
 import type { PageModel } from '../types';
 import { L } from '../ui/text';
 import { JapanDate } from '../ui/years';
@@ -27,6 +28,7 @@ export const populationKindLabels: Record<string, { ja: string; en: string }> = 
 };
 
 export function PopulationDataPage({ model }: { model: Model }) {
+  const en = useLang() === 'en';
   const form = useRef<HTMLFormElement>(null);
   const [problems, setProblems] = useState<ApiProblem[]>([]);
   const [result, setResult] = useState<{ rows: number; version: number; dryRun: boolean } | null>(null);
@@ -144,7 +146,7 @@ export function PopulationDataPage({ model }: { model: Model }) {
               <select id="pd-kind" name="kind" required defaultValue="census-sex-age5">
                 {Object.entries(populationKindLabels).map(([k, v]) => (
                   <option key={k} value={k}>
-                    {v.ja} / {v.en}
+                    {en ? v.en : v.ja}
                   </option>
                 ))}
               </select>
@@ -206,9 +208,9 @@ export function PopulationDataPage({ model }: { model: Model }) {
                 <L ja="ファイルの形" en="File layout" />
               </label>
               <select id="pd-layout" name="layout" defaultValue="auto">
-                <option value="auto">自動判定 / detect</option>
-                <option value="estat">e-Stat の CSV / e-Stat CSV</option>
-                <option value="tidy">Mirai の列 / Mirai's columns</option>
+                <option value="auto">{en ? 'Detect' : '自動判定'}</option>
+                <option value="estat">{en ? "e-Stat's CSV" : 'e-Stat の CSV'}</option>
+                <option value="tidy">{en ? "Mirai's columns" : 'Mirai の列'}</option>
               </select>
             </div>
             <label className="check">
