@@ -245,7 +245,6 @@ export type PageModel =
   | {
       page: 'home';
       tree: PlanTreeView;
-      indicators: IndicatorSummaryView[];
       progress: ProgressView | null;
       goals: GoalTileView[];
     }

@@ -39,13 +39,17 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; problems: import('@mir
   return r.value;
 };
 
-async function treeAndIndicators(ctx: AppContext) {
+async function treeAndProgress(ctx: AppContext) {
   const tree: PlanTreeView = must(await getPlanTree(ctx));
-  const list = await listIndicators(ctx);
-  const indicators: IndicatorSummaryView[] = list.ok ? list.value : [];
   const p = await getPlanProgress(ctx);
   const progress: ProgressView | null = p.ok ? p.value : null;
-  return { tree, indicators, progress };
+  return { tree, progress };
+}
+
+async function treeAndIndicators(ctx: AppContext) {
+  const list = await listIndicators(ctx);
+  const indicators: IndicatorSummaryView[] = list.ok ? list.value : [];
+  return { ...(await treeAndProgress(ctx)), indicators };
 }
 
 const anonymous = { kind: 'anonymous', role: 'public' } as const;
@@ -73,7 +77,8 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
     path: '/',
     load: async (ctx) => ({
       page: 'home',
-      ...(await treeAndIndicators(ctx)),
+      // Not every indicator's summary: the top page shows none of them (decision 0152).
+      ...(await treeAndProgress(ctx)),
       goals: must(await getGoalTiles(ctx)),
     }),
     title: () => '',
