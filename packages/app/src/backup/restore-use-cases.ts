@@ -262,17 +262,18 @@ async function restore(
   }
 }
 
-/** Deletes one municipality's rows, children first (the triggers that refuse deletes held off). */
-async function emptyMunicipality(trx: Transaction<Database>, ordered: TableInfo[], code: string) {
+/**
+ * Deletes one municipality's rows, children first. The triggers that refuse deletes let this
+ * transaction's deletes of this municipality's rows through (`mirai.restoring`, decision 0160):
+ * no table is locked for the other municipalities.
+ */
+export async function emptyMunicipality(trx: Transaction<Database>, ordered: TableInfo[], code: string) {
+  await sql`SELECT set_config('mirai.restoring', ${code}, true)`.execute(trx);
   for (const t of [...ordered].reverse()) {
     if (!isTenantTable(t)) continue;
-    const id = sql.id(t.name);
-    const some = await sql`SELECT 1 FROM ${id} WHERE municipality_code = ${code} LIMIT 1`.execute(trx);
-    if (some.rows.length === 0) continue;
-    await sql`ALTER TABLE ${id} DISABLE TRIGGER USER`.execute(trx);
-    await sql`DELETE FROM ${id} WHERE municipality_code = ${code}`.execute(trx);
-    await sql`ALTER TABLE ${id} ENABLE TRIGGER USER`.execute(trx);
+    await sql`DELETE FROM ${sql.id(t.name)} WHERE municipality_code = ${code}`.execute(trx);
   }
+  await sql`SELECT set_config('mirai.restoring', '', true)`.execute(trx);
 }
 
 /** The municipality's registry entry: kept when registered, else registered from the backup. */

@@ -29,6 +29,7 @@ import * as m0092 from './0092-job-input-chunks';
 import * as m0093 from './0093-current-actual-columns';
 import * as m0094 from './0094-review-publication';
 import * as m0096 from './0096-municipality-public-url';
+import * as m0097 from './0097-restoring-deletes';
 
 export const migrations: Record<string, Migration> = {
   '0001-plan-and-audit': m0001,
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '0093-current-actual-columns': m0093,
   '0094-review-publication': m0094,
   '0096-municipality-public-url': m0096,
+  '0097-restoring-deletes': m0097,
 };
