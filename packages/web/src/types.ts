@@ -267,7 +267,6 @@ export type PageModel =
   | {
       page: 'measures';
       tree: PlanTreeView;
-      indicators: IndicatorSummaryView[];
       progress: ProgressView | null;
       filter: MeasureFilter;
     }

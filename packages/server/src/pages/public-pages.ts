@@ -46,9 +46,10 @@ async function treeAndProgress(ctx: AppContext) {
   return { tree, progress };
 }
 
-async function treeAndIndicators(ctx: AppContext) {
+/** The tree, the roll-up and the summaries of the indicators that serve `code` (all a page shows; decision 0152). */
+async function treeAndIndicators(ctx: AppContext, code: string) {
   const list = await listIndicators(ctx);
-  const indicators: IndicatorSummaryView[] = list.ok ? list.value : [];
+  const indicators: IndicatorSummaryView[] = list.ok ? list.value.filter((i) => i.serves === code) : [];
   return { ...(await treeAndProgress(ctx)), indicators };
 }
 
@@ -86,7 +87,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
   {
     path: '/strategies/:code',
     load: async (ctx, { code = '' }) => {
-      const d = await treeAndIndicators(ctx);
+      const d = await treeAndIndicators(ctx, code);
       return d.tree.strategies.some((s) => s.code === code) ? { page: 'strategy', code, ...d } : null;
     },
     title: (m) =>
@@ -95,7 +96,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
   {
     path: '/fields/:code',
     load: async (ctx, { code = '' }, query) => {
-      const d = await treeAndIndicators(ctx);
+      const d = await treeAndIndicators(ctx, code);
       return d.tree.strategies.some((s) => s.fields.some((f) => f.code === code))
         ? { page: 'field', code, ...d, filter: filterOf(d.tree, query) }
         : null;
@@ -108,7 +109,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
   {
     path: '/measures',
     load: async (ctx, _params, query) => {
-      const d = await treeAndIndicators(ctx);
+      const d = await treeAndProgress(ctx);
       return { page: 'measures', ...d, filter: filterOf(d.tree, query) };
     },
     title: () => '施策の一覧',
@@ -116,7 +117,7 @@ const loaders: { path: string; load: Loader; title: (m: PageModel) => string }[]
   {
     path: '/measures/:code',
     load: async (ctx, { code = '' }) => {
-      const d = await treeAndIndicators(ctx);
+      const d = await treeAndIndicators(ctx, code);
       const field = d.tree.strategies
         .flatMap((s) => s.fields)
         .find((f) => f.measures.some((x) => x.code === code));
