@@ -8,8 +8,9 @@
  * it is checked: every acknowledged version is present; every accepted import job is there and
  * finished; every import a job finished has all its rows; and no import batch is partial (each
  * batch's stored rows equal the count its audit entry recorded, and every batch has an audit entry:
- * the same transaction writes both). Then three kinds of heavy upload go in four at a time (over the
- * byte limit, an xlsx that inflates past its budget, a CSV just under the byte limit) while a
+ * the same transaction writes both). Then four kinds of heavy upload go in four at a time (over the
+ * byte limit, an xlsx that inflates past its budget, a CSV just under the byte limit, an evaluation
+ * workbook near its cell budget) while a
  * separate process reads /healthz every 100 ms; the slowest answer is recorded.
  * Bounded: BENCH_CYCLES, BENCH_KILL_MS, BENCH_MIN_ACKS, BENCH_CYCLE_TIMEOUT_MS (writes per cycle),
  * BENCH_MAX_MINUTES (the kill cycles together), BENCH_START_TIMEOUT_MS. Results:
@@ -259,6 +260,26 @@ function inflatingXlsx(mb: number) {
   ]);
 }
 
+/** An xlsx within an upload kind's budgets but large: `rows` rows of four varied numbers (480,000 cells at 120,000). */
+function denseXlsx(rows: number) {
+  const parts = ['<worksheet><sheetData>'];
+  for (let i = 1; i <= rows; i++)
+    parts.push(
+      `<row r="${i}"><c r="A${i}"><v>${Math.random() * 1e6}</v></c><c r="B${i}"><v>${Math.random()}</v></c><c r="C${i}"><v>${i}</v></c><c r="D${i}"><v>${Math.random() * 1e3}</v></c></row>`,
+    );
+  parts.push('</sheetData></worksheet>');
+  return zip([
+    [
+      '[Content_Types].xml',
+      Buffer.from(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+      ),
+    ],
+    ['xl/workbook.xml', Buffer.from('<workbook><sheets><sheet name="a" sheetId="1"/></sheets></workbook>')],
+    ['xl/worksheets/sheet1.xml', Buffer.from(parts.join(''))],
+  ]);
+}
+
 const result: Record<string, unknown> = {
   benchmark: 'faults',
   measuredAt: new Date().toISOString(),
@@ -416,10 +437,18 @@ try {
     const overLimit = Buffer.from(`指標コード,年度,実績値\n${'TOP-POPULATION,2025,1\n'.repeat(1_200_000)}`); // ~26 MB
     const bomb = inflatingXlsx(120); // under the byte limit, past the inflated budget
     const nearLimit = Buffer.from(`指標コード,年度,実績値\n${'TOP-POPULATION,2025,1\n'.repeat(450_000)}`); // ~9.9 MB
+    const actuals = '/api/v1/actuals/import';
     const kinds = [
-      { kind: 'csv over the byte limit', file: 'big.csv', body: overLimit },
-      { kind: 'xlsx inflating past its budget', file: 'bomb.xlsx', body: bomb },
-      { kind: 'csv just under the byte limit', file: 'near.csv', body: nearLimit },
+      { kind: 'csv over the byte limit', file: 'big.csv', body: overLimit, route: actuals },
+      { kind: 'xlsx inflating past its budget', file: 'bomb.xlsx', body: bomb, route: actuals },
+      { kind: 'csv just under the byte limit', file: 'near.csv', body: nearLimit, route: actuals },
+      // Within the evaluation workbook's budgets (10 MB, 500,000 cells), parsed whole before its checks.
+      {
+        kind: 'evaluation xlsx near its cell budget',
+        file: 'dense.xlsx',
+        body: denseXlsx(120_000),
+        route: '/api/v1/evaluation/workbooks',
+      },
     ];
     const heavy: Record<string, unknown>[] = [];
     for (const k of kinds) {
@@ -428,7 +457,7 @@ try {
       const t0 = performance.now();
       const answers = await Promise.all(
         [1, 2, 3, 4].map(async () => {
-          const res = await fetch(`${s.base}/api/v1/actuals/import?file=${k.file}&dryRun=true`, {
+          const res = await fetch(`${s.base}${k.route}?file=${k.file}&dryRun=true`, {
             method: 'POST',
             headers: { ...h, 'content-type': 'application/octet-stream' },
             body: new Uint8Array(k.body),
