@@ -58,7 +58,24 @@ const killed = (proc: ChildProcess) =>
     proc.kill('SIGKILL');
   });
 
+let session: { cookie: string; 'x-csrf-token': string } | null = null;
+
+/**
+ * A session for this cycle: the one signed in before when it still holds (sessions are stored,
+ * so they outlive a kill), else a new sign-in. Signing in at every restart would meet the
+ * sign-in rate limit (429) once restarts are quick.
+ */
 async function signIn(base: string, pw: string) {
+  if (session) {
+    const me = await fetch(`${base}/api/v1/auth/me`, { headers: { cookie: session.cookie } });
+    if (me.status === 200) return { ...session, origin: base };
+  }
+  const fresh = await signInAnew(base, pw);
+  session = { cookie: fresh.cookie, 'x-csrf-token': fresh['x-csrf-token'] };
+  return fresh;
+}
+
+async function signInAnew(base: string, pw: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', origin: base },
@@ -302,6 +319,7 @@ try {
     body: JSON.stringify({ currentPassword: oneTime, newPassword: password }),
   });
   if (changed.status !== 200) throw new Error(`password change ${changed.status}`);
+  session = null; // signed in again with the new password
   await killed(first.proc);
 
   const cycles: {
