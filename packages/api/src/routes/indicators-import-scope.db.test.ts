@@ -1,5 +1,5 @@
 // A department editor imports indicator actuals: only rows of the department's own indicators are
-// accepted; one foreign row refuses the whole file and stores nothing. Real database and accounts.
+// accepted; one foreign row refuses the whole file and stores nothing (many: 499 problems and a count).
 import { contextFor, seedDefaultPlan } from '@mirai/app';
 import { describeEachDatabase } from '@mirai/db/testing';
 import { sql } from 'kysely';
@@ -50,6 +50,23 @@ describeEachDatabase('indicator import by a department editor', (t) => {
     const job = await send('code,fiscal_year,value\nA-1-M01-K01,2024,37\nB-4-M01-K01,2024,21\n');
     expect(job.status).toBe('failed');
     expect(job.problems?.map((p) => [p.code, p.where?.row])).toEqual([['indicator/other-department', 3]]);
+    expect(await count()).toBe(0);
+  });
+
+  it('keeps at most 499 foreign-row problems and counts the rest in one more; stores nothing', async () => {
+    // 600 distinct rows of another department's indicator (one a day): each passes the row check.
+    const day = (i: number) => new Date(Date.UTC(2024, 3, 1 + i)).toISOString().slice(0, 10);
+    const rows = Array.from({ length: 600 }, (_, i) => `B-4-M01-K01,${day(i)},21`);
+    const job = await send(`code,date,value\n${rows.join('\n')}\n`);
+    expect(job.status).toBe('failed');
+    const problems = job.problems ?? [];
+    expect(problems).toHaveLength(500);
+    expect(problems.slice(0, 499).every((p) => p.code === 'indicator/other-department')).toBe(true);
+    expect(problems.slice(0, 2).map((p) => p.where?.row)).toEqual([2, 3]);
+    expect(problems[499]?.code).toBe('indicator-import/more-problems');
+    expect(problems[499]?.message.en).toBe(
+      'There are more problems (the first 499 of 600 are shown). Please correct the file and try again.',
+    );
     expect(await count()).toBe(0);
   });
 

@@ -293,14 +293,18 @@ export async function importIndicatorActuals(
     const owner = new Map(definitions.map((d) => [d.code, d.ownerDepartment]));
     const foreign = accepted.filter((r) => owner.get(r.indicatorCode) !== opts.department);
     if (foreign.length > 0) {
-      return fail(
-        foreign.map((r) =>
-          indicatorProblems.otherDepartment.create(
-            { code: r.indicatorCode, department: opts.department ?? '' },
-            { ...(table.file ? { file: table.file } : {}), row: r.row, column: 'code' },
-          ),
+      // Bounded as the row problems are: a file can name another department on every row.
+      const shown = foreign.slice(0, opts.maxProblems ?? foreign.length);
+      const problems = shown.map((r) =>
+        indicatorProblems.otherDepartment.create(
+          { code: r.indicatorCode, department: opts.department ?? '' },
+          { ...(table.file ? { file: table.file } : {}), row: r.row, column: 'code' },
         ),
       );
+      if (shown.length < foreign.length) {
+        problems.push(importProblems.moreProblems.create({ shown: shown.length, total: foreign.length }));
+      }
+      return fail(problems);
     }
   }
   const toStore = accepted.filter((r) => !r.unchanged);
