@@ -7,11 +7,14 @@
  * (flagged `sample: true`, codes BENCH-0001…) so that 10,000 distinct
  * (indicator, fiscal year) values exist within FY2024–FY2032. Cells are
  * written as offices type them: a third with 令和 years, a third with
- * full-width digits, numbers with thousands separators.
- * Results: bench/results/indicators.{json,md}.
+ * full-width digits, numbers with thousands separators. The store includes
+ * the copy of each version into current_actuals (statement trigger, migration 0093).
+ * Results: bench/results/indicators.{json,md}, with the load average and the commit; earlier runs
+ * are kept below the new one.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   defaultPlanFile,
@@ -91,6 +94,8 @@ const xlsx = join(work, 'actuals-10000.xlsx');
 await writeXlsx(xlsx);
 const planText = benchPlanText();
 const measured: { read: number; dryRun: number; importMs: number; total: number; stored: number }[] = [];
+const load = () => loadavg().map((x) => Math.round(x * 10) / 10);
+const loadBefore = load();
 
 try {
   for (let i = 0; i < runs; i++) {
@@ -111,8 +116,15 @@ try {
         ctx.database.db,
       );
       const stored = Number(count.rows[0]?.n);
-      if (dry.recorded !== ROWS || done.recorded !== ROWS || stored !== ROWS) {
-        throw new Error(`expected ${ROWS} rows, validated ${done.recorded}, stored ${stored}`);
+      // Each stored version is copied into current_actuals by a statement trigger (migration 0093).
+      const currentCount = await sql<{ n: number }>`SELECT count(*)::int AS n FROM current_actuals`.execute(
+        ctx.database.db,
+      );
+      const current = Number(currentCount.rows[0]?.n);
+      if (dry.recorded !== ROWS || done.recorded !== ROWS || stored !== ROWS || current !== ROWS) {
+        throw new Error(
+          `expected ${ROWS} rows, validated ${done.recorded}, stored ${stored}, current ${current}`,
+        );
       }
       measured.push({ read, dryRun, importMs, total, stored });
       console.log(
@@ -130,12 +142,26 @@ const pick = (k: keyof (typeof measured)[number]) => ({
   median: Math.round(median(measured.map((m) => m[k]))),
   all: measured.map((m) => Math.round(m[k])),
 });
+const commit = (() => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+// --- figures; earlier runs are kept below the new one
+const jsonFile = join(root, 'bench/results/indicators.json');
+const mdFile = join(root, 'bench/results/indicators.md');
+const earlierJson = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : undefined;
+const { earlier: olderJson = [], ...lastJson } = earlierJson ?? {};
 const result = {
   benchmark: 'indicators',
   description:
     'Import 10,000 actual values from an xlsx file into a fresh embedded database (PGlite, data directory)',
   measuredAt: new Date().toISOString(),
+  commit,
   machine: { cpus: cpus().length, node: process.version },
+  load: { before: loadBefore, after: load() },
   rows: ROWS,
   runs,
   readXlsxMs: pick('read'),
@@ -143,18 +169,28 @@ const result = {
   validateAndStoreMs: pick('importMs'),
   totalReadValidateStoreMs: pick('total'),
   aimMs: 5000,
+  earlier: earlierJson ? [lastJson, ...olderJson] : [],
 };
-writeFileSync(join(root, 'bench/results/indicators.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(jsonFile, `${JSON.stringify(result, null, 2)}\n`);
+const title = '# Indicators: import 10,000 actual values from xlsx';
+const earlierMarker = '## Earlier runs';
+const previousMd = existsSync(mdFile) ? readFileSync(mdFile, 'utf8').replace(title, '').trim() : '';
+const [lastMd = '', olderMd = ''] = previousMd.split(`${earlierMarker}\n`).map((x) => x.trim());
+const olderSections = [lastMd, olderMd].filter(Boolean).join('\n\n');
+const fmt = (xs: number[]) => xs.map((x) => x.toFixed(1)).join(' / ');
 writeFileSync(
-  join(root, 'bench/results/indicators.md'),
-  `# Indicators: import 10,000 actual values from xlsx\n\n` +
-    `Measured ${result.measuredAt} on ${result.machine.cpus} cores, Node ${result.machine.node}; ${runs} runs, each into a fresh PGlite data directory; median (all runs).\n` +
+  mdFile,
+  `${title}\n\n` +
+    `## Run of ${result.measuredAt} (commit ${commit})\n\n` +
+    `On ${result.machine.cpus} cores, Node ${result.machine.node}; load average (1/5/15 min) ${fmt(result.load.before)} before, ${fmt(result.load.after)} after; ${runs} runs, each into a fresh PGlite data directory; median (all runs). The store includes the copy of each version into current_actuals (statement trigger, migration 0093), checked: ${ROWS} current values.\n` +
     `The Shiojiri plan plus ${indicatorCount} synthetic sample indicators; cells typed as offices do (令和 years, full-width digits, thousands separators).\n\n` +
     `| step | median (ms) | runs (ms) |\n|---|---|---|\n` +
     `| read the xlsx (${ROWS} rows) | ${result.readXlsxMs.median} | ${result.readXlsxMs.all.join(', ')} |\n` +
     `| dry run (validate every row, store nothing) | ${result.dryRunValidateMs.median} | ${result.dryRunValidateMs.all.join(', ')} |\n` +
     `| validate and store in one transaction | ${result.validateAndStoreMs.median} | ${result.validateAndStoreMs.all.join(', ')} |\n` +
     `| **read + validate + store** | **${result.totalReadValidateStoreMs.median}** | ${result.totalReadValidateStoreMs.all.join(', ')} |\n\n` +
-    `Aim: well under ${result.aimMs} ms.\n`,
+    `Aim: well under ${result.aimMs} ms.\n` +
+    (olderSections ? `\n${earlierMarker}\n\n${olderSections}\n` : ''),
 );
-console.log(JSON.stringify(result, null, 2));
+const { earlier: _earlier, ...shown } = result;
+console.log(JSON.stringify(shown, null, 2));
