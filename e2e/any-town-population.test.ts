@@ -3,7 +3,7 @@
  * walked in Chromium by its planning division: the scenario workbench says the data is missing and
  * leads to the population data page; a census file with a bad cell shows the cell, stores nothing;
  * e-Stat's CSV (a made-up table, SAMPLE) is checked, then imported, and the public population page
- * shows its figures.
+ * shows its census years (the projection still missing), then all of it once the projection is in.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,9 +106,18 @@ describe('a classic town stores its population data in the browser (Chromium)', 
     expect(table).toContain('census');
     expect(table).toContain('126');
     await b.shot('03-stored');
-    // The census alone: the public page says which table is still missing.
+    // The census alone: the public page says which table is still missing and shows the census
+    // years in three age groups and the 2015 pyramid, nothing that needs a projection.
     await page.goto(`${server.url}/population`);
-    await expect(page.locator('main').textContent()).resolves.toContain('国勢調査は登録されていますが');
+    await waitHydrated(page);
+    const alone = await page.locator('main').textContent();
+    expect(alone).toContain('国勢調査は登録されていますが');
+    expect(alone).toContain('67,670');
+    expect(alone).toContain('67,135');
+    expect(alone).toContain('2015年の男女・5歳階級別人口');
+    expect(alone).not.toMatch(/推計とシナリオの比較|目標から逆算すると|確率的な将来推計/);
+    expect(await axeViolations(page)).toEqual([]);
+    await b.shot('03b-census-alone');
     await page.goto(`${server.url}/staff/population-data`);
     await waitHydrated(page);
     await fill(projection, 'projection-sex-age5', 'ipss2018');

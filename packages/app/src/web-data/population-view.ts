@@ -109,7 +109,10 @@ export interface PopulationView {
   areaName: Bilingual;
   /** Figure keys (core figureKey): the population indicator's code, the base projection's series, the baseline's year. */
   figures: { subject: string; base: string; baselineYear: string | null };
-  /** Said on the page when the municipality's census or projection is not stored. */
+  /**
+   * Said on the page when the municipality's census or projection is not stored. With the census
+   * alone, `points` and `pyramids` still hold its years; everything else is empty.
+   */
   missing?: Bilingual;
   /** The base projection's name (e.g. IPSS 2018), for "on the base path". */
   baseName: Bilingual;
@@ -237,6 +240,45 @@ function emptyView(
   };
 }
 
+/**
+ * The census alone (no projection yet): its years in three age groups and the last one's pyramid,
+ * with the notice of what is missing; nothing that needs a projection. A census year that cannot
+ * be read whole leaves the notice alone, as before.
+ */
+function censusOnlyView(
+  s: PopulationSources,
+  target: PopulationView['target'],
+  figures: PopulationView['figures'],
+): PopulationView {
+  const empty = emptyView(s, target, figures);
+  if (!s.census) return empty;
+  const years = tableYears(s.census.table);
+  const points: ThreeGroupPoint[] = [];
+  let last: PyramidView | undefined;
+  for (const y of years) {
+    const c = censusPopulation(s.census.table, y, labels);
+    if (!c.ok) return empty;
+    points.push(threeOf(c.value, y, 'census'));
+    last = pyramidOf(c.value, y, 'census');
+  }
+  if (!last) return empty;
+  for (const c of broadCensus(s))
+    points.push({
+      year: c.year,
+      kind: 'census',
+      young: c.young,
+      working: c.working,
+      old: c.old,
+      total: c.total,
+    });
+  return {
+    ...empty,
+    lastCensusYear: points[points.length - 1]?.year ?? last.year,
+    points,
+    pyramids: [last],
+  };
+}
+
 type PlanBase = Omit<BackcastBase, 'calibration'> | null;
 
 function computeView(
@@ -245,6 +287,7 @@ function computeView(
   planBase: PlanBase,
   figures: PopulationView['figures'],
 ): Result<PopulationView> {
+  if (s.census && !s.projection) return ok(censusOnlyView(s, target, figures));
   const spec = projectionSpec(s);
   if (!spec || !s.census || !s.projection) return ok(emptyView(s, target, figures));
   const based = run(spec);
