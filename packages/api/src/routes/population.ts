@@ -6,16 +6,16 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import {
   actorLabel,
+  type DatasetKind,
   datasetKinds,
   importDataset,
-  isDatasetKind,
   listDatasetSummaries,
   listPopulationScenarios,
   populationIndicatorSeries,
   runPopulationScenario,
   savePopulationScenario,
 } from '@mirai/app';
-import { checkText, type PopulationSpec, type Problem, type Scenario } from '@mirai/core';
+import { checkTextTree, type PopulationSpec, type Scenario } from '@mirai/core';
 import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
@@ -96,6 +96,19 @@ const datasetSummarySchema = z.object({
   createdAt: z.string(),
 });
 
+/** The import form: its constraints answer the catalogued invalid-request problem (createApi's hook). */
+const datasetForm = z.object({
+  file: z.instanceof(File).openapi({ type: 'string', format: 'binary' }),
+  kind: z.enum(Object.keys(datasetKinds) as [DatasetKind, ...DatasetKind[]]),
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/),
+  titleJa: z.string().trim().min(1).max(200),
+  titleEn: z.string().trim().max(200).optional(),
+  source: z.string().trim().min(1).max(500),
+  layout: z.enum(['auto', 'tidy', 'estat']).default('auto'),
+  sample: z.string().optional(),
+  dryRun: z.string().optional(),
+});
+
 const datasetsRoute = withPolicy(
   'population:import-data',
   createRoute({
@@ -121,17 +134,7 @@ const importDatasetRoute = withPolicy(
         required: true,
         content: {
           'multipart/form-data': {
-            schema: z.object({
-              file: z.any().openapi({ type: 'string', format: 'binary' }),
-              kind: z.string().optional(),
-              code: z.string().optional(),
-              titleJa: z.string().optional(),
-              titleEn: z.string().optional(),
-              source: z.string().optional(),
-              layout: z.string().optional(),
-              sample: z.string().optional(),
-              dryRun: z.string().optional(),
-            }),
+            schema: datasetForm,
           },
         },
       },
@@ -148,72 +151,31 @@ const importDatasetRoute = withPolicy(
   }),
 );
 
-const formProblem = (field: string, ja: string, en: string): Problem => ({
-  code: 'request/invalid',
-  kind: 'invalid',
-  message: { ja: `「${field}」: ${ja}`, en: `"${field}": ${en}` },
-  where: { field },
-});
-
 export function registerPopulation(app: OpenAPIHono<ApiEnv>) {
   app.openapi(datasetsRoute, async (c) => respond(c, await listDatasetSummaries(c.get('ctx'))));
   app.openapi(importDatasetRoute, async (c) => {
-    const form = (await c.req.parseBody()) as Record<string, unknown>;
-    const str = (k: string) => (typeof form[k] === 'string' ? (form[k] as string).trim() : '');
-    const problems: Problem[] = [];
-    const limits: [string, number][] = [
-      ['kind', 40],
-      ['code', 64],
-      ['titleJa', 200],
-      ['titleEn', 200],
-      ['source', 500],
-      ['layout', 10],
-    ];
-    for (const [k, max] of limits) {
-      const p = checkText(str(k), k, max);
-      if (p) problems.push(p);
-    }
-    const file = form.file instanceof File ? form.file : undefined;
-    if (!file) problems.push(formProblem('file', 'ファイルを選んでください', 'choose a file'));
-    if (!isDatasetKind(str('kind')))
-      problems.push(
-        formProblem(
-          'kind',
-          `種類は ${Object.keys(datasetKinds).join('、')}`,
-          `one of ${Object.keys(datasetKinds).join(', ')}`,
-        ),
-      );
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/.test(str('code')))
-      problems.push(
-        formProblem(
-          'code',
-          '英数字・ハイフン・下線（例 census2020）',
-          'letters, digits, - and _ (e.g. census2020)',
-        ),
-      );
-    if (!str('titleJa'))
-      problems.push(formProblem('titleJa', '題名を入力してください', 'a title is required'));
-    if (!str('source'))
-      problems.push(formProblem('source', '出典を入力してください', 'a source is required'));
-    const layout = str('layout') || 'auto';
-    if (!['auto', 'tidy', 'estat'].includes(layout))
-      problems.push(formProblem('layout', 'auto、tidy または estat', 'auto, tidy or estat'));
-    if (problems.length > 0 || !file) return problemResponse(c, problems) as never;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const titleEn = str('titleEn');
+    const f = c.req.valid('form');
+    // Multipart text is not seen by the JSON text guard: the same check here.
+    const text = checkTextTree({
+      code: f.code,
+      titleJa: f.titleJa,
+      titleEn: f.titleEn ?? '',
+      source: f.source,
+    });
+    if (text.length > 0) return problemResponse(c, text) as never;
     const r = await importDataset(
       c.get('ctx'),
       {
-        file: file.name,
-        bytes,
-        kind: str('kind') as keyof typeof datasetKinds,
-        code: str('code'),
-        title: { ja: str('titleJa'), ...(titleEn ? { en: titleEn } : {}) },
-        source: str('source'),
-        sample: str('sample') === 'true',
-        layout: layout as 'auto' | 'tidy' | 'estat',
+        file: f.file.name,
+        bytes: new Uint8Array(await f.file.arrayBuffer()),
+        kind: f.kind,
+        code: f.code,
+        title: { ja: f.titleJa, ...(f.titleEn ? { en: f.titleEn } : {}) },
+        source: f.source,
+        sample: f.sample === 'true',
+        layout: f.layout,
       },
-      { actor: actorLabel(c.get('actor')), dryRun: str('dryRun') === 'true' },
+      { actor: actorLabel(c.get('actor')), dryRun: f.dryRun === 'true' },
     );
     return respond(c, r);
   });

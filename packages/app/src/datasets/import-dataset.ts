@@ -17,8 +17,7 @@ import { checkUploadShape } from '../io/upload-shape';
 import { readPlan } from '../plan/plan-use-cases';
 import type { DatasetKind } from './dataset-kinds';
 import { datasetFromTable, storeDatasets } from './dataset-use-cases';
-import { looksLikeEstat, readEstatCensusFile, readEstatCensusText } from './estat/estat-census';
-import { estatProblems } from './estat/estat-problems';
+import { looksLikeEstat, readEstatCensusBytes, readEstatCensusFile } from './estat/estat-census';
 
 export const datasetRowProblems = {
   badValue: defineProblem<{ column: string; value: string; expected: string }>(
@@ -97,16 +96,6 @@ async function isEstat(input: ImportDatasetInput): Promise<boolean> {
   }
 }
 
-/** The e-Stat census table of an upload or a file. */
-async function readEstat(input: ImportDatasetInput, municipalityCode: string) {
-  if (!input.bytes) return readEstatCensusFile(input.file, municipalityCode);
-  const name = basename(input.file);
-  if (!/\.(csv|txt)$/i.test(name)) return fail(estatProblems.csvOnly.create({}, { file: name }));
-  const { text, encoding } = decodeText(input.bytes);
-  const r = readEstatCensusText(text, name, municipalityCode);
-  return r.ok ? ok({ ...r.value, table: { ...r.value.table, encoding } }) : r;
-}
-
 /** An upload's table (the staff page): the same checks and storing as a file's. */
 export const importDataset = (
   ctx: AppContext,
@@ -131,7 +120,9 @@ export async function importDatasetFile(
   let table: Result<Table>;
   let fileMeta: Record<string, unknown> = {};
   if (await isEstat(input)) {
-    const estat = await readEstat(input, municipalityCode);
+    const estat = input.bytes
+      ? readEstatCensusBytes(input.bytes, basename(input.file), municipalityCode)
+      : await readEstatCensusFile(input.file, municipalityCode);
     if (!estat.ok) return estat;
     table = ok(estat.value.table);
     fileMeta = { layout: 'estat', estat: estat.value.meta };

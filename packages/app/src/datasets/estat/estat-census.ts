@@ -90,6 +90,18 @@ export async function readEstatCensusFile(
   } catch {
     return fail(ioProblems.fileNotFound.create({ file: path }, { file }));
   }
+  return readEstatCensusBytes(bytes, file, municipalityCode, opts);
+}
+
+/** The same from a file's content (an upload): `file` is its name. */
+export function readEstatCensusBytes(
+  bytes: Uint8Array,
+  file: string,
+  municipalityCode: string,
+  opts: { maxBytes?: number } = {},
+): Result<EstatCensus> {
+  if (extname(file).toLowerCase() !== '.csv' && extname(file).toLowerCase() !== '.txt')
+    return fail(P.csvOnly.create({}, { file }));
   const maxBytes = opts.maxBytes ?? 50 * 1024 * 1024;
   if (bytes.byteLength > maxBytes)
     return fail(ioProblems.tooLarge.create({ limitBytes: maxBytes }, { file }));
