@@ -16,7 +16,15 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { fail, ok, type Result } from '@mirai/core';
-import { adoptUnownedRows, audit, type Database, globally, registryChanged } from '@mirai/db';
+import {
+  addMunicipalityHosts,
+  adoptUnownedRows,
+  audit,
+  type Database,
+  globally,
+  HostTaken,
+  registryChanged,
+} from '@mirai/db';
 import { sql, type Transaction } from 'kysely';
 import type { AppContext } from '../context';
 import {
@@ -292,16 +300,12 @@ async function restoreRegistryEntry(
     VALUES (${code}, ${entry.name_ja}, ${entry.name_en}, ${entry.created_at}, ${entry.public_url ?? null})`.execute(
     trx,
   );
-  for (const h of registry.hosts.filter((x) => x.municipality_code === code)) {
-    const owner = await sql<{ m: string }>`
-      SELECT municipality_code AS m FROM municipality_hosts WHERE host = ${h.host}`.execute(trx);
-    const other = owner.rows[0]?.m;
-    if (other !== undefined && other !== code)
-      throw new Refused(P.hostTaken.create({ host: h.host, owner: other }, { file }));
-    if (other === undefined)
-      await sql`INSERT INTO municipality_hosts (host, municipality_code) VALUES (${h.host}, ${code})`.execute(
-        trx,
-      );
+  const hosts = registry.hosts.filter((x) => x.municipality_code === code).map((h) => h.host);
+  try {
+    await addMunicipalityHosts(trx, code, hosts);
+  } catch (error) {
+    if (!(error instanceof HostTaken)) throw error;
+    throw new Refused(P.hostTaken.create({ host: error.host, owner: error.owner }, { file }));
   }
 }
 

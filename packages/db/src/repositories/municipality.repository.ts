@@ -98,6 +98,31 @@ export function registerMunicipality(
  * caller calls registryChanged() after its commit). With `publicUrl`, the municipality's
  * public URL is set too (recorded as `municipality.public-url` when it changes).
  */
+/**
+ * Gives a municipality these host names (normalised): a name it has is kept, a name another
+ * municipality has is refused (HostTaken). Returns the names added.
+ */
+export async function addMunicipalityHosts(
+  tx: Transaction<Database>,
+  code: string,
+  hosts: readonly string[],
+): Promise<string[]> {
+  const added: string[] = [];
+  for (const raw of hosts) {
+    const host = normalizeHost(raw);
+    const owner = await tx
+      .selectFrom('municipality_hosts')
+      .select('municipality_code')
+      .where('host', '=', host)
+      .executeTakeFirst();
+    if (owner && owner.municipality_code !== code) throw new HostTaken(host, owner.municipality_code);
+    if (owner) continue;
+    await tx.insertInto('municipality_hosts').values({ host, municipality_code: code }).execute();
+    added.push(host);
+  }
+  return added;
+}
+
 export async function registerMunicipalityIn(
   tx: Transaction<Database>,
   m: { code: string; name: { ja: string; en?: string }; hosts?: string[]; publicUrl?: string },
@@ -121,16 +146,7 @@ export async function registerMunicipalityIn(
       entityId: m.code,
       after: { code: m.code, name: m.name },
     });
-  for (const raw of m.hosts ?? []) {
-    const host = normalizeHost(raw);
-    const owner = await tx
-      .selectFrom('municipality_hosts')
-      .select('municipality_code')
-      .where('host', '=', host)
-      .executeTakeFirst();
-    if (owner && owner.municipality_code !== m.code) throw new HostTaken(host, owner.municipality_code);
-    if (owner) continue;
-    await tx.insertInto('municipality_hosts').values({ host, municipality_code: m.code }).execute();
+  for (const host of await addMunicipalityHosts(tx, m.code, m.hosts ?? []))
     if (actor)
       await audit(tx, {
         actor,
@@ -139,7 +155,6 @@ export async function registerMunicipalityIn(
         entityId: m.code,
         after: { host },
       });
-  }
   if (m.publicUrl !== undefined) await setPublicUrlIn(tx, m.code, m.publicUrl, actor);
 }
 
