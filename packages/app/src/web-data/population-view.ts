@@ -9,6 +9,7 @@ import {
   applyScenario,
   applyScenarioCompiled,
   type BySex,
+  type CensusTable,
   cabinetOfficePatterns,
   censusPopulation,
   compareSeries,
@@ -253,15 +254,33 @@ function censusOnlyView(
   const empty = emptyView(s, target, figures);
   if (!s.census) return empty;
   const years = tableYears(s.census.table);
+  const points = censusPoints(s, s.census.table, years);
+  const lastYear = years[years.length - 1];
+  const last = lastYear === undefined ? undefined : censusPopulation(s.census.table, lastYear, labels);
+  if (!points.ok || lastYear === undefined || !last?.ok) return empty;
+  return {
+    ...empty,
+    lastCensusYear: points.value[points.value.length - 1]?.year ?? lastYear,
+    points: points.value,
+    pyramids: [pyramidOf(last.value, lastYear, 'census')],
+  };
+}
+
+/**
+ * The census years in three age groups, then a newer census known in three age groups only
+ * (e.g. 2020 from IPSS 2023's base row).
+ */
+function censusPoints(
+  s: PopulationSources,
+  table: CensusTable,
+  years: readonly number[],
+): Result<ThreeGroupPoint[]> {
   const points: ThreeGroupPoint[] = [];
-  let last: PyramidView | undefined;
   for (const y of years) {
-    const c = censusPopulation(s.census.table, y, labels);
-    if (!c.ok) return empty;
+    const c = censusPopulation(table, y, labels);
+    if (!c.ok) return c;
     points.push(threeOf(c.value, y, 'census'));
-    last = pyramidOf(c.value, y, 'census');
   }
-  if (!last) return empty;
   for (const c of broadCensus(s))
     points.push({
       year: c.year,
@@ -271,12 +290,7 @@ function censusOnlyView(
       old: c.old,
       total: c.total,
     });
-  return {
-    ...empty,
-    lastCensusYear: points[points.length - 1]?.year ?? last.year,
-    points,
-    pyramids: [last],
-  };
+  return ok(points);
 }
 
 type PlanBase = Omit<BackcastBase, 'calibration'> | null;
@@ -299,23 +313,10 @@ function computeView(
     en: s.projection.dataset.title.en ?? s.projection.dataset.title.ja,
   };
   const baseSeriesName = meta.seriesName ?? baseName.en;
-  const points: ThreeGroupPoint[] = [];
   const censusYears = tableYears(s.census.table).filter((y) => y <= spec.baseYear);
-  for (const y of censusYears) {
-    const c = censusPopulation(s.census.table, y, labels);
-    if (!c.ok) return c;
-    points.push(threeOf(c.value, y, 'census'));
-  }
-  // A newer census known in three age groups only (e.g. 2020 from IPSS 2023's base row) is the census too.
-  for (const c of broadCensus(s))
-    points.push({
-      year: c.year,
-      kind: 'census',
-      young: c.young,
-      working: c.working,
-      old: c.old,
-      total: c.total,
-    });
+  const census = censusPoints(s, s.census.table, censusYears);
+  if (!census.ok) return census;
+  const points = census.value;
   const lastSexAgeCensus = censusYears[censusYears.length - 1] ?? spec.baseYear;
   const lastCensusYear = points[points.length - 1]?.year ?? spec.baseYear;
   for (const y of base.years.filter((x) => x > lastCensusYear)) {
