@@ -324,7 +324,7 @@ export type PageModel =
   | { page: 'not-found'; path: string }
   | { page: 'forbidden'; path: string }
   /** A page whose data could not be read: the catalogued problem in words (never a JSON body). */
-  | { page: 'problem'; path: string; status: number; problems: PageProblem[] }
+  | { page: 'problem'; path: string; problems: PageProblem[] }
   | { page: 'staff-login'; next: string }
   | { page: 'staff-password'; session: StaffSession }
   | { page: 'staff-inbox'; session: StaffSession; notifications: NotificationView[]; allDepartments: boolean }

@@ -62,11 +62,5 @@ export const notFoundPage = (c: Context, ctx: AppContext) =>
 export const problemPage = (c: Context, ctx: AppContext, problems: readonly Problem[]) => {
   const status = problemStatus(problems);
   const shown = problems.slice(0, 20).map((p) => ({ code: p.code, message: p.message }));
-  return sendPage(
-    c,
-    ctx,
-    { page: 'problem', path: c.req.path, status, problems: shown },
-    String(status),
-    status,
-  );
+  return sendPage(c, ctx, { page: 'problem', path: c.req.path, problems: shown }, String(status), status);
 };
