@@ -194,22 +194,22 @@ export async function publishMediumTermReview(
         { field: 'actor.role' },
       ),
     );
-  const review = await produceMediumTermReview(ctx, req.phase);
-  if (!review.ok) return review;
-  const missing = review.value.measures.filter((m) => m.conclusion === null).map((m) => m.measureCode);
+  // The public report is the one made now, from these conclusions (a later change to a round does
+  // not change a published review): the review loaded once, both files rendered from it before the
+  // transaction, stored in it.
+  const { loadReviewReport } = await import('../reports/review-report');
+  const { reviewReportFile } = await import('../reports/render-report');
+  const model = await loadReviewReport(ctx, req.phase);
+  if (!model.ok) return model;
+  const missing = model.value.review.measures.filter((m) => m.conclusion === null).map((m) => m.measureCode);
   if (missing.length > 0)
     return fail(
       evaluationProblems.reviewIncomplete.create({ phase: req.phase, missing }, { field: 'conclusions' }),
     );
-  const p = await phaseOf(ctx, req.phase);
-  if (!p.ok) return p;
-  const planId = p.value.plan.id;
-  // The public report is the one made now, from these conclusions (a later change to a round does
-  // not change a published review); rendered before the transaction, stored in it.
-  const { renderReviewReport } = await import('../reports/render-report');
+  const planId = model.value.planId;
   const files: { format: 'html' | 'xlsx'; fileName: string; contentType: string; body: Buffer }[] = [];
   for (const format of ['html', 'xlsx'] as const) {
-    const r = await renderReviewReport(ctx, { phase: req.phase, format });
+    const r = await reviewReportFile(model.value, format);
     if (!r.ok) return r;
     files.push({ format, ...r.value });
   }

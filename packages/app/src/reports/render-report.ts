@@ -10,7 +10,12 @@ import { loadAnnualReport } from './annual-report-model';
 import { annualReportXlsx } from './annual-report-xlsx';
 import { renderPdf } from './report-pdf';
 import { reportProblems } from './report-problems';
-import { loadReviewReport, reviewReportHtml, reviewReportXlsx } from './review-report';
+import {
+  loadReviewReport,
+  type ReviewReportModel,
+  reviewReportHtml,
+  reviewReportXlsx,
+} from './review-report';
 
 export const reportFormats = ['html', 'pdf', 'xlsx'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -69,14 +74,23 @@ export async function renderReviewReport(
     return fail(reportProblems.formatUnknown.create({ format }, { field: 'format' }));
   const model = await loadReviewReport(ctx, req.phase);
   if (!model.ok) return model;
-  const fileName = `review-report-phase${req.phase}.${format}`;
+  return reviewReportFile(model.value, format, req.onProgress);
+}
+
+/** The review report file of an already loaded model (publication renders several formats from one load). */
+export async function reviewReportFile(
+  model: ReviewReportModel,
+  format: ReportFormat,
+  onProgress?: (share: number) => void,
+): Promise<Result<RenderedReport>> {
+  const fileName = `review-report-phase${model.phase}.${format}`;
   const out = (body: Buffer) => {
-    req.onProgress?.(1);
+    onProgress?.(1);
     return ok({ fileName, contentType: contentTypes[format], body });
   };
-  if (format === 'xlsx') return out(await reviewReportXlsx(model.value));
-  const html = reviewReportHtml(model.value);
+  if (format === 'xlsx') return out(await reviewReportXlsx(model));
+  const html = reviewReportHtml(model);
   if (format === 'html') return out(Buffer.from(html, 'utf8'));
-  const pdf = await renderPdf(html, { title: model.value.title });
+  const pdf = await renderPdf(html, { title: model.title });
   return pdf.ok ? out(pdf.value) : pdf;
 }

@@ -37,6 +37,8 @@ const proposalLabels: Record<string, string> = {
 export interface ReviewReportModel {
   title: string;
   municipality: string;
+  /** The plan the review belongs to (publication stores the review under it). */
+  planId: number;
   phase: number;
   span: string;
   madeOn: string;
@@ -67,6 +69,7 @@ export async function loadReviewReport(ctx: AppContext, phase: number): Promise<
     phaseName,
     title: `${phaseName} 見直し評価報告書`,
     municipality: doc.municipality.name.ja,
+    planId: plan.value.id,
     phase,
     span: `${formatFiscalYear(p.startFiscalYear)}〜${formatFiscalYear(p.endFiscalYear)}`,
     madeOn: formatWarekiDate(japanToday()),
