@@ -5,10 +5,11 @@
  * saved as a draft (never public) at the plan version the caller read, so the
  * plan editor opens it and a second click is refused (the codes exist then).
  */
-import { type Actor, evaluationProblems, fail, type Measure, ok, type Result } from '@mirai/core';
+import { type Actor, fail, type Measure, ok, type Result } from '@mirai/core';
 import type { AppContext } from '../context';
 import { importPlan } from '../plan/plan-use-cases';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
+import { requirePlanningDivision } from './planning-division-role';
 import { draftNextPhaseMeasures } from './review-use-cases';
 import { loadPlan } from './round-context';
 
@@ -25,13 +26,8 @@ export async function draftPlanFromReview(
   ctx: AppContext,
   req: { phase: number; expectedVersion: number; actor: Actor },
 ): Promise<Result<NextPhasePlanResult>> {
-  if (!['admin', 'planning-division'].includes(req.actor.role))
-    return fail(
-      evaluationProblems.roleForbidden.create(
-        { role: req.actor.role, action: 'draft next phase plan' },
-        { field: 'actor.role' },
-      ),
-    );
+  const allowed = requirePlanningDivision(req.actor, 'draft next phase plan');
+  if (!allowed.ok) return allowed;
   const draft = await draftNextPhaseMeasures(ctx, req.phase);
   if (!draft.ok) return draft;
   const plan = await loadPlan(ctx);

@@ -43,6 +43,7 @@ import { publicationActor } from '../reports/report-jobs';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { loadEvaluationFigures } from './evaluation-figures';
 import { logicModelOf, projectsOfYear } from './plan-sources';
+import { requirePlanningDivision } from './planning-division-role';
 import { loadPlan, loadRound } from './round-context';
 
 /** Per measure sheet of the round: the logic model's links with movement, suggestion and finding; and the plan-wide broken links. */
@@ -141,13 +142,8 @@ export async function saveReviewConclusions(
 ): Promise<Result<{ phase: number; version: number }>> {
   const review = await produceMediumTermReview(ctx, req.phase, { conclusions: req.conclusions });
   if (!review.ok) return review;
-  if (!['admin', 'planning-division'].includes(req.actor.role))
-    return fail(
-      evaluationProblems.roleForbidden.create(
-        { role: req.actor.role, action: 'record review' },
-        { field: 'actor.role' },
-      ),
-    );
+  const allowed = requirePlanningDivision(req.actor, 'record review');
+  if (!allowed.ok) return allowed;
   const p = await phaseOf(ctx, req.phase);
   if (!p.ok) return p;
   const planId = p.value.plan.id;
@@ -187,13 +183,8 @@ export async function publishMediumTermReview(
   req: { phase: number; expectedVersion: number; actor: Actor },
 ): Promise<Result<{ phase: number; version: number; publishedAt: string }>> {
   type Out = { phase: number; version: number; publishedAt: string };
-  if (!['admin', 'planning-division'].includes(req.actor.role))
-    return fail(
-      evaluationProblems.roleForbidden.create(
-        { role: req.actor.role, action: 'publish review' },
-        { field: 'actor.role' },
-      ),
-    );
+  const allowed = requirePlanningDivision(req.actor, 'publish review');
+  if (!allowed.ok) return allowed;
   // The public report is the one made now, from these conclusions (a later change to a round does
   // not change a published review): the review loaded once, both files rendered from it before the
   // transaction, stored in it.

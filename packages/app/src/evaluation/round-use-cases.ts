@@ -50,6 +50,7 @@ import { log } from '../ops/logger';
 import { enqueuePublicationRender } from '../reports/report-jobs';
 import { evaluationAppProblems as A } from './evaluation-app-problems';
 import { defaultScope, initialMeasureContent, initialProjectContent, projectsOfYear } from './plan-sources';
+import { requirePlanningDivision } from './planning-division-role';
 import { loadPlan, loadRound, nowIso, roundSummary } from './round-context';
 
 export interface OpenRoundRequest {
@@ -114,14 +115,8 @@ export async function openEvaluationRound(
   if (req.reminderDays && !validReminderDays(req.reminderDays))
     problems.push(A.reminderDays.create({ days: req.reminderDays.join(', ') }, { field: 'reminderDays' }));
   if (problems.length > 0 || !opened.ok) return fail(problems);
-  if (!['admin', 'planning-division'].includes(req.actor.role)) {
-    return fail(
-      evaluationProblems.roleForbidden.create(
-        { role: req.actor.role, action: 'open round' },
-        { field: 'actor.role' },
-      ),
-    );
-  }
+  const allowed = requirePlanningDivision(req.actor, 'open round');
+  if (!allowed.ok) return allowed;
   const round: StoredRound = {
     ...opened.value,
     planId: plan.value.id,
