@@ -11,7 +11,7 @@ import { type Actor, actorLabel } from '../auth/actor';
 import type { AppContext } from '../context';
 import { readTableBytes } from '../io/read-table-file';
 import { checkUploadShape } from '../io/upload-shape';
-import { importGroupKey } from '../jobs/import-group';
+import { enqueueImport } from '../jobs/import-group';
 import { jobProblems } from '../jobs/job-problems';
 import type { JobKind } from '../jobs/job-queue';
 import { maxStoredProblems } from '../jobs/run-job';
@@ -83,11 +83,5 @@ export async function startActualsImport(
       ? { department: actor.department ?? '' }
       : {}),
   };
-  const jobId = await ctx.jobs.enqueue(importActualsJobKind, payload, {
-    actor: payload.actor,
-    userId: actor.kind === 'user' ? actor.userId : null,
-    groupKey: await importGroupKey(ctx),
-    input: bytes,
-  });
-  return ok({ jobId });
+  return ok({ jobId: await enqueueImport(ctx, importActualsJobKind, payload, actor, bytes) });
 }

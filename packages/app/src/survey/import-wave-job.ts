@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '@mirai/core';
 import { type Actor, actorLabel } from '../auth/actor';
 import type { AppContext } from '../context';
 import { readTableBytes, type Table } from '../io/read-table-file';
-import { importGroupKey } from '../jobs/import-group';
+import { enqueueImport } from '../jobs/import-group';
 import { type JobFile, packJobFiles, unpackJobFiles } from '../jobs/job-files';
 import { jobProblems } from '../jobs/job-problems';
 import type { JobKind } from '../jobs/job-queue';
@@ -75,11 +75,7 @@ export async function startSurveyWaveImport(
     dryRun: req.dryRun,
     actor: actorLabel(actor),
   };
-  const jobId = await ctx.jobs.enqueue(importSurveyWaveJobKind, payload, {
-    actor: payload.actor,
-    userId: actor.kind === 'user' ? actor.userId : null,
-    groupKey: await importGroupKey(ctx),
-    input: packJobFiles(files),
+  return ok({
+    jobId: await enqueueImport(ctx, importSurveyWaveJobKind, payload, actor, packJobFiles(files)),
   });
-  return ok({ jobId });
 }

@@ -7,10 +7,10 @@
  * meanwhile is a conflict, another department's sheet is refused).
  */
 import { type Actor as EvaluationActor, fail, ok, type Result } from '@mirai/core';
-import { type Actor, actorLabel } from '../../auth/actor';
+import type { Actor } from '../../auth/actor';
 import type { AppContext } from '../../context';
 import { checkUploadShape } from '../../io/upload-shape';
-import { importGroupKey } from '../../jobs/import-group';
+import { enqueueImport } from '../../jobs/import-group';
 import { jobProblems } from '../../jobs/job-problems';
 import type { JobKind } from '../../jobs/job-queue';
 import { type ImportWorkbookResult, importEvaluationWorkbook } from './import-workbook';
@@ -61,12 +61,5 @@ export async function startWorkbookImport(
   const shape = checkUploadShape(bytes, req.file, 'xlsx');
   if (!shape.ok) return shape;
   const payload: ImportWorkbookPayload = { ...rest, evaluator };
-  const label = actorLabel(account);
-  const jobId = await ctx.jobs.enqueue(importWorkbookJobKind, payload, {
-    actor: label,
-    userId: account.kind === 'user' ? account.userId : null,
-    groupKey: await importGroupKey(ctx),
-    input: bytes,
-  });
-  return ok({ jobId });
+  return ok({ jobId: await enqueueImport(ctx, importWorkbookJobKind, payload, account, bytes) });
 }
