@@ -13,6 +13,9 @@ export const errorSchema = z
   })
   .openapi('Error');
 
+/** A background job started: its id to follow (GET /api/v1/jobs/{id}). */
+export const jobStartedSchema = z.object({ jobId: z.string() });
+
 export const calendarYearSchema = z
   .object({
     fiscalYear: z.number().int().openapi({ example: 2026 }),

@@ -169,19 +169,6 @@ export const importQuery = z.object({
 
 export const csvQuery = z.object({ encoding: z.enum(['utf-8-bom', 'cp932']).optional() });
 
-/** What a workbook import changed (or would change, with dryRun). */
-export const workbookImportResultSchema = z.object({
-  file: z.string(),
-  roundId: z.string(),
-  fiscalYear: z.number().int(),
-  departmentCode: z.string(),
-  dryRun: z.boolean(),
-  changed: z.array(
-    z.object({ sheetId: z.string(), worksheet: z.string(), fromVersion: z.number(), toVersion: z.number() }),
-  ),
-  unchanged: z.number().int(),
-});
-
 /** The medium-term review's conclusions as saved: the phase and the conclusions' new version. */
 export const conclusionsSavedSchema = z.object({ phase: z.number().int(), version: z.number().int() });
 

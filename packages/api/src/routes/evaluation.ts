@@ -24,7 +24,7 @@ import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { file } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
-import { errorSchema } from '../schemas';
+import { errorSchema, jobStartedSchema } from '../schemas';
 import {
   conclusionsBody,
   conclusionsSavedSchema,
@@ -148,7 +148,7 @@ const importRoute = withPolicy(
     },
     responses: {
       202: json(
-        z.object({ jobId: z.string() }),
+        jobStartedSchema,
         'The import job started (GET /api/v1/jobs/{id}); its result follows workbookImportResult',
       ),
       413: json(errorSchema, 'Too large'),

@@ -4,7 +4,7 @@
  * `indicators:write` policy (enforced by the API's policy middleware); the
  * signed-in account is recorded as who entered each value.
  */
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import {
   actorLabel,
   correctIndicatorActual,
@@ -21,7 +21,7 @@ import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { json } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
-import { errorSchema } from '../schemas';
+import { errorSchema, jobStartedSchema } from '../schemas';
 import {
   actualVersionSchema,
   asOfQuery,
@@ -134,7 +134,7 @@ const importRoute = withPolicy(
       },
     },
     responses: {
-      202: json(z.object({ jobId: z.string() }), 'The import job started; its result follows importResult'),
+      202: json(jobStartedSchema, 'The import job started; its result follows importResult'),
       413: json(errorSchema, 'Larger than the upload limit for actual values'),
       ...errors,
     },

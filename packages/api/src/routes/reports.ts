@@ -20,7 +20,7 @@ import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { file, json, jsonBody } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
-import { errorSchema } from '../schemas';
+import { errorSchema, jobStartedSchema } from '../schemas';
 
 const errors = {
   401: json(errorSchema, 'Sign-in required'),
@@ -46,7 +46,7 @@ const startRoute = withPolicy(
     tags: ['reports'],
     summary: 'Render a report as a background job; answers the job to follow',
     request: { body: jsonBody(renderBody) },
-    responses: { 202: json(z.object({ jobId: z.string() }), 'The job started'), ...errors },
+    responses: { 202: json(jobStartedSchema, 'The job started'), ...errors },
   }),
 );
 

@@ -65,12 +65,6 @@ export const surveyWaveTableSchema = z.object({
   }),
 });
 
-export const surveyImportResultSchema = z.object({
-  code: z.string(),
-  respondents: z.number(),
-  dryRun: z.boolean(),
-});
-
 export const surveyPublishResultSchema = z.object({
   code: z.string(),
   version: z.number(),

@@ -17,7 +17,7 @@ import type { ApiEnv } from '../api-env';
 import { problemResponse } from '../error-mapper';
 import { json, respond } from '../openapi-helpers';
 import { withPolicy } from '../route-table';
-import { errorSchema } from '../schemas';
+import { errorSchema, jobStartedSchema } from '../schemas';
 import { surveyPublishResultSchema, surveyWaveSchema, surveyWaveTableSchema } from './surveys.schemas';
 
 const waveParam = z.object({ code: z.string().min(1).max(64).openapi({ example: '2022-12' }) });
@@ -98,7 +98,7 @@ const importRoute = withPolicy(
     },
     responses: {
       202: json(
-        z.object({ jobId: z.string() }),
+        jobStartedSchema,
         'The import job started (GET /api/v1/jobs/{id}); its result follows surveyImportResult, a wave that exists is a conflict among its problems',
       ),
       401: json(errorSchema, 'Sign-in required'),
