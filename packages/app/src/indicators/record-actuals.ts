@@ -32,6 +32,7 @@ import {
   isUniqueViolation,
   listActualVersions,
   moveStagedActualRows,
+  type StagedActualRow,
   stageActualRows,
 } from '@mirai/db';
 import type { Transaction } from 'kysely';
@@ -322,7 +323,7 @@ export async function importIndicatorActuals(
   const enteredAt = new Date().toISOString();
   const batch = `import-${enteredAt}`;
   const rows = toStore.map((r) => {
-    const v: Omit<ActualVersion, 'id'> = {
+    const v: StagedActualRow = {
       indicatorCode: r.indicatorCode,
       fiscalYear: r.fiscalYear,
       value: r.value,

@@ -10,13 +10,16 @@ import type { NewActualRow } from './indicator.repository';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** A staged row: the staging table holds no interval nor sample size (an import of actual values has neither). */
+export type StagedActualRow = Omit<NewActualRow, 'ci' | 'sampleSize'>;
+
 /** Stages rows `ordinal`, `ordinal + 1`, … of an import under its key (one statement). */
 export async function stageActualRows(
   db: Db,
   key: string,
   planId: number,
   ordinal: number,
-  rows: readonly NewActualRow[],
+  rows: readonly StagedActualRow[],
   importBatch: string,
 ): Promise<void> {
   if (rows.length === 0) return;

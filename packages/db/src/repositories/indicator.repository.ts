@@ -322,8 +322,6 @@ export async function insertActualVersions(
   planId: number,
   rows: readonly NewActualRow[],
   importBatch?: string,
-  /** Called after each chunk with the number of rows stored so far. */
-  onChunk?: (stored: number) => Promise<void> | void,
 ): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < rows.length; i += 1000) {
@@ -346,7 +344,6 @@ export async function insertActualVersions(
     }));
     const inserted = await widen(tx).insertInto('indicator_actuals').values(chunk).returning('id').execute();
     ids.push(...inserted.map((x) => String(x.id)));
-    await onChunk?.(ids.length);
   }
   return ids;
 }
