@@ -99,7 +99,7 @@ const importRoute = withPolicy(
     responses: {
       202: json(
         jobStartedSchema,
-        'The import job started (GET /api/v1/jobs/{id}); its result follows surveyImportResult, a wave that exists is a conflict among its problems',
+        'The import job started (GET /api/v1/jobs/{id}); its result: the wave stored (code, respondents), or its problems; a wave that exists is a conflict among its problems',
       ),
       401: json(errorSchema, 'Sign-in required'),
       403: json(errorSchema, 'Not allowed'),
