@@ -149,7 +149,7 @@ const importRoute = withPolicy(
     responses: {
       202: json(
         jobStartedSchema,
-        'The import job started (GET /api/v1/jobs/{id}); its result: the department's sheets changed (from and to version) and unchanged, or the problems with worksheet, row and column',
+        'The import job started (GET /api/v1/jobs/{id}); its result: the sheets of the department changed (from and to version) and unchanged, or the problems with worksheet, row and column',
       ),
       413: json(errorSchema, 'Too large'),
       ...errors,
